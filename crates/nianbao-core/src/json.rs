@@ -1,0 +1,763 @@
+//! The JSON reader and writer of the report format.
+//!
+//! Why not `serde_json::Value`: the format needs four things it does not give.
+//! A key that appears twice must be reported with both values (serde_json keeps
+//! the last silently); a number must be written back exactly as it was read
+//! (`24252.311082`, `1e2`) without switching on `arbitrary_precision`, which
+//! changes the behaviour of every serde_json user in the same build; `1e400`
+//! must be a well-formed number with a wrong value (a `field-type` finding at
+//! its pointer), not a syntax error that loses the whole document; and syntax
+//! errors must be located by line and *character* column, which is what the
+//! user's editor shows for Chinese text. The reader is small, recursive only up
+//! to [`MAX_DEPTH`], linear in the input, and fuzzed (`fuzz/`).
+
+use std::fmt::Write as _;
+
+/// The deepest nesting the reader accepts. A report needs six levels; unknown
+/// keys may carry a little more. Deeper input is refused with a position rather
+/// than risking the stack (100,000 nested arrays is a classic hostile input).
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value. Objects keep their keys in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Object),
+}
+
+/// A number as written in the document. Its value is computed on demand; its
+/// text is what gets written back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    raw: Box<str>,
+}
+
+impl Number {
+    /// A number from its JSON text. The caller guarantees it is valid JSON
+    /// number syntax (the reader does; [`Number::from_f64`] does).
+    fn from_raw(raw: &str) -> Self {
+        Number { raw: raw.into() }
+    }
+
+    /// The shortest text that reads back as `value`; integers are written
+    /// without a fraction. Non-finite values have no JSON form and become 0.
+    pub fn from_f64(value: f64) -> Self {
+        if !value.is_finite() {
+            return Number::from_raw("0");
+        }
+        if value == value.trunc() && value.abs() < 1e15 {
+            return Number::from_raw(&format!("{}", value as i64));
+        }
+        Number::from_raw(&format!("{value}"))
+    }
+
+    /// The number's text exactly as read.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// The value as a double; `inf` for numbers too large for one (`1e400`).
+    pub fn value(&self) -> f64 {
+        self.raw.parse::<f64>().unwrap_or(f64::NAN)
+    }
+}
+
+/// A JSON object: its entries in document order, keys unique (a duplicate key
+/// keeps the place of its first occurrence and the value of its last, as
+/// `JSON.parse` does).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object {
+    entries: Vec<(String, Value)>,
+}
+
+impl Object {
+    pub fn new() -> Self {
+        Object::default()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key`, keeping its place when it already exists; returns the old value.
+    pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
+        let key = key.into();
+        if let Some(slot) = self.get_mut(&key) {
+            return Some(std::mem::replace(slot, value));
+        }
+        self.entries.push((key, value));
+        None
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let index = self.entries.iter().position(|(k, _)| k == key)?;
+        Some(self.entries.remove(index).1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl Value {
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The JSON type name, for messages.
+    pub fn type_name(&self) -> TypeName {
+        match self {
+            Value::Null => TypeName::Null,
+            Value::Bool(_) => TypeName::Bool,
+            Value::Number(_) => TypeName::Number,
+            Value::String(_) => TypeName::String,
+            Value::Array(_) => TypeName::Array,
+            Value::Object(_) => TypeName::Object,
+        }
+    }
+
+    /// The value at an RFC 6901 pointer.
+    pub fn pointer(&self, pointer: &str) -> Option<&Value> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut current = self;
+        for token in pointer.strip_prefix('/')?.split('/') {
+            let token = unescape_pointer_token(token);
+            current = match current {
+                Value::Object(o) => o.get(&token)?,
+                Value::Array(a) => a.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
+    /// The value at an RFC 6901 pointer, for editing.
+    pub fn pointer_mut(&mut self, pointer: &str) -> Option<&mut Value> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut current = self;
+        for token in pointer.strip_prefix('/')?.split('/') {
+            let token = unescape_pointer_token(token);
+            current = match current {
+                Value::Object(o) => o.get_mut(&token)?,
+                Value::Array(a) => a.get_mut(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
+    /// Compact JSON text.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self, None, 0);
+        out
+    }
+
+    /// JSON text indented by two spaces, one key per line.
+    pub fn to_json_pretty(&self) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self, Some(2), 0);
+        out.push('\n');
+        out
+    }
+}
+
+/// JSON type names, rendered by the message module in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeName {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+fn unescape_pointer_token(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Escapes one key for use in a JSON pointer.
+pub fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+// ---------------------------------------------------------------- reading
+
+/// Why a text is not well-formed JSON, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    /// Byte offset into the text.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyntaxErrorKind {
+    Empty,
+    UnexpectedEnd,
+    /// An unexpected character; `expected` says what would have fitted.
+    Unexpected { found: char, expected: Expected },
+    TrailingCharacters,
+    InvalidNumber,
+    InvalidEscape,
+    ControlCharacterInString,
+    LoneSurrogate,
+    TooDeep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Value,
+    CommaOrCloseObject,
+    CommaOrCloseArray,
+    Colon,
+    Key,
+}
+
+/// A key that appeared twice in one object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateKey {
+    /// Pointer to the key (its value is the last one read).
+    pub pointer: String,
+    pub first: Value,
+    pub last: Value,
+    /// Byte offsets of the two occurrences.
+    pub first_offset: usize,
+    pub last_offset: usize,
+}
+
+/// A well-formed document and the duplicate keys met while reading it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub value: Value,
+    pub duplicates: Vec<DuplicateKey>,
+}
+
+/// Reads one JSON document. Leading and trailing whitespace is allowed.
+pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
+    let mut reader = Reader { bytes: text.as_bytes(), text, pos: 0, duplicates: Vec::new(), path: Vec::new() };
+    reader.skip_whitespace();
+    if reader.pos == reader.bytes.len() {
+        return Err(SyntaxError { kind: SyntaxErrorKind::Empty, offset: 0 });
+    }
+    let value = reader.value(0)?;
+    reader.skip_whitespace();
+    if reader.pos != reader.bytes.len() {
+        return Err(reader.error(SyntaxErrorKind::TrailingCharacters));
+    }
+    Ok(Parsed { value, duplicates: reader.duplicates })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    duplicates: Vec<DuplicateKey>,
+    /// Keys and indices from the root to the value being read, for pointers.
+    path: Vec<String>,
+}
+
+impl Reader<'_> {
+    fn error(&self, kind: SyntaxErrorKind) -> SyntaxError {
+        SyntaxError { kind, offset: self.pos }
+    }
+
+    fn unexpected(&self, expected: Expected) -> SyntaxError {
+        match self.text[self.pos..].chars().next() {
+            Some(found) => self.error(SyntaxErrorKind::Unexpected { found, expected }),
+            None => self.error(SyntaxErrorKind::UnexpectedEnd),
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error(SyntaxErrorKind::TooDeep));
+        }
+        match self.peek() {
+            None => Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(_) => Err(self.unexpected(Expected::Value)),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected(Expected::Value))
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        self.pos += 1; // '{'
+        let mut object = Object::new();
+        // Offsets of the keys read so far, for duplicate findings.
+        let mut offsets: Vec<usize> = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(object));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected(Expected::Key));
+            }
+            let key_offset = self.pos;
+            let key = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected(Expected::Colon));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            self.path.push(escape_pointer_token(&key));
+            let value = self.value(depth + 1)?;
+            self.path.pop();
+            match object.entries.iter().position(|(k, _)| *k == key) {
+                Some(index) => {
+                    let first = std::mem::replace(&mut object.entries[index].1, value.clone());
+                    let mut pointer = self.pointer_here();
+                    pointer.push('/');
+                    pointer.push_str(&escape_pointer_token(&key));
+                    self.duplicates.push(DuplicateKey {
+                        pointer,
+                        first,
+                        last: value,
+                        first_offset: offsets[index],
+                        last_offset: key_offset,
+                    });
+                }
+                None => {
+                    object.entries.push((key, value));
+                    offsets.push(key_offset);
+                }
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(object));
+                }
+                _ => return Err(self.unexpected(Expected::CommaOrCloseObject)),
+            }
+        }
+    }
+
+    fn pointer_here(&self) -> String {
+        let mut pointer = String::new();
+        for token in &self.path {
+            pointer.push('/');
+            pointer.push_str(token);
+        }
+        pointer
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            self.path.push(items.len().to_string());
+            let item = self.value(depth + 1)?;
+            self.path.pop();
+            items.push(item);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected(Expected::CommaOrCloseArray)),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error(SyntaxErrorKind::InvalidNumber)),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(SyntaxErrorKind::InvalidNumber));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(SyntaxErrorKind::InvalidNumber));
+            }
+            self.digits();
+        }
+        Ok(Value::Number(Number::from_raw(&self.text[start..self.pos])))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads a string starting at its opening quote. Runs of plain characters
+    /// are copied as slices, so a 5 MB string costs one pass.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.pos += 1; // '"'
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[start..self.pos]);
+            match self.peek() {
+                None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return Err(self.error(SyntaxErrorKind::ControlCharacterInString)),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error(SyntaxErrorKind::UnexpectedEnd));
+        };
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let escape_start = self.pos - 2;
+                let high = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&high) {
+                    if self.bytes[self.pos..].starts_with(b"\\u") {
+                        self.pos += 2;
+                        let low = self.hex4()?;
+                        if !(0xDC00..0xE000).contains(&low) {
+                            return Err(SyntaxError { kind: SyntaxErrorKind::LoneSurrogate, offset: escape_start });
+                        }
+                        0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        return Err(SyntaxError { kind: SyntaxErrorKind::LoneSurrogate, offset: escape_start });
+                    }
+                } else if (0xDC00..0xE000).contains(&high) {
+                    return Err(SyntaxError { kind: SyntaxErrorKind::LoneSurrogate, offset: escape_start });
+                } else {
+                    high
+                };
+                // Every code point outside the surrogate range is a char.
+                char::from_u32(code).unwrap_or('\u{FFFD}')
+            }
+            _ => {
+                self.pos -= 1;
+                return Err(self.error(SyntaxErrorKind::InvalidEscape));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut code = 0u32;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.error(SyntaxErrorKind::InvalidEscape)),
+            };
+            code = code * 16 + u32::from(digit);
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+}
+
+/// The 1-based line and character column of a byte offset, as an editor shows
+/// them (a 汉字 is one column, not three).
+pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (clamp_u32(line), clamp_u32(column))
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+// ---------------------------------------------------------------- writing
+
+fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: usize) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => out.push_str(n.as_str()),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_value(out, item, indent, level + 1);
+            }
+            newline(out, indent, level);
+            out.push(']');
+        }
+        Value::Object(object) => {
+            if object.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push('{');
+            for (i, (key, item)) in object.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_string(out, key);
+                out.push(':');
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write_value(out, item, indent, level + 1);
+            }
+            newline(out, indent, level);
+            out.push('}');
+        }
+    }
+}
+
+fn newline(out: &mut String, indent: Option<usize>, level: usize) {
+    if let Some(width) = indent {
+        out.push('\n');
+        for _ in 0..width * level {
+            out.push(' ');
+        }
+    }
+}
+
+/// Writes a JSON string literal. Only what JSON requires is escaped, so 汉字
+/// stay readable in saved files.
+pub fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        match escape {
+            Some(e) => out.push_str(e),
+            None => {
+                let _ = write!(out, "\\u{:04x}", b);
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(text: &str) -> String {
+        parse(text).expect("well-formed").value.to_json()
+    }
+
+    #[test]
+    fn numbers_are_written_back_as_read() {
+        assert_eq!(round_trip(r#"[24252.311082,1e2,-0,1E+400,0.10]"#), "[24252.311082,1e2,-0,1E+400,0.10]");
+    }
+
+    #[test]
+    fn number_values() {
+        let v = parse("[1e2, 1e400, -0]").unwrap().value;
+        let Value::Array(items) = v else { panic!() };
+        let values: Vec<f64> = items
+            .iter()
+            .map(|i| match i {
+                Value::Number(n) => n.value(),
+                _ => panic!(),
+            })
+            .collect();
+        assert_eq!(values[0], 100.0);
+        assert!(values[1].is_infinite());
+        assert_eq!(values[2], 0.0);
+    }
+
+    #[test]
+    fn strings_and_escapes() {
+        let v = parse(r#""a\"b\\c\/\n\u00e9\ud83d\ude00汉""#).unwrap().value;
+        assert_eq!(v, Value::String("a\"b\\c/\né😀汉".into()));
+        assert_eq!(v.to_json(), r#""a\"b\\c/\né😀汉""#);
+    }
+
+    #[test]
+    fn key_order_is_kept() {
+        assert_eq!(round_trip(r#"{"z":1,"a":{"y":[],"b":{}}}"#), r#"{"z":1,"a":{"y":[],"b":{}}}"#);
+    }
+
+    #[test]
+    fn duplicate_keys_keep_first_place_and_last_value() {
+        let parsed = parse(r#"{"a":1,"b":{"c":2,"c":3},"a":4}"#).unwrap();
+        assert_eq!(parsed.value.to_json(), r#"{"a":4,"b":{"c":3}}"#);
+        let pointers: Vec<&str> = parsed.duplicates.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/b/c", "/a"]);
+        assert_eq!(parsed.duplicates[1].first, Value::Number(Number::from_raw("1")));
+        assert_eq!(parsed.duplicates[1].last, Value::Number(Number::from_raw("4")));
+    }
+
+    #[test]
+    fn syntax_errors_have_character_positions() {
+        let text = "{\n  \"机关\": 1,\n  \"年份\" 2024\n}";
+        let err = parse(text).unwrap_err();
+        assert_eq!(line_column(text, err.offset), (3, 8));
+        assert!(matches!(err.kind, SyntaxErrorKind::Unexpected { found: '2', expected: Expected::Colon }));
+    }
+
+    #[test]
+    fn malformed_inputs_are_errors_not_panics() {
+        for text in [
+            "", " ", "{", "[", "\"", "\"\\", "\"\\u12", "{\"a\"", "{\"a\":", "[1,]", "{,}", "01", "-", "1.", "1e", "1e+",
+            "tru", "nul", "[1 2]", "{\"a\":1 \"b\":2}", "\"\u{1}\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\ud800\\u0041\"",
+            "\"\\x\"", "[]]", "{}{}", "\u{feff}{}",
+        ] {
+            assert!(parse(text).is_err(), "{text:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = "[".repeat(100_000) + &"]".repeat(100_000);
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.kind, SyntaxErrorKind::TooDeep);
+        assert_eq!(err.offset, MAX_DEPTH);
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn pointers() {
+        let v = parse(r#"{"a":{"b/c":[10,{"~d":true}]}}"#).unwrap().value;
+        assert_eq!(v.pointer("/a/b~1c/1/~0d"), Some(&Value::Bool(true)));
+        assert_eq!(v.pointer(""), Some(&v));
+        assert_eq!(v.pointer("/a/x"), None);
+        assert_eq!(v.pointer("a"), None);
+    }
+
+    #[test]
+    fn pretty_output_reads_back_equal() {
+        let v = parse(r#"{"a":[1,{"b":null,"c":"x\ty"}],"d":{},"e":[]}"#).unwrap().value;
+        assert_eq!(parse(&v.to_json_pretty()).unwrap().value, v);
+    }
+}

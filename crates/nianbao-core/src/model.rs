@@ -1,0 +1,616 @@
+//! The typed view of a report, read from its JSON document.
+//!
+//! The JSON document (`json::Value`) stays the source of truth: it is what gets
+//! saved, so unknown keys and number spellings survive a load → save cycle.
+//! `Report` is a read-only view of it that the rules work on. Reading never
+//! fails: whatever is missing or of the wrong type becomes a finding and a
+//! `Cell::Missing`/`Cell::Invalid` that rules skip.
+
+use crate::date::Date;
+use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Rule, Status};
+use crate::json::{escape_pointer_token, Object, Value};
+use crate::template::{
+    ApplicationRow, OtherShape, ProactiveColumn, ProactiveRow, Template, APPEAL_BLOCKS, APPEAL_COLUMNS,
+    APPLICANT_COLUMNS, FORMAT_ID, OTHER_SUB_KEYS, TOP_LEVEL_KEYS,
+};
+
+/// The largest magnitude a number may have and still be held exactly.
+pub const MAX_EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+
+/// One table cell, as published.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Number(f64),
+    /// `null`: left blank.
+    Blank,
+    /// Text instead of a number (`"/"`, `"—"`, `"251000元"`).
+    Text(String),
+    /// Absent from the document (a finding says so).
+    Missing,
+    /// Of a type no cell can have, or a number too large (a finding says so).
+    Invalid,
+}
+
+impl Cell {
+    /// The number, when the cell holds one. Rules use only this: blank and
+    /// text cells are never counted as 0.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Cell::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Whose report it is; decides the publication deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Department,
+    Township,
+    County,
+    Prefecture,
+    Province,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Department, Kind::Township, Kind::County, Kind::Prefecture, Kind::Province];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Department => "department",
+            Kind::Township => "township",
+            Kind::County => "county",
+            Kind::Prefecture => "prefecture",
+            Kind::Province => "province",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The last day to publish the report for `year`.
+    pub fn deadline(self, year: i32) -> Date {
+        let (month, day) = match self {
+            Kind::Department | Kind::Township => (1, 31),
+            Kind::County => (2, 20),
+            Kind::Prefecture => (3, 10),
+            Kind::Province => (3, 31),
+        };
+        Date { year: year + 1, month, day }
+    }
+}
+
+/// A reviewer's decision on one finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub rule: String,
+    pub pointer: String,
+    pub status: Status,
+    pub comment: String,
+}
+
+/// Where a cell sits in the template.
+#[derive(Debug, Clone, Copy)]
+pub enum CellId {
+    Proactive(&'static ProactiveRow, &'static ProactiveColumn),
+    Application(&'static ApplicationRow, usize),
+    Appeal(usize, usize),
+}
+
+impl CellId {
+    pub fn pointer(&self) -> String {
+        match self {
+            CellId::Proactive(row, column) => format!("/proactive/{}/{}", row.key, column.key),
+            CellId::Application(row, column) => row.cell_pointer(*column),
+            CellId::Appeal(block, column) => crate::template::appeal_pointer(*block, *column),
+        }
+    }
+
+    /// Whether the cell counts things (so must be whole).
+    pub fn whole(&self) -> bool {
+        match self {
+            CellId::Proactive(_, column) => column.whole,
+            _ => true,
+        }
+    }
+
+    /// Whether the cell may be negative (2019's 本年增/减 only).
+    pub fn signed(&self) -> bool {
+        match self {
+            CellId::Proactive(_, column) => column.signed,
+            _ => false,
+        }
+    }
+}
+
+/// A 表二 cell with its place.
+#[derive(Debug, Clone)]
+pub struct ProactiveCell {
+    pub row: &'static ProactiveRow,
+    pub column: &'static ProactiveColumn,
+    pub cell: Cell,
+}
+
+/// The typed view of one report.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The template the tables are read with: the declared one, or the one the
+    /// data looks like when `template` is missing or unknown.
+    pub template: Template,
+    /// Whether `template` was present and valid.
+    pub template_declared: bool,
+    /// How （六）其他处理 is laid out in this document.
+    pub other_shape: OtherShape,
+    pub year: Option<i64>,
+    pub agency: Option<String>,
+    pub title: Option<String>,
+    pub kind: Option<Kind>,
+    pub published: Option<Date>,
+    pub overview: Option<String>,
+    pub problems: Option<String>,
+    pub other: Option<String>,
+    /// 表二 cells in template order.
+    pub proactive: Vec<ProactiveCell>,
+    /// 表三 rows, aligned with `other_shape.rows()`, seven cells each.
+    pub applications: Vec<[Cell; 7]>,
+    /// 表四: three blocks of five cells.
+    pub appeals: [[Cell; 5]; 3],
+    pub annotations: Vec<Annotation>,
+}
+
+impl Report {
+    /// The rows of 表三 with their cells.
+    pub fn application_rows(&self) -> impl Iterator<Item = (&'static ApplicationRow, &[Cell; 7])> {
+        self.other_shape.rows().iter().zip(self.applications.iter())
+    }
+
+    /// The cells of the 表三 row with this role (the first such row).
+    pub fn application_row(&self, role: crate::template::RowRole) -> Option<&[Cell; 7]> {
+        self.application_rows().find(|(row, _)| row.role == role).map(|(_, cells)| cells)
+    }
+
+    /// A 表二 cell by its keys.
+    pub fn proactive_cell(&self, row: &str, column: &str) -> Option<&Cell> {
+        self.proactive.iter().find(|c| c.row.key == row && c.column.key == column).map(|c| &c.cell)
+    }
+
+    /// Every table cell with its place, in printed order.
+    pub fn cells(&self) -> impl Iterator<Item = (CellId, &Cell)> {
+        let proactive = self.proactive.iter().map(|c| (CellId::Proactive(c.row, c.column), &c.cell));
+        let applications = self
+            .application_rows()
+            .flat_map(|(row, cells)| cells.iter().enumerate().map(move |(i, c)| (CellId::Application(row, i), c)));
+        let appeals = self
+            .appeals
+            .iter()
+            .enumerate()
+            .flat_map(|(b, cells)| cells.iter().enumerate().map(move |(i, c)| (CellId::Appeal(b, i), c)));
+        proactive.chain(applications).chain(appeals)
+    }
+
+    /// A text section by its key (`overview`, `problems`, `other`).
+    pub fn section_text(&self, key: &str) -> Option<&str> {
+        match key {
+            "overview" => self.overview.as_deref(),
+            "problems" => self.problems.as_deref(),
+            "other" => self.other.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the typed view of a document, adding the reading findings
+/// (`format-unsupported` … `field-unknown`) to `out`. `None` only when the
+/// document is not an object at all.
+pub fn read_report(document: &Value, out: &mut Vec<Diagnostic>) -> Option<Report> {
+    let Value::Object(root) = document else {
+        out.push(type_finding("", ExpectedType::Object, document));
+        return None;
+    };
+    let mut reader = Reader { out };
+
+    match root.get("format") {
+        Some(Value::String(s)) if s == FORMAT_ID => {}
+        Some(Value::String(s)) => reader.push(Rule::FormatUnsupported, "/format", Detail::FormatUnsupported { found: Some(s.clone()) }),
+        Some(other) => reader.push(Rule::FormatUnsupported, "/format", Detail::FormatUnsupported { found: Some(other.to_json()) }),
+        None => reader.push(Rule::FormatUnsupported, "/format", Detail::FormatUnsupported { found: None }),
+    }
+
+    let declared = root.get("template").and_then(Value::as_str).and_then(Template::from_code);
+    let template = declared.unwrap_or_else(|| infer_template(root));
+    if declared.is_none() {
+        let found = root.get("template").map(|v| v.as_str().map_or_else(|| v.to_json(), str::to_string));
+        reader.push(Rule::TemplateUnknown, "/template", Detail::TemplateUnknown { found, assumed: template });
+    }
+
+    let year = reader.year(root);
+    let agency = reader.string(root, "agency", true);
+    let title = reader.string(root, "title", false);
+    let kind = reader.enumerated(root, "kind", ExpectedType::Kind, Kind::from_code);
+    let published = reader.enumerated(root, "published", ExpectedType::Date, Date::parse);
+    reader.string(root, "source", false);
+    let overview = reader.string(root, "overview", true);
+    let problems = reader.string(root, "problems", true);
+    let other = reader.string(root, "other", true);
+
+    let proactive = reader.proactive(root.get("proactive"), template);
+    let (other_shape, applications) = reader.applications(root.get("applications"), template);
+    let appeals = reader.appeals(root.get("appeals"));
+    let annotations = reader.annotations(root.get("annotations"));
+
+    for key in root.keys() {
+        if !TOP_LEVEL_KEYS.contains(&key) {
+            reader.unknown("", key);
+        }
+    }
+
+    Some(Report {
+        template,
+        template_declared: declared.is_some(),
+        other_shape,
+        year,
+        agency,
+        title,
+        kind,
+        published,
+        overview,
+        problems,
+        other,
+        proactive,
+        applications,
+        appeals,
+        annotations,
+    })
+}
+
+/// The template the tables look like, when `template` does not say: 表二's
+/// column keys differ between the two, then （六）'s shape, then the year.
+fn infer_template(root: &Object) -> Template {
+    let proactive_row = root.pointer_object("proactive").and_then(|p| p.get("regulations")).and_then(Value::as_object);
+    if let Some(row) = proactive_row {
+        if row.contains_key("issued") || row.contains_key("in_force") {
+            return Template::T2021;
+        }
+        if row.contains_key("made") || row.contains_key("total_published") {
+            return Template::T2019;
+        }
+    }
+    match root.get("year") {
+        Some(Value::Number(n)) if n.value() <= 2020.0 => Template::T2019,
+        _ => Template::T2021,
+    }
+}
+
+trait ObjectExt {
+    fn pointer_object(&self, key: &str) -> Option<&Object>;
+}
+
+impl ObjectExt for Object {
+    fn pointer_object(&self, key: &str) -> Option<&Object> {
+        self.get(key).and_then(Value::as_object)
+    }
+}
+
+fn type_finding(pointer: &str, expected: ExpectedType, found: &Value) -> Diagnostic {
+    Diagnostic::at(Rule::FieldType, pointer, Detail::FieldType { expected, found: Found::Type(found.type_name()) })
+}
+
+/// A JSON number as a cell value: finite and within ±2^53.
+fn exact_number(n: &crate::json::Number) -> Option<f64> {
+    let value = n.value();
+    (value.is_finite() && value.abs() <= MAX_EXACT).then_some(if value == 0.0 { 0.0 } else { value })
+}
+
+struct Reader<'a> {
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, rule: Rule, pointer: &str, detail: Detail) {
+        self.out.push(Diagnostic::at(rule, pointer, detail));
+    }
+
+    fn missing(&mut self, pointer: &str) {
+        self.push(Rule::FieldMissing, pointer, Detail::FieldMissing);
+    }
+
+    fn unknown(&mut self, parent: &str, key: &str) {
+        let pointer = format!("{parent}/{}", escape_pointer_token(key));
+        self.push(Rule::FieldUnknown, &pointer, Detail::FieldUnknown);
+    }
+
+    fn wrong_type(&mut self, pointer: &str, expected: ExpectedType, found: &Value) {
+        self.out.push(type_finding(pointer, expected, found));
+    }
+
+    fn year(&mut self, root: &Object) -> Option<i64> {
+        match root.get("year") {
+            None => {
+                self.missing("/year");
+                None
+            }
+            Some(Value::Number(n)) => match exact_number(n) {
+                Some(v) if v.fract() == 0.0 => Some(v as i64),
+                _ => {
+                    let found = if exact_number(n).is_none() { Found::HugeNumber(n.as_str().into()) } else { Found::Value(n.as_str().into()) };
+                    self.push(Rule::FieldType, "/year", Detail::FieldType { expected: ExpectedType::Year, found });
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong_type("/year", ExpectedType::Year, other);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, root: &Object, key: &str, required: bool) -> Option<String> {
+        let pointer = format!("/{key}");
+        match root.get(key) {
+            None => {
+                if required {
+                    self.missing(&pointer);
+                }
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.wrong_type(&pointer, ExpectedType::String, other);
+                None
+            }
+        }
+    }
+
+    /// An optional string key whose value must be one of a set (`kind`) or
+    /// have a shape (`published`).
+    fn enumerated<T>(&mut self, root: &Object, key: &str, expected: ExpectedType, read: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let pointer = format!("/{key}");
+        match root.get(key)? {
+            Value::String(s) => {
+                let value = read(s);
+                if value.is_none() {
+                    self.push(Rule::FieldType, &pointer, Detail::FieldType { expected, found: Found::Value(s.clone()) });
+                }
+                value
+            }
+            other => {
+                self.wrong_type(&pointer, expected, other);
+                None
+            }
+        }
+    }
+
+    /// The object at `pointer`, or a finding (and `None`) when it is absent
+    /// or not an object.
+    fn object<'v>(&mut self, value: Option<&'v Value>, pointer: &str) -> Option<&'v Object> {
+        match value {
+            None => {
+                self.missing(pointer);
+                None
+            }
+            Some(Value::Object(o)) => Some(o),
+            Some(other) => {
+                self.wrong_type(pointer, ExpectedType::Object, other);
+                None
+            }
+        }
+    }
+
+    fn cell(&mut self, row: &Object, key: &str, row_pointer: &str) -> Cell {
+        let pointer = || format!("{row_pointer}/{key}");
+        match row.get(key) {
+            None => {
+                self.missing(&pointer());
+                Cell::Missing
+            }
+            Some(Value::Null) => Cell::Blank,
+            Some(Value::String(s)) => Cell::Text(s.clone()),
+            Some(Value::Number(n)) => match exact_number(n) {
+                Some(v) => Cell::Number(v),
+                None => {
+                    let detail = Detail::FieldType { expected: ExpectedType::Cell, found: Found::HugeNumber(n.as_str().into()) };
+                    self.push(Rule::FieldType, &pointer(), detail);
+                    Cell::Invalid
+                }
+            },
+            Some(other) => {
+                self.wrong_type(&pointer(), ExpectedType::Cell, other);
+                Cell::Invalid
+            }
+        }
+    }
+
+    /// Reads the cells `keys` of a row; reports keys beyond them.
+    fn row_cells<const N: usize>(&mut self, row: Option<&Object>, pointer: &str, keys: [&str; N]) -> [Cell; N] {
+        let Some(row) = row else { return std::array::from_fn(|_| Cell::Missing) };
+        let cells = keys.map(|key| self.cell(row, key, pointer));
+        for key in row.keys() {
+            if !keys.contains(&key) {
+                self.unknown(pointer, key);
+            }
+        }
+        cells
+    }
+
+    fn proactive(&mut self, value: Option<&Value>, template: Template) -> Vec<ProactiveCell> {
+        let table = self.object(value, "/proactive");
+        let mut cells = Vec::new();
+        let mut known_rows = Vec::new();
+        for block in template.proactive() {
+            for row in block.rows {
+                known_rows.push(row.key);
+                let pointer = format!("/proactive/{}", row.key);
+                let row_object = table.and_then(|t| self.object(t.get(row.key), &pointer));
+                for column in block.columns {
+                    let cell = match row_object {
+                        Some(r) => self.cell(r, column.key, &pointer),
+                        None => Cell::Missing,
+                    };
+                    cells.push(ProactiveCell { row, column, cell });
+                }
+                if let Some(r) = row_object {
+                    for key in r.keys() {
+                        if !block.columns.iter().any(|c| c.key == key) {
+                            self.unknown(&pointer, key);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(table) = table {
+            for key in table.keys() {
+                if !known_rows.contains(&key) {
+                    self.unknown("/proactive", key);
+                }
+            }
+        }
+        cells
+    }
+
+    fn applications(&mut self, value: Option<&Value>, template: Template) -> (OtherShape, Vec<[Cell; 7]>) {
+        let table = self.object(value, "/applications");
+        let results = table.and_then(|t| self.object(t.get("results"), "/applications/results"));
+        let shape = results.and_then(|r| r.pointer_object("other")).map_or(template.other_shape(), |other| {
+            let has_columns = APPLICANT_COLUMNS.iter().any(|c| other.contains_key(c.key));
+            let has_sub_rows = OTHER_SUB_KEYS.iter().any(|k| other.contains_key(k));
+            match (has_columns, has_sub_rows) {
+                (true, false) => OtherShape::Single,
+                (false, true) => OtherShape::Split,
+                _ => template.other_shape(),
+            }
+        });
+        let column_keys = APPLICANT_COLUMNS.each_ref().map(|c| c.key);
+        let mut rows = Vec::with_capacity(shape.rows().len());
+        for row in shape.rows() {
+            let pointer = row.pointer();
+            // The row's parent: the table itself, `results`, or a result group.
+            let parent = match row.path {
+                [_] => table,
+                ["results", _] => results,
+                ["results", group, _] => {
+                    let group_pointer = format!("/applications/results/{group}");
+                    let group_value = results.and_then(|r| r.get(group));
+                    // One finding for a missing or mistyped group, not one per row.
+                    let first_in_group = rows.is_empty() || shape.rows()[rows.len() - 1].group.map(|g| g.key) != Some(group);
+                    match group_value {
+                        Some(Value::Object(o)) => Some(o),
+                        _ if !first_in_group || results.is_none() => None,
+                        other => self.object(other, &group_pointer),
+                    }
+                }
+                _ => None,
+            };
+            let key = row.path[row.path.len() - 1];
+            let row_object = parent.and_then(|p| self.object(p.get(key), &pointer));
+            rows.push(self.row_cells(row_object, &pointer, column_keys));
+        }
+        // Keys beyond the template, at every level above the rows.
+        if let Some(table) = table {
+            for key in table.keys() {
+                if !["received", "carried_over", "results", "carried_forward"].contains(&key) {
+                    self.unknown("/applications", key);
+                }
+            }
+        }
+        if let Some(results) = results {
+            for (key, value) in results.iter() {
+                let known = shape.rows().iter().any(|r| r.path.len() >= 2 && r.path[1] == key);
+                if !known {
+                    self.unknown("/applications/results", key);
+                } else if let Value::Object(group) = value {
+                    let sub_keys: Vec<&str> = shape
+                        .rows()
+                        .iter()
+                        .filter(|r| r.path.len() == 3 && r.path[1] == key)
+                        .map(|r| r.path[2])
+                        .collect();
+                    if !sub_keys.is_empty() {
+                        let pointer = format!("/applications/results/{key}");
+                        for sub in group.keys() {
+                            if !sub_keys.contains(&sub) {
+                                self.unknown(&pointer, sub);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (shape, rows)
+    }
+
+    fn appeals(&mut self, value: Option<&Value>) -> [[Cell; 5]; 3] {
+        let table = self.object(value, "/appeals");
+        let keys = APPEAL_COLUMNS.each_ref().map(|c| c.key);
+        let blocks = APPEAL_BLOCKS.each_ref().map(|block| {
+            let pointer = format!("/appeals/{}", block.key);
+            let row = table.and_then(|t| self.object(t.get(block.key), &pointer));
+            self.row_cells(row, &pointer, keys)
+        });
+        if let Some(table) = table {
+            for key in table.keys() {
+                if !APPEAL_BLOCKS.iter().any(|b| b.key == key) {
+                    self.unknown("/appeals", key);
+                }
+            }
+        }
+        blocks
+    }
+
+    fn annotations(&mut self, value: Option<&Value>) -> Vec<Annotation> {
+        let items = match value {
+            None => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type("/annotations", ExpectedType::Array, other);
+                return Vec::new();
+            }
+        };
+        let mut annotations = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let pointer = format!("/annotations/{i}");
+            let Value::Object(o) = item else {
+                self.wrong_type(&pointer, ExpectedType::Object, item);
+                continue;
+            };
+            let mut text = |key: &str, required: bool| -> Option<String> {
+                let key_pointer = format!("{pointer}/{key}");
+                match o.get(key) {
+                    Some(Value::String(s)) => Some(s.clone()),
+                    None if !required => Some(String::new()),
+                    None => {
+                        self.missing(&key_pointer);
+                        None
+                    }
+                    Some(other) => {
+                        self.wrong_type(&key_pointer, ExpectedType::String, other);
+                        None
+                    }
+                }
+            };
+            let rule = text("rule", true);
+            let target = text("pointer", true);
+            let status = text("status", true);
+            let comment = text("comment", false);
+            let status = match status.as_deref() {
+                Some("dismissed") => Some(Status::Dismissed),
+                Some("confirmed") => Some(Status::Confirmed),
+                Some(other) => {
+                    let detail = Detail::FieldType { expected: ExpectedType::AnnotationStatus, found: Found::Value(other.into()) };
+                    self.push(Rule::FieldType, &format!("{pointer}/status"), detail);
+                    None
+                }
+                None => None,
+            };
+            for key in o.keys() {
+                if !["rule", "pointer", "status", "comment"].contains(&key) {
+                    self.unknown(&pointer, key);
+                }
+            }
+            if let (Some(rule), Some(pointer), Some(status), Some(comment)) = (rule, target, status, comment) {
+                annotations.push(Annotation { rule, pointer, status, comment });
+            }
+        }
+        annotations
+    }
+}

@@ -1,0 +1,37 @@
+// Rule: problems-repeated
+// Needs last year's report. Fires when more than half of the sentences of
+// section 五 appear unchanged in last year's section 五 (the template forbids
+// 年年雷同, and supervisors score it). Sentences are compared without spaces,
+// with full-width digits folded, and must be at least 8 characters long, so
+// that short headings such as （一）存在问题 do not count. Pointer: /problems.
+
+use super::Checks;
+use crate::diagnostic::{Detail, Diagnostic, Rule};
+use crate::model::Report;
+use crate::text::{fold, sentences};
+use std::collections::HashSet;
+
+const MIN_SENTENCE_CHARS: usize = 8;
+
+pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
+    let (Some(problems), Some(previous_problems)) = (report.problems.as_deref(), previous.problems.as_deref()) else {
+        checks.count(false);
+        return;
+    };
+    let ours = comparable_sentences(problems);
+    if ours.is_empty() {
+        checks.count(false);
+        return;
+    }
+    checks.count(true);
+    let theirs: HashSet<String> = comparable_sentences(previous_problems).into_iter().collect();
+    let repeated = ours.iter().filter(|s| theirs.contains(*s)).count();
+    if repeated * 2 > ours.len() {
+        let detail = Detail::ProblemsRepeated { repeated, sentences: ours.len(), previous_year: previous.year };
+        checks.push(Diagnostic::at(Rule::ProblemsRepeated, "/problems", detail));
+    }
+}
+
+fn comparable_sentences(text: &str) -> Vec<String> {
+    sentences(text).map(fold).filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS).collect()
+}

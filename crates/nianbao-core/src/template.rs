@@ -1,0 +1,615 @@
+//! The two official templates, described once.
+//!
+//! Everything that knows which rows, columns, keys and printed labels a table
+//! has reads them from here: the model reader, the rules, the layout (spans)
+//! the app renders, the JSON Schema, the importers and the messages. Labels
+//! are the template's own printed words (国办公开办函〔2021〕30号 and
+//! 〔2019〕60号), with an English rendering beside each.
+
+/// A printed label in Chinese, with its English rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn l(zh: &'static str, en: &'static str) -> Label {
+    Label { zh, en }
+}
+
+/// The interface language of messages and labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" | "zh-CN" | "zh-Hans" => Some(Lang::Zh),
+            "en" | "en-US" | "en-GB" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl Label {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// One of the State Council's two table formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Template {
+    /// 国办公开办函〔2019〕60号, for report years 2019 and 2020.
+    T2019,
+    /// 国办公开办函〔2021〕30号, for report years 2021 and later.
+    T2021,
+}
+
+impl Template {
+    pub const ALL: [Template; 2] = [Template::T2019, Template::T2021];
+
+    /// The value of the `template` key.
+    pub fn code(self) -> &'static str {
+        match self {
+            Template::T2019 => "2019",
+            Template::T2021 => "2021",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Template> {
+        match code {
+            "2019" => Some(Template::T2019),
+            "2021" => Some(Template::T2021),
+            _ => None,
+        }
+    }
+
+    /// The template a report of this year must use.
+    pub fn for_year(year: i64) -> Template {
+        if year <= 2020 {
+            Template::T2019
+        } else {
+            Template::T2021
+        }
+    }
+
+    /// How （六）其他处理 is printed in this template.
+    pub fn other_shape(self) -> OtherShape {
+        match self {
+            Template::T2019 => OtherShape::Single,
+            Template::T2021 => OtherShape::Split,
+        }
+    }
+
+    pub fn proactive(self) -> &'static [ProactiveBlock] {
+        match self {
+            Template::T2019 => PROACTIVE_2019,
+            Template::T2021 => PROACTIVE_2021,
+        }
+    }
+}
+
+// ------------------------------------------------------------- 表二
+
+/// One 第二十条 block of 表二: its header line, its column labels, its rows.
+/// Every row of a block has one cell per column.
+#[derive(Debug)]
+pub struct ProactiveBlock {
+    /// 第二十条第（一）项 …
+    pub article: Label,
+    pub columns: &'static [ProactiveColumn],
+    pub rows: &'static [ProactiveRow],
+}
+
+#[derive(Debug)]
+pub struct ProactiveColumn {
+    pub key: &'static str,
+    pub label: Label,
+    /// Whether the cell is a whole count (everything but 万元 amounts).
+    pub whole: bool,
+    /// Whether the cell may be negative (2019's 本年增/减).
+    pub signed: bool,
+}
+
+#[derive(Debug)]
+pub struct ProactiveRow {
+    pub key: &'static str,
+    pub label: Label,
+}
+
+/// The header of every 表二 block's first column.
+pub const PROACTIVE_ROW_HEADER: Label = l("信息内容", "Item");
+
+const fn count(key: &'static str, label: Label) -> ProactiveColumn {
+    ProactiveColumn { key, label, whole: true, signed: false }
+}
+
+const fn amount(key: &'static str, label: Label) -> ProactiveColumn {
+    ProactiveColumn { key, label, whole: false, signed: false }
+}
+
+const ARTICLE_1: Label = l("第二十条第（一）项", "Article 20 (1)");
+const ARTICLE_5: Label = l("第二十条第（五）项", "Article 20 (5)");
+const ARTICLE_6: Label = l("第二十条第（六）项", "Article 20 (6)");
+const ARTICLE_8: Label = l("第二十条第（八）项", "Article 20 (8)");
+const ARTICLE_9: Label = l("第二十条第（九）项", "Article 20 (9)");
+
+const REGULATIONS: ProactiveRow = ProactiveRow { key: "regulations", label: l("规章", "Rules") };
+const LICENSING: ProactiveRow = ProactiveRow { key: "licensing", label: l("行政许可", "Administrative licensing") };
+const PUNISHMENT: ProactiveRow = ProactiveRow { key: "punishment", label: l("行政处罚", "Administrative penalties") };
+const COERCION: ProactiveRow = ProactiveRow { key: "coercion", label: l("行政强制", "Administrative coercion") };
+const FEES: ProactiveRow = ProactiveRow { key: "fees", label: l("行政事业性收费", "Administrative fees") };
+
+const DECISIONS_2021: &[ProactiveColumn] =
+    &[count("decisions", l("本年处理决定数量", "Decisions this year"))];
+
+pub static PROACTIVE_2021: &[ProactiveBlock] = &[
+    ProactiveBlock {
+        article: ARTICLE_1,
+        columns: &[
+            count("issued", l("本年制发件数", "Issued this year")),
+            count("repealed", l("本年废止件数", "Repealed this year")),
+            count("in_force", l("现行有效件数", "In force")),
+        ],
+        rows: &[
+            REGULATIONS,
+            ProactiveRow { key: "normative_documents", label: l("行政规范性文件", "Normative documents") },
+        ],
+    },
+    ProactiveBlock { article: ARTICLE_5, columns: DECISIONS_2021, rows: &[LICENSING] },
+    ProactiveBlock { article: ARTICLE_6, columns: DECISIONS_2021, rows: &[PUNISHMENT, COERCION] },
+    ProactiveBlock {
+        article: ARTICLE_8,
+        columns: &[amount("amount", l("本年收费金额（单位：万元）", "Fees collected this year (10,000 yuan)"))],
+        rows: &[FEES],
+    },
+];
+
+const ITEMS_2019: &[ProactiveColumn] = &[
+    count("previous_items", l("上一年项目数量", "Items last year")),
+    ProactiveColumn { key: "change", label: l("本年增/减", "Change this year"), whole: true, signed: true },
+    count("decisions", l("处理决定数量", "Decisions")),
+];
+
+pub static PROACTIVE_2019: &[ProactiveBlock] = &[
+    ProactiveBlock {
+        article: ARTICLE_1,
+        columns: &[
+            count("made", l("本年新制作数量", "Made this year")),
+            count("published", l("本年新公开数量", "Published this year")),
+            count("total_published", l("对外公开总数量", "Published in total")),
+        ],
+        rows: &[
+            REGULATIONS,
+            ProactiveRow { key: "normative_documents", label: l("规范性文件", "Normative documents") },
+        ],
+    },
+    ProactiveBlock {
+        article: ARTICLE_5,
+        columns: ITEMS_2019,
+        rows: &[
+            LICENSING,
+            ProactiveRow { key: "other_services", label: l("其他对外管理服务事项", "Other public services") },
+        ],
+    },
+    ProactiveBlock { article: ARTICLE_6, columns: ITEMS_2019, rows: &[PUNISHMENT, COERCION] },
+    ProactiveBlock {
+        article: ARTICLE_8,
+        columns: &[
+            count("previous_items", l("上一年项目数量", "Items last year")),
+            ProactiveColumn { key: "change", label: l("本年增/减", "Change this year"), whole: true, signed: true },
+        ],
+        rows: &[FEES],
+    },
+    ProactiveBlock {
+        article: ARTICLE_9,
+        columns: &[
+            count("items", l("采购项目数量", "Procurement items")),
+            amount("amount", l("采购总金额", "Procurement total")),
+        ],
+        rows: &[ProactiveRow { key: "procurement", label: l("政府集中采购", "Central government procurement") }],
+    },
+];
+
+/// The number of columns of 表二's printed grid (label + three cells).
+pub const PROACTIVE_GRID_COLUMNS: usize = 4;
+
+// ------------------------------------------------------------- 表三
+
+/// One applicant column of 表三.
+#[derive(Debug)]
+pub struct ApplicantColumn {
+    pub key: &'static str,
+    pub label: Label,
+    /// Whether it sits under 法人或其他组织.
+    pub organisation: bool,
+}
+
+pub static APPLICANT_COLUMNS: [ApplicantColumn; 7] = [
+    ApplicantColumn { key: "natural_person", label: l("自然人", "Natural persons"), organisation: false },
+    ApplicantColumn { key: "commercial", label: l("商业企业", "Businesses"), organisation: true },
+    ApplicantColumn { key: "research", label: l("科研机构", "Research institutions"), organisation: true },
+    ApplicantColumn { key: "social_welfare", label: l("社会公益组织", "Public-interest organisations"), organisation: true },
+    ApplicantColumn { key: "legal_service", label: l("法律服务机构", "Legal service providers"), organisation: true },
+    ApplicantColumn { key: "other_org", label: l("其他", "Other organisations"), organisation: true },
+    ApplicantColumn { key: "total", label: l("总计", "Total"), organisation: false },
+];
+
+/// The index of the 总计 column.
+pub const TOTAL_COLUMN: usize = 6;
+
+pub const APPLICANTS_HEADER: Label = l("申请人情况", "Applicants");
+pub const ORGANISATIONS_HEADER: Label = l("法人或其他组织", "Legal persons and other organisations");
+pub const BALANCE_NOTE: Label = l(
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "(In each column, item 1 plus item 2 equals item 3 plus item 4.)",
+);
+pub const RESULTS_HEADER: Label = l("三、本年度办理结果", "3. Outcomes this year");
+
+/// What a 表三 row is, for the arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRole {
+    /// 一、本年新收
+    Received,
+    /// 二、上年结转
+    CarriedOver,
+    /// One of （一）…（六）: added up into （七）总计.
+    Result,
+    /// （七）总计
+    ResultsTotal,
+    /// 四、结转下年度继续办理
+    CarriedForward,
+}
+
+/// A group of result rows printed under one merged label, e.g. （三）不予公开.
+#[derive(Debug)]
+pub struct ResultGroup {
+    pub key: &'static str,
+    pub label: Label,
+}
+
+/// One 表三 row.
+#[derive(Debug)]
+pub struct ApplicationRow {
+    /// The keys from `applications` down to the row object.
+    pub path: &'static [&'static str],
+    pub role: RowRole,
+    pub group: Option<&'static ResultGroup>,
+    /// The row's own printed label (within its group, if any).
+    pub label: Label,
+}
+
+impl ApplicationRow {
+    /// The JSON pointer of the row object.
+    pub fn pointer(&self) -> String {
+        let mut p = String::from("/applications");
+        for key in self.path {
+            p.push('/');
+            p.push_str(key);
+        }
+        p
+    }
+
+    /// The JSON pointer of one cell of the row.
+    pub fn cell_pointer(&self, column: usize) -> String {
+        let mut p = self.pointer();
+        p.push('/');
+        p.push_str(APPLICANT_COLUMNS[column].key);
+        p
+    }
+
+    /// The label as people quote it: the group and the item, e.g.
+    /// “（三）不予公开 1.属于国家秘密”.
+    pub fn full_label(&self, lang: Lang) -> String {
+        match self.group {
+            Some(group) => format!("{} {}", group.label.get(lang), self.label.get(lang)),
+            None => self.label.get(lang).to_string(),
+        }
+    }
+}
+
+/// How （六）其他处理 is printed: the 2021 template splits it into three rows,
+/// the 2019 template (and some 2021 reports, a known slip) prints one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OtherShape {
+    Split,
+    Single,
+}
+
+impl OtherShape {
+    /// The rows of 表三 in printed order.
+    pub fn rows(self) -> &'static [ApplicationRow] {
+        match self {
+            OtherShape::Split => &APPLICATION_ROWS_SPLIT,
+            OtherShape::Single => &APPLICATION_ROWS_SINGLE,
+        }
+    }
+}
+
+pub static WITHHELD: ResultGroup = ResultGroup { key: "withheld", label: l("（三）不予公开", "(3) Withheld") };
+pub static UNAVAILABLE: ResultGroup = ResultGroup { key: "unavailable", label: l("（四）无法提供", "(4) Cannot be provided") };
+pub static NOT_PROCESSED: ResultGroup = ResultGroup { key: "not_processed", label: l("（五）不予处理", "(5) Not processed") };
+pub static OTHER: ResultGroup = ResultGroup { key: "other", label: l("（六）其他处理", "(6) Otherwise handled") };
+
+macro_rules! rows {
+    ($($path:expr, $role:ident, $group:expr, $zh:expr, $en:expr;)*) => {
+        [$(ApplicationRow { path: $path, role: RowRole::$role, group: $group, label: l($zh, $en) },)*]
+    };
+}
+
+macro_rules! application_rows {
+    ($name:ident, $len:expr, [$($other:tt)*]) => {
+        pub static $name: [ApplicationRow; $len] = rows![
+            &["received"], Received, None, "一、本年新收政府信息公开申请数量", "1. New applications received this year";
+            &["carried_over"], CarriedOver, None, "二、上年结转政府信息公开申请数量", "2. Applications carried over from last year";
+            &["results", "granted"], Result, None, "（一）予以公开", "(1) Disclosed";
+            &["results", "partially_granted"], Result, None,
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                "(2) Partly disclosed (counted here only)";
+            &["results", "withheld", "state_secret"], Result, Some(&WITHHELD), "1.属于国家秘密", "1. State secret";
+            &["results", "withheld", "prohibited_by_law"], Result, Some(&WITHHELD),
+                "2.其他法律行政法规禁止公开", "2. Prohibited by other laws or regulations";
+            &["results", "withheld", "security_stability"], Result, Some(&WITHHELD),
+                "3.危及“三安全一稳定”", "3. Endangers security or stability";
+            &["results", "withheld", "third_party_rights"], Result, Some(&WITHHELD),
+                "4.保护第三方合法权益", "4. Protects third parties' rights";
+            &["results", "withheld", "internal_affairs"], Result, Some(&WITHHELD),
+                "5.属于三类内部事务信息", "5. Internal affairs";
+            &["results", "withheld", "process_information"], Result, Some(&WITHHELD),
+                "6.属于四类过程性信息", "6. Process information";
+            &["results", "withheld", "enforcement_files"], Result, Some(&WITHHELD),
+                "7.属于行政执法案卷", "7. Law-enforcement files";
+            &["results", "withheld", "administrative_query"], Result, Some(&WITHHELD),
+                "8.属于行政查询事项", "8. Administrative queries";
+            &["results", "unavailable", "not_held"], Result, Some(&UNAVAILABLE),
+                "1.本机关不掌握相关政府信息", "1. Not held by this body";
+            &["results", "unavailable", "needs_creation"], Result, Some(&UNAVAILABLE),
+                "2.没有现成信息需要另行制作", "2. Would have to be created";
+            &["results", "unavailable", "still_unclear"], Result, Some(&UNAVAILABLE),
+                "3.补正后申请内容仍不明确", "3. Still unclear after correction";
+            &["results", "not_processed", "complaint"], Result, Some(&NOT_PROCESSED),
+                "1.信访举报投诉类申请", "1. Petitions, reports and complaints";
+            &["results", "not_processed", "repeated"], Result, Some(&NOT_PROCESSED), "2.重复申请", "2. Repeated applications";
+            &["results", "not_processed", "publication"], Result, Some(&NOT_PROCESSED),
+                "3.要求提供公开出版物", "3. Asks for published material";
+            &["results", "not_processed", "excessive"], Result, Some(&NOT_PROCESSED),
+                "4.无正当理由大量反复申请", "4. Excessive applications without good reason";
+            &["results", "not_processed", "confirmation"], Result, Some(&NOT_PROCESSED),
+                "5.要求行政机关确认或重新出具已获取信息", "5. Asks to confirm or reissue information already obtained";
+            $($other)*
+            &["results", "total"], ResultsTotal, None, "（七）总计", "(7) Total";
+            &["carried_forward"], CarriedForward, None, "四、结转下年度继续办理", "4. Carried forward to next year";
+        ];
+    };
+}
+
+application_rows!(APPLICATION_ROWS_SPLIT, 25, [
+    &["results", "other", "no_correction"], Result, Some(&OTHER),
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1. Applicant did not correct the application in time; not processed further";
+    &["results", "other", "unpaid_fee"], Result, Some(&OTHER),
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "2. Applicant did not pay the fee in time; not processed further";
+    &["results", "other", "misc"], Result, Some(&OTHER), "3.其他", "3. Other";
+]);
+
+application_rows!(APPLICATION_ROWS_SINGLE, 23, [
+    &["results", "other"], Result, None, "（六）其他处理", "(6) Otherwise handled";
+]);
+
+/// The keys of the three sub-rows of a split （六）其他处理.
+pub const OTHER_SUB_KEYS: [&str; 3] = ["no_correction", "unpaid_fee", "misc"];
+
+// ------------------------------------------------------------- 表四
+
+#[derive(Debug)]
+pub struct AppealBlock {
+    pub key: &'static str,
+    /// The full label, e.g. 行政诉讼 · 复议后起诉.
+    pub label: Label,
+    /// The printed label of the block's own header cell.
+    pub short_label: Label,
+}
+
+pub static APPEAL_BLOCKS: [AppealBlock; 3] = [
+    AppealBlock { key: "review", label: l("行政复议", "Administrative review"), short_label: l("行政复议", "Administrative review") },
+    AppealBlock {
+        key: "litigation_direct",
+        label: l("行政诉讼（未经复议直接起诉）", "Lawsuits filed directly"),
+        short_label: l("未经复议直接起诉", "Filed directly"),
+    },
+    AppealBlock {
+        key: "litigation_after_review",
+        label: l("行政诉讼（复议后起诉）", "Lawsuits filed after review"),
+        short_label: l("复议后起诉", "Filed after review"),
+    },
+];
+
+pub const LITIGATION_HEADER: Label = l("行政诉讼", "Administrative lawsuits");
+
+#[derive(Debug)]
+pub struct AppealColumn {
+    pub key: &'static str,
+    pub label: Label,
+}
+
+pub static APPEAL_COLUMNS: [AppealColumn; 5] = [
+    AppealColumn { key: "upheld", label: l("结果维持", "Upheld") },
+    AppealColumn { key: "corrected", label: l("结果纠正", "Corrected") },
+    AppealColumn { key: "other", label: l("其他结果", "Other outcome") },
+    AppealColumn { key: "pending", label: l("尚未审结", "Pending") },
+    AppealColumn { key: "total", label: l("总计", "Total") },
+];
+
+/// The index of the 总计 cell of a 表四 block.
+pub const APPEAL_TOTAL: usize = 4;
+
+pub fn appeal_pointer(block: usize, column: usize) -> String {
+    format!("/appeals/{}/{}", APPEAL_BLOCKS[block].key, APPEAL_COLUMNS[column].key)
+}
+
+// ------------------------------------------------------------- sections
+
+/// A top-level part of the report, in printed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub key: &'static str,
+    /// The printed heading, e.g. 一、总体情况.
+    pub heading: Label,
+    /// The short name used in messages and table captions (表二 …).
+    pub short: Label,
+}
+
+pub static SECTIONS: [Section; 6] = [
+    Section { key: "overview", heading: l("一、总体情况", "1. Overview"), short: l("第一部分", "Section 1") },
+    Section {
+        key: "proactive",
+        heading: l("二、主动公开政府信息情况", "2. Information disclosed proactively"),
+        short: l("表二", "Table 2"),
+    },
+    Section {
+        key: "applications",
+        heading: l("三、收到和处理政府信息公开申请情况", "3. Applications received and handled"),
+        short: l("表三", "Table 3"),
+    },
+    Section {
+        key: "appeals",
+        heading: l("四、政府信息公开行政复议、行政诉讼情况", "4. Administrative reviews and lawsuits"),
+        short: l("表四", "Table 4"),
+    },
+    Section {
+        key: "problems",
+        heading: l("五、存在的主要问题及改进情况", "5. Main problems and improvements"),
+        short: l("第五部分", "Section 5"),
+    },
+    Section {
+        key: "other",
+        heading: l("六、其他需要报告的事项", "6. Other matters"),
+        short: l("第六部分", "Section 6"),
+    },
+];
+
+pub fn section(key: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|s| s.key == key)
+}
+
+/// The top-level keys of the format, in the order FORMAT.md lists them.
+pub const TOP_LEVEL_KEYS: [&str; 15] = [
+    "format", "template", "year", "agency", "title", "kind", "published", "source", "overview", "proactive",
+    "applications", "appeals", "problems", "other", "annotations",
+];
+
+pub const FORMAT_ID: &str = "zfxxgk-annual-report/1";
+
+// ------------------------------------------------------------- cell labels
+
+/// Where a pointer lands in the printed report, for people: the table, the
+/// row and the column as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellPlace {
+    pub table: Label,
+    pub row: String,
+    pub column: String,
+}
+
+impl CellPlace {
+    /// E.g. “表三（七）总计 · 自然人”.
+    pub fn describe(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{}「{}」·「{}」", self.table.zh, self.row, self.column),
+            Lang::En => format!("{}, “{}”, “{}”", self.table.en, self.row, self.column),
+        }
+    }
+}
+
+/// The printed place of a cell pointer, in either shape of 表三.
+pub fn cell_place(template: Template, pointer: &str, lang: Lang) -> Option<CellPlace> {
+    let mut parts = pointer.strip_prefix('/')?.split('/');
+    match parts.next()? {
+        "proactive" => {
+            let row_key = parts.next()?;
+            let col_key = parts.next()?;
+            for block in template.proactive() {
+                if let Some(row) = block.rows.iter().find(|r| r.key == row_key) {
+                    let column = block.columns.iter().find(|c| c.key == col_key)?;
+                    return Some(CellPlace {
+                        table: SECTIONS[1].short,
+                        row: format!("{} {}", block.article.get(lang), row.label.get(lang)),
+                        column: column.label.get(lang).to_string(),
+                    });
+                }
+            }
+            None
+        }
+        "applications" => {
+            let rest: Vec<&str> = parts.collect();
+            let (col_key, path) = rest.split_last()?;
+            let column = APPLICANT_COLUMNS.iter().find(|c| c.key == *col_key)?;
+            let row = [OtherShape::Split, OtherShape::Single]
+                .iter()
+                .flat_map(|s| s.rows().iter())
+                .find(|r| r.path == path)?;
+            Some(CellPlace {
+                table: SECTIONS[2].short,
+                row: row.full_label(lang),
+                column: column.label.get(lang).to_string(),
+            })
+        }
+        "appeals" => {
+            let block_key = parts.next()?;
+            let col_key = parts.next()?;
+            let block = APPEAL_BLOCKS.iter().find(|b| b.key == block_key)?;
+            let column = APPEAL_COLUMNS.iter().find(|c| c.key == col_key)?;
+            Some(CellPlace {
+                table: SECTIONS[3].short,
+                row: block.label.get(lang).to_string(),
+                column: column.label.get(lang).to_string(),
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_counts_match_the_format() {
+        let t2 = |t: Template| t.proactive().iter().map(|b| b.rows.len() * b.columns.len()).sum::<usize>();
+        assert_eq!(t2(Template::T2021), 10);
+        assert_eq!(t2(Template::T2019), 22);
+        assert_eq!(OtherShape::Split.rows().len() * 7, 175);
+        assert_eq!(OtherShape::Single.rows().len() * 7, 161);
+        assert_eq!(OtherShape::Split.rows().iter().filter(|r| r.role == RowRole::Result).count(), 21);
+        assert_eq!(OtherShape::Single.rows().iter().filter(|r| r.role == RowRole::Result).count(), 19);
+    }
+
+    #[test]
+    fn places_of_cells() {
+        let place = cell_place(Template::T2021, "/applications/results/total/natural_person", Lang::Zh).unwrap();
+        assert_eq!(place.describe(Lang::Zh), "表三「（七）总计」·「自然人」");
+        let place = cell_place(Template::T2021, "/applications/results/withheld/state_secret/total", Lang::Zh).unwrap();
+        assert_eq!(place.row, "（三）不予公开 1.属于国家秘密");
+        let place = cell_place(Template::T2019, "/proactive/fees/change", Lang::En).unwrap();
+        assert_eq!(place.column, "Change this year");
+        assert!(cell_place(Template::T2021, "/proactive/fees/change", Lang::Zh).is_none());
+        assert_eq!(cell_place(Template::T2021, "/appeals/review/total", Lang::Zh).unwrap().row, "行政复议");
+        assert!(cell_place(Template::T2021, "/overview", Lang::Zh).is_none());
+    }
+}

@@ -1,0 +1,111 @@
+//! Small text helpers for the rules that read the narrative sections.
+
+/// Folds the variants agencies type into one form: full-width digits,
+/// letters, `％` and `．` become ASCII, and all whitespace goes (Chinese
+/// text has no meaningful spaces; "2023 年" and "2023年" are the same).
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Splits text into sentences at 。！？； and line breaks, keeping the
+/// delimiter out; empty pieces are dropped.
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '！', '？', '；', ';', '\n', '!', '?']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Splits a sentence into clauses at commas, colons and brackets.
+pub fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split(['，', ',', '：', ':', '（', '）', '(', ')', '、'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The four-digit years (1900–2099) written in a text, in Arabic digits or
+/// in Chinese numerals (二〇二四年).
+pub fn years(text: &str) -> Vec<i64> {
+    let folded = fold(text);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let digit = |c: char| -> Option<u32> {
+            c.to_digit(10).or_else(|| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)).or(if c == '零' { Some(0) } else { None })
+        };
+        let run: Vec<u32> = chars[i..].iter().map_while(|&c| digit(c)).collect();
+        if run.len() == 4 {
+            let chinese = !chars[i].is_ascii_digit();
+            // Chinese numerals are only a year when 年 follows.
+            if !chinese || chars.get(i + 4) == Some(&'年') {
+                let year = run.iter().fold(0i64, |acc, &d| acc * 10 + i64::from(d));
+                if (1900..2100).contains(&year) {
+                    found.push(year);
+                }
+            }
+        }
+        i += run.len().max(1);
+    }
+    found
+}
+
+/// A number written in Arabic digits at the start of `text` (commas between
+/// digit groups and one decimal point allowed); returns it and its length in
+/// bytes.
+pub fn leading_number(text: &str) -> Option<(f64, usize)> {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    let mut digits = String::new();
+    let mut seen_point = false;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            digits.push(b as char);
+        } else if b == b',' && !digits.is_empty() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            // A thousands separator.
+        } else if b == b'.' && !seen_point && !digits.is_empty() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            seen_point = true;
+            digits.push('.');
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    digits.parse().ok().map(|n| (n, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("２０２４ 年 共 受理 ３ 件，办结率 100％"), "2024年共受理3件，办结率100%");
+    }
+
+    #[test]
+    fn years_in_titles() {
+        assert_eq!(years("高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告"), [2024]);
+        assert_eq!(years("二〇二三年政府信息公开工作年度报告"), [2023]);
+        assert_eq!(years("政府信息公开工作年度报告（２０２２）"), [2022]);
+        assert!(years("政府信息公开工作年度报告").is_empty());
+        assert!(years("电话 0517-87222589").is_empty());
+        assert!(years("一二三四五").is_empty());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(leading_number("3,119件"), Some((3119.0, 5)));
+        assert_eq!(leading_number("96.5%"), Some((96.5, 4)));
+        assert_eq!(leading_number("12."), Some((12.0, 2)));
+        assert_eq!(leading_number("件"), None);
+    }
+}
