@@ -1,1 +1,318 @@
-fn main() {}
+//! `nianbao`: check annual reports from the command line.
+//!
+//! A thin shell over `nianbao-core`: it reads files, asks the clock for
+//! today's date, and prints what the core found. Every judgement is the
+//! core's.
+
+use nianbao_core::date::Date;
+use nianbao_core::diagnostic::{Diagnostic, Severity, Summary};
+use nianbao_core::json::{Object, Value};
+use nianbao_core::message::{message, place};
+use nianbao_core::{Checked, Context, Lang, Loaded, Template};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+nianbao: check 政府信息公开工作年度报告 files (zfxxgk-annual-report/1)
+
+Usage:
+  nianbao check PATH... [--previous FILE] [--format text|json] [--lang zh|en] [--today YYYY-MM-DD]
+  nianbao schema
+  nianbao --help | --version
+
+check   Checks each file; a directory means every .json file in it.
+        --previous FILE   last year's report of the same agency (cross-year rules)
+        --format          text for people (default), json for machines
+        --lang            message language, zh (default) or en
+        --today           the date to judge the report year by (default: today)
+schema  Prints the JSON Schema of the format.
+
+Exit status: 0 no errors, 1 at least one error finding, 2 a file could not be read or the command is wrong.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => match CheckOptions::parse(&args[1..]) {
+            Ok(options) => check(&options),
+            Err(e) => usage_error(&e),
+        },
+        Some("schema") => {
+            print!("{}", nianbao_core::schema::schema().to_json_pretty());
+            ExitCode::SUCCESS
+        }
+        Some("--version" | "-V") => {
+            println!("nianbao {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage_error(&format!("unknown command {other:?}")),
+        None => usage_error("no command given"),
+    }
+}
+
+fn usage_error(problem: &str) -> ExitCode {
+    eprintln!("nianbao: {problem}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+struct CheckOptions {
+    paths: Vec<PathBuf>,
+    previous: Option<PathBuf>,
+    format: OutputFormat,
+    lang: Lang,
+    today: Date,
+}
+
+impl CheckOptions {
+    fn parse(args: &[String]) -> Result<CheckOptions, String> {
+        let mut options =
+            CheckOptions { paths: Vec::new(), previous: None, format: OutputFormat::Text, lang: Lang::Zh, today: today() };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+            match arg.as_str() {
+                "--previous" => options.previous = Some(PathBuf::from(value("--previous")?)),
+                "--format" => {
+                    options.format = match value("--format")?.as_str() {
+                        "text" => OutputFormat::Text,
+                        "json" => OutputFormat::Json,
+                        other => return Err(format!("--format must be text or json, not {other:?}")),
+                    }
+                }
+                "--lang" => {
+                    let code = value("--lang")?;
+                    options.lang = Lang::from_code(&code).ok_or_else(|| format!("--lang must be zh or en, not {code:?}"))?;
+                }
+                "--today" => {
+                    let text = value("--today")?;
+                    options.today = Date::parse(&text).ok_or_else(|| format!("--today must be YYYY-MM-DD, not {text:?}"))?;
+                }
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
+                path => options.paths.push(PathBuf::from(path)),
+            }
+        }
+        if options.paths.is_empty() {
+            return Err("check needs at least one file or directory".into());
+        }
+        Ok(options)
+    }
+}
+
+/// Today's date in UTC+8, the time zone every report deadline is set in.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400))
+}
+
+/// One checked file.
+struct FileResult {
+    name: String,
+    template: Template,
+    checked: Checked,
+}
+
+fn check(options: &CheckOptions) -> ExitCode {
+    let mut unreadable = false;
+    let mut files = Vec::new();
+    for path in &options.paths {
+        match expand(path) {
+            Ok(found) => files.extend(found),
+            Err(e) => {
+                eprintln!("nianbao: {}: {e}", path.display());
+                unreadable = true;
+            }
+        }
+    }
+    let previous = match &options.previous {
+        None => None,
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => Some(nianbao_core::load(&bytes)),
+            Err(e) => {
+                eprintln!("nianbao: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if let Some(previous) = &previous {
+        if previous.report.is_none() {
+            eprintln!("nianbao: the --previous file is not a readable report; the cross-year rules were not run");
+        }
+    }
+    let context = Context { today: options.today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
+    let (results, read_failures) = check_files(&files, &context);
+    unreadable |= read_failures;
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let single = options.paths.len() == 1 && options.paths[0].is_file();
+    let written = match options.format {
+        OutputFormat::Json => write_json(&mut out, &results, single, options.lang),
+        OutputFormat::Text => write_text(&mut out, &results, options.lang),
+    };
+    if written.and_then(|()| out.flush()).is_err() {
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if results.iter().any(|r| r.checked.summary.errors > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A file stands for itself; a directory for its `.json` files, sorted.
+fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        // Let the read report a missing file, with the OS's words.
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Checks the files on every core, keeping their order.
+fn check_files(files: &[PathBuf], context: &Context<'_>) -> (Vec<FileResult>, bool) {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let chunk = files.len().div_ceil(workers).max(1);
+    let parts: Vec<Vec<Option<FileResult>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|path| check_file(path, context)).collect()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let mut results = Vec::with_capacity(files.len());
+    let mut failed = false;
+    for result in parts.into_iter().flatten() {
+        match result {
+            Some(r) => results.push(r),
+            None => failed = true,
+        }
+    }
+    (results, failed)
+}
+
+fn check_file(path: &Path, context: &Context<'_>) -> Option<FileResult> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("nianbao: {}: {e}", path.display());
+            return None;
+        }
+    };
+    let loaded: Loaded = nianbao_core::load(&bytes);
+    let checked = nianbao_core::validate(&loaded, context);
+    Some(FileResult { name: path.display().to_string(), template: loaded.template(), checked })
+}
+
+fn write_json(out: &mut impl std::io::Write, results: &[FileResult], single: bool, lang: Lang) -> std::io::Result<()> {
+    let value = if single && results.len() == 1 {
+        nianbao_core::output::checked(&results[0].checked, results[0].template, lang)
+    } else {
+        Value::Array(
+            results
+                .iter()
+                .map(|r| {
+                    let Value::Object(inner) = nianbao_core::output::checked(&r.checked, r.template, lang) else {
+                        unreachable!("output::checked makes an object")
+                    };
+                    let mut o = Object::new();
+                    o.insert("file", Value::String(r.name.clone()));
+                    for (key, value) in inner.iter() {
+                        o.insert(key, value.clone());
+                    }
+                    Value::Object(o)
+                })
+                .collect(),
+        )
+    };
+    out.write_all(value.to_json_pretty().as_bytes())
+}
+
+fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "警告",
+        (Severity::Info, Lang::Zh) => "提示",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Info, Lang::En) => "info",
+    }
+}
+
+fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
+    match (d.position, lang) {
+        (Some(p), Lang::Zh) => format!("第 {} 行第 {} 列", p.line, p.column),
+        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
+        (None, _) => place(template, d.pointers.first().map_or("", String::as_str), lang),
+    }
+}
+
+fn summary_line(s: &Summary, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let mut line = format!("{} 个错误，{} 个警告，{} 条提示", s.errors, s.warnings, s.infos);
+            if s.dismissed > 0 {
+                line.push_str(&format!("，{} 条已排除", s.dismissed));
+            }
+            line + &format!("（运行 {} 项检查，跳过 {} 项）", s.checks_run, s.checks_skipped)
+        }
+        Lang::En => {
+            let mut line = format!("{} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos);
+            if s.dismissed > 0 {
+                line.push_str(&format!(", {} dismissed", s.dismissed));
+            }
+            line + &format!(" ({} checks run, {} skipped)", s.checks_run, s.checks_skipped)
+        }
+    }
+}
+
+fn write_text(out: &mut impl std::io::Write, results: &[FileResult], lang: Lang) -> std::io::Result<()> {
+    for r in results {
+        writeln!(out, "{}", r.name)?;
+        for d in &r.checked.diagnostics {
+            let settled = match (&d.settled, lang) {
+                (Some(s), Lang::Zh) if d.is_dismissed() => format!(" [已排除：{}]", s.comment),
+                (Some(s), Lang::En) if d.is_dismissed() => format!(" [dismissed: {}]", s.comment),
+                (Some(s), Lang::Zh) => format!(" [已确认：{}]", s.comment),
+                (Some(s), Lang::En) => format!(" [confirmed: {}]", s.comment),
+                (None, _) => String::new(),
+            };
+            writeln!(
+                out,
+                "  {}  {}  {}\n      {}{settled}",
+                severity_word(d.severity(), lang),
+                d.rule.code(),
+                location(d, r.template, lang),
+                message(d, r.template, lang),
+            )?;
+        }
+        writeln!(out, "  {}", summary_line(&r.checked.summary, lang))?;
+    }
+    if results.len() > 1 {
+        let files_with_errors = results.iter().filter(|r| r.checked.summary.errors > 0).count();
+        match lang {
+            Lang::Zh => writeln!(out, "共检查 {} 个文件，其中 {} 个有错误。", results.len(), files_with_errors)?,
+            Lang::En => writeln!(out, "{} files checked, {} with errors.", results.len(), files_with_errors)?,
+        }
+    }
+    Ok(())
+}

@@ -31,6 +31,10 @@ pub use model::Report;
 pub use rules::Context;
 pub use template::{Lang, Template};
 
+/// The built-in sample: 济源高新技术产业开发区管理办公室's 2024 report, every
+/// row spelled out, as the app shows on a first visit.
+pub const BUILTIN_SAMPLE: &str = include_str!("../../../samples/jiyuan-hitech-zone-2024.json");
+
 /// A document as read: its JSON (when well-formed), its typed view (when the
 /// JSON is an object) and the findings made while reading.
 #[derive(Debug, Clone)]

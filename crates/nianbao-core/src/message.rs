@@ -6,7 +6,7 @@
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
-use crate::template::{cell_place, section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS};
+use crate::template::{cell_place, row_place, section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS};
 
 /// A number as people write it: integers without a fraction, others with the
 /// digits they need.
@@ -24,6 +24,9 @@ pub fn number(value: f64) -> String {
 pub fn place(template: Template, pointer: &str, lang: Lang) -> String {
     if let Some(place) = cell_place(template, pointer, lang) {
         return place.describe(lang);
+    }
+    if let Some(row) = row_place(template, pointer, lang) {
+        return row;
     }
     let key = pointer.trim_start_matches('/');
     if let Some(section) = section(key) {

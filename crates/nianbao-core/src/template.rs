@@ -585,6 +585,39 @@ pub fn cell_place(template: Template, pointer: &str, lang: Lang) -> Option<CellP
     }
 }
 
+/// The printed place of a row or group pointer (a key above the cells), e.g.
+/// “表三「（六）其他处理」” for `/applications/results/other`.
+pub fn row_place(template: Template, pointer: &str, lang: Lang) -> Option<String> {
+    let parts: Vec<&str> = pointer.strip_prefix('/')?.split('/').collect();
+    let (table, label) = match parts.as_slice() {
+        ["proactive", row] => {
+            let block = template.proactive().iter().find(|b| b.rows.iter().any(|r| r.key == *row))?;
+            let row = block.rows.iter().find(|r| r.key == *row)?;
+            (SECTIONS[1].short, format!("{} {}", block.article.get(lang), row.label.get(lang)))
+        }
+        ["applications", path @ ..] => {
+            let rows = [OtherShape::Split, OtherShape::Single];
+            let label = match rows.iter().flat_map(|s| s.rows().iter()).find(|r| r.path == path) {
+                Some(row) => row.full_label(lang),
+                None => {
+                    let ["results", group] = path else { return None };
+                    [&WITHHELD, &UNAVAILABLE, &NOT_PROCESSED, &OTHER].iter().find(|g| g.key == *group)?.label.get(lang).to_string()
+                }
+            };
+            (SECTIONS[2].short, label)
+        }
+        ["appeals", block] => {
+            let block = APPEAL_BLOCKS.iter().find(|b| b.key == *block)?;
+            (SECTIONS[3].short, block.label.get(lang).to_string())
+        }
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Zh => format!("{}「{}」", table.zh, label),
+        Lang::En => format!("{}, “{}”", table.en, label),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
