@@ -6,8 +6,8 @@
 //! `message.rs`, so the same finding renders identically in the app, the CLI
 //! and the JSON output.
 
-use crate::json::{SyntaxErrorKind, TypeName};
 use crate::encoding::Encoding;
+use crate::json::{SyntaxErrorKind, TypeName};
 use crate::template::Template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,37 +133,115 @@ pub enum Unreadable {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     Unreadable(Unreadable),
-    FormatUnsupported { found: Option<String> },
-    TemplateUnknown { found: Option<String>, assumed: Template },
+    FormatUnsupported {
+        found: Option<String>,
+    },
+    TemplateUnknown {
+        found: Option<String>,
+        assumed: Template,
+    },
     FieldMissing,
-    FieldType { expected: ExpectedType, found: Found },
-    FieldDuplicate { first: String, last: String, first_line: u32, last_line: u32 },
+    FieldType {
+        expected: ExpectedType,
+        found: Found,
+    },
+    FieldDuplicate {
+        first: String,
+        last: String,
+        first_line: u32,
+        last_line: u32,
+    },
     FieldUnknown,
     CellBlank,
-    CellText { text: String },
-    CellNumber { value: f64 },
+    CellText {
+        text: String,
+    },
+    CellNumber {
+        value: f64,
+    },
     /// A total against its addends: `pointers[0]` is the total, the rest the
     /// addends, and `values` are their numbers in the same order.
-    Sum { values: Vec<f64> },
+    Sum {
+        values: Vec<f64>,
+    },
     /// 一 + 二 against （七） + 四 in one column of 表三.
-    Balance { column: usize, received: f64, carried_over: f64, results_total: f64, carried_forward: f64 },
-    InForce { row: &'static str, in_force: f64, issued: f64, repealed: f64, previous_in_force: Option<f64> },
-    YearRange { year: i64, current_year: i64 },
-    TemplateYear { year: i64, template: Template },
-    TemplateMixed { template: Template },
+    Balance {
+        column: usize,
+        received: f64,
+        carried_over: f64,
+        results_total: f64,
+        carried_forward: f64,
+    },
+    InForce {
+        row: &'static str,
+        in_force: f64,
+        issued: f64,
+        repealed: f64,
+        previous_in_force: Option<f64>,
+    },
+    YearRange {
+        year: i64,
+        current_year: i64,
+    },
+    TemplateYear {
+        year: i64,
+        template: Template,
+    },
+    TemplateMixed {
+        template: Template,
+    },
     TitleNoYear,
-    TitleOtherYear { stated: i64, year: i64 },
-    PeriodWrong { stated: String },
-    PublishedLate { published: String, deadline: String },
-    SectionEmpty { section: &'static str, text: String },
+    TitleOtherYear {
+        stated: i64,
+        year: i64,
+    },
+    PeriodWrong {
+        stated: String,
+    },
+    PublishedLate {
+        published: String,
+        deadline: String,
+    },
+    SectionEmpty {
+        section: &'static str,
+        text: String,
+    },
     FeeNotReported,
-    OtherProcessingHigh { other: f64, total: f64 },
-    TextTableMismatch { sentence: String, stated: f64, table: f64, quantity: Quantity, percent: bool },
-    CarryOver { column: usize, carried_over: f64, previous_carried_forward: f64, previous_year: Option<i64> },
-    AgencyMismatch { agency: String, previous: String },
-    YearGap { year: i64, previous: i64 },
-    ProblemsRepeated { repeated: usize, sentences: usize, previous_year: Option<i64> },
-    AggregateSum { parent: f64, sum: f64, included: Vec<String> },
+    OtherProcessingHigh {
+        other: f64,
+        total: f64,
+    },
+    TextTableMismatch {
+        sentence: String,
+        stated: f64,
+        table: f64,
+        quantity: Quantity,
+        percent: bool,
+    },
+    CarryOver {
+        column: usize,
+        carried_over: f64,
+        previous_carried_forward: f64,
+        previous_year: Option<i64>,
+    },
+    AgencyMismatch {
+        agency: String,
+        previous: String,
+    },
+    YearGap {
+        year: i64,
+        previous: i64,
+    },
+    ProblemsRepeated {
+        repeated: usize,
+        sentences: usize,
+        previous_year: Option<i64>,
+    },
+    AggregateSum {
+        parent: f64,
+        sum: f64,
+        included: Vec<String>,
+    },
 }
 
 /// A quantity of the tables that section 一 may state.
@@ -178,7 +256,10 @@ pub enum Quantity {
     Lawsuits,
     /// One result column (结果维持 …) of 行政复议 (`review = true`) or of both
     /// lawsuit blocks together.
-    AppealOutcome { review: bool, column: usize },
+    AppealOutcome {
+        review: bool,
+        column: usize,
+    },
     CompletionRate,
 }
 
@@ -221,7 +302,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(rule: Rule, pointers: Vec<String>, detail: Detail) -> Self {
-        Diagnostic { rule, pointers, position: None, expected: None, actual: None, detail, settled: None }
+        Diagnostic {
+            rule,
+            pointers,
+            position: None,
+            expected: None,
+            actual: None,
+            detail,
+            settled: None,
+        }
     }
 
     /// A finding about one key or cell.
@@ -240,7 +329,13 @@ impl Diagnostic {
     }
 
     pub fn is_dismissed(&self) -> bool {
-        matches!(&self.settled, Some(Settled { status: Status::Dismissed, .. }))
+        matches!(
+            &self.settled,
+            Some(Settled {
+                status: Status::Dismissed,
+                ..
+            })
+        )
     }
 }
 
@@ -258,7 +353,11 @@ pub struct Summary {
 impl Summary {
     /// Counts the findings; dismissed ones are counted apart, not by severity.
     pub fn count(diagnostics: &[Diagnostic], checks_run: usize, checks_skipped: usize) -> Summary {
-        let mut summary = Summary { checks_run, checks_skipped, ..Summary::default() };
+        let mut summary = Summary {
+            checks_run,
+            checks_skipped,
+            ..Summary::default()
+        };
         for d in diagnostics {
             if d.is_dismissed() {
                 summary.dismissed += 1;

@@ -6,7 +6,9 @@
 mod common;
 use common::*;
 use nianbao_core::json::{Number, Object, Value};
-use nianbao_core::template::{OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS};
+use nianbao_core::template::{
+    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS,
+};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -38,7 +40,9 @@ fn set(root: &mut Object, path: &[&str], value: Value) {
         if !object.contains_key(key) {
             object.insert(*key, Value::Object(Object::new()));
         }
-        let Some(Value::Object(next)) = object.get_mut(key) else { unreachable!() };
+        let Some(Value::Object(next)) = object.get_mut(key) else {
+            unreachable!()
+        };
         object = next;
     }
     object.insert(*last, value);
@@ -53,6 +57,8 @@ enum Variant {
 
 /// A report whose every 勾稽关系 holds, with narrative text that states no
 /// table numbers, published on time.
+// Column-by-column filling of a row-major grid reads clearest with indices.
+#[allow(clippy::needless_range_loop)]
 fn consistent_report(seed: u64, variant: Variant) -> Value {
     let mut rng = Rng(seed | 1);
     let (template, shape, year) = match variant {
@@ -65,9 +71,17 @@ fn consistent_report(seed: u64, variant: Variant) -> Value {
     root.insert("template", Value::String(template.code().into()));
     root.insert("year", num(year));
     root.insert("agency", Value::String("某某县人民政府办公室".into()));
-    root.insert("title", Value::String(format!("某某县人民政府办公室{year}年政府信息公开工作年度报告")));
+    root.insert(
+        "title",
+        Value::String(format!(
+            "某某县人民政府办公室{year}年政府信息公开工作年度报告"
+        )),
+    );
     root.insert("kind", Value::String("department".into()));
-    root.insert("published", Value::String(format!("{}-01-{:02}", year + 1, rng.range(1, 31))));
+    root.insert(
+        "published",
+        Value::String(format!("{}-01-{:02}", year + 1, rng.range(1, 31))),
+    );
     root.insert(
         "overview",
         Value::String(format!("本报告数据统计期限为{year}年1月1日至{year}年12月31日。\n（一）主动公开情况\n本机关按照条例要求主动公开政府信息，及时更新各栏目内容。")),
@@ -80,7 +94,9 @@ fn consistent_report(seed: u64, variant: Variant) -> Value {
             for column in block.columns {
                 let value = match column.key {
                     "change" => Value::Number(Number::from_f64(rng.range(0, 20) as f64 - 10.0)),
-                    "amount" => Value::Number(Number::from_f64(rng.range(0, 100_000) as f64 / 100.0)),
+                    "amount" => {
+                        Value::Number(Number::from_f64(rng.range(0, 100_000) as f64 / 100.0))
+                    }
                     _ => num(rng.range(0, 30)),
                 };
                 set(&mut proactive, &[row.key, column.key], value);
@@ -93,7 +109,11 @@ fn consistent_report(seed: u64, variant: Variant) -> Value {
             let repealed = rng.range(0, 10);
             set(&mut proactive, &[row, "issued"], num(issued));
             set(&mut proactive, &[row, "repealed"], num(repealed));
-            set(&mut proactive, &[row, "in_force"], num(issued.saturating_sub(repealed) + rng.range(0, 50)));
+            set(
+                &mut proactive,
+                &[row, "in_force"],
+                num(issued.saturating_sub(repealed) + rng.range(0, 50)),
+            );
         }
     }
     root.insert("proactive", Value::Object(proactive));
@@ -142,7 +162,14 @@ fn consistent_report(seed: u64, variant: Variant) -> Value {
         let values: Vec<u64> = (0..4).map(|_| rng.range(0, 20)).collect();
         let mut cells = Object::new();
         for (c, column) in APPEAL_COLUMNS.iter().enumerate() {
-            cells.insert(column.key, num(if c < 4 { values[c] } else { values.iter().sum() }));
+            cells.insert(
+                column.key,
+                num(if c < 4 {
+                    values[c]
+                } else {
+                    values.iter().sum()
+                }),
+            );
         }
         appeals.insert(block.key, Value::Object(cells));
     }
@@ -153,21 +180,36 @@ fn consistent_report(seed: u64, variant: Variant) -> Value {
 }
 
 fn variant() -> impl Strategy<Value = Variant> {
-    prop_oneof![Just(Variant::T2021), Just(Variant::T2019), Just(Variant::T2021SingleOther)]
+    prop_oneof![
+        Just(Variant::T2021),
+        Just(Variant::T2019),
+        Just(Variant::T2021SingleOther)
+    ]
 }
 
 /// Every 表三 and 表四 cell pointer of a report, with the rules (and their
 /// first pointers) that a change of that cell alone must set off.
 fn cells_and_consequences(shape: OtherShape) -> Vec<(String, BTreeSet<(String, String)>)> {
     let rows = shape.rows();
-    let row_pointer = |role: RowRole, column: usize| rows.iter().find(|r| r.role == role).unwrap().cell_pointer(column);
+    let row_pointer = |role: RowRole, column: usize| {
+        rows.iter()
+            .find(|r| r.role == role)
+            .unwrap()
+            .cell_pointer(column)
+    };
     let mut all = Vec::new();
     for row in rows {
         for column in 0..7 {
             let mut fired = BTreeSet::new();
             fired.insert(("t3-row-total".to_string(), row.cell_pointer(6)));
-            let results_total = ("t3-results-total".to_string(), row_pointer(RowRole::ResultsTotal, column));
-            let balance = ("t3-balance".to_string(), row_pointer(RowRole::Received, column));
+            let results_total = (
+                "t3-results-total".to_string(),
+                row_pointer(RowRole::ResultsTotal, column),
+            );
+            let balance = (
+                "t3-balance".to_string(),
+                row_pointer(RowRole::Received, column),
+            );
             match row.role {
                 RowRole::Result => {
                     fired.insert(results_total);
@@ -185,7 +227,10 @@ fn cells_and_consequences(shape: OtherShape) -> Vec<(String, BTreeSet<(String, S
     }
     for b in 0..3 {
         for c in 0..5 {
-            let fired = BTreeSet::from([("t4-total".to_string(), nianbao_core::template::appeal_pointer(b, 4))]);
+            let fired = BTreeSet::from([(
+                "t4-total".to_string(),
+                nianbao_core::template::appeal_pointer(b, 4),
+            )]);
             all.push((nianbao_core::template::appeal_pointer(b, c), fired));
         }
     }

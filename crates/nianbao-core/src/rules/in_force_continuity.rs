@@ -15,7 +15,12 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     }
     for row in ["regulations", "normative_documents"] {
         let number = |r: &Report, column| r.proactive_cell(row, column).and_then(|c| c.number());
-        let values = (number(report, "in_force"), number(report, "issued"), number(report, "repealed"), number(previous, "in_force"));
+        let values = (
+            number(report, "in_force"),
+            number(report, "issued"),
+            number(report, "repealed"),
+            number(previous, "in_force"),
+        );
         let (Some(in_force), Some(issued), Some(repealed), Some(previous_in_force)) = values else {
             checks.count(false);
             continue;
@@ -23,9 +28,20 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
         checks.count(true);
         let expected = previous_in_force + issued - repealed;
         if !same(in_force, expected) {
-            let pointers = ["in_force", "issued", "repealed"].map(|c| format!("/proactive/{row}/{c}")).to_vec();
-            let detail = Detail::InForce { row, in_force, issued, repealed, previous_in_force: Some(previous_in_force) };
-            checks.push(Diagnostic::new(Rule::InForceContinuity, pointers, detail).with_numbers(expected, in_force));
+            let pointers = ["in_force", "issued", "repealed"]
+                .map(|c| format!("/proactive/{row}/{c}"))
+                .to_vec();
+            let detail = Detail::InForce {
+                row,
+                in_force,
+                issued,
+                repealed,
+                previous_in_force: Some(previous_in_force),
+            };
+            checks.push(
+                Diagnostic::new(Rule::InForceContinuity, pointers, detail)
+                    .with_numbers(expected, in_force),
+            );
         }
     }
 }

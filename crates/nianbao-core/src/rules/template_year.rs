@@ -15,6 +15,13 @@ pub fn check(report: &Report, checks: &mut Checks) {
     };
     checks.count(true);
     if year >= 2019 && Template::for_year(year) != report.template {
-        checks.push(Diagnostic::at(Rule::TemplateYear, "/template", Detail::TemplateYear { year, template: report.template }));
+        checks.push(Diagnostic::at(
+            Rule::TemplateYear,
+            "/template",
+            Detail::TemplateYear {
+                year,
+                template: report.template,
+            },
+        ));
     }
 }

@@ -29,7 +29,9 @@ pub struct Statement {
 }
 
 pub fn check(report: &Report, checks: &mut Checks) {
-    let Some(overview) = report.overview.as_deref() else { return };
+    let Some(overview) = report.overview.as_deref() else {
+        return;
+    };
     let tables = TableNumbers::of(report);
     for statement in statements(overview, report.year) {
         // Each quantity offers the table numbers it may be compared with.
@@ -57,7 +59,10 @@ pub fn check(report: &Report, checks: &mut Checks) {
                 quantity: statement.quantity,
                 percent,
             };
-            checks.push(Diagnostic::at(Rule::TextTableMismatch, "/overview", detail).with_numbers(table, statement.stated));
+            checks.push(
+                Diagnostic::at(Rule::TextTableMismatch, "/overview", detail)
+                    .with_numbers(table, statement.stated),
+            );
         }
     }
 }
@@ -74,13 +79,20 @@ struct TableNumbers {
 
 impl TableNumbers {
     fn of(report: &Report) -> Self {
-        let total = |role| report.application_row(role).and_then(|cells| cells[TOTAL_COLUMN].number());
+        let total = |role| {
+            report
+                .application_row(role)
+                .and_then(|cells| cells[TOTAL_COLUMN].number())
+        };
         TableNumbers {
             received: total(RowRole::Received),
             carried_over: total(RowRole::CarriedOver),
             answered: total(RowRole::ResultsTotal),
             carried_forward: total(RowRole::CarriedForward),
-            appeals: report.appeals.each_ref().map(|block| block.each_ref().map(|c| c.number())),
+            appeals: report
+                .appeals
+                .each_ref()
+                .map(|block| block.each_ref().map(|c| c.number())),
         }
     }
 
@@ -94,9 +106,18 @@ impl TableNumbers {
             Quantity::Answered => vec![self.answered],
             Quantity::CarriedForward => vec![self.carried_forward],
             Quantity::Reviews => vec![self.appeals[0][APPEAL_TOTAL]],
-            Quantity::Lawsuits => vec![both(self.appeals[1][APPEAL_TOTAL], self.appeals[2][APPEAL_TOTAL])],
-            Quantity::AppealOutcome { review: true, column } => vec![self.appeals[0][column]],
-            Quantity::AppealOutcome { review: false, column } => vec![both(self.appeals[1][column], self.appeals[2][column])],
+            Quantity::Lawsuits => vec![both(
+                self.appeals[1][APPEAL_TOTAL],
+                self.appeals[2][APPEAL_TOTAL],
+            )],
+            Quantity::AppealOutcome {
+                review: true,
+                column,
+            } => vec![self.appeals[0][column]],
+            Quantity::AppealOutcome {
+                review: false,
+                column,
+            } => vec![both(self.appeals[1][column], self.appeals[2][column])],
             Quantity::CompletionRate => {
                 let base = both(self.received, self.carried_over);
                 vec![match (self.answered, base) {
@@ -117,14 +138,62 @@ impl TableNumbers {
 /// Words that make a clause about a part of the whole, a comparison or an
 /// estimate: a number in such a clause is not the table's number.
 const QUALIFIERS: &[&str] = &[
-    "其中", "代表", "政府办", "办公室", "部门", "单位", "乡镇", "街道", "各地", "本级", "市级", "县级", "区级", "同比", "较上年",
-    "较去年", "比上年", "增长", "下降", "增加", "减少", "上升", "累计", "以来", "历年", "平均", "人次", "余件", "约", "近",
-    "超过", "逾", "多件", "不足", "以上", "以下", "涉及", "批次", "转办", "电话", "信箱", "留言", "来信", "来访", "信访",
+    "其中",
+    "代表",
+    "政府办",
+    "办公室",
+    "部门",
+    "单位",
+    "乡镇",
+    "街道",
+    "各地",
+    "本级",
+    "市级",
+    "县级",
+    "区级",
+    "同比",
+    "较上年",
+    "较去年",
+    "比上年",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "上升",
+    "累计",
+    "以来",
+    "历年",
+    "平均",
+    "人次",
+    "余件",
+    "约",
+    "近",
+    "超过",
+    "逾",
+    "多件",
+    "不足",
+    "以上",
+    "以下",
+    "涉及",
+    "批次",
+    "转办",
+    "电话",
+    "信箱",
+    "留言",
+    "来信",
+    "来访",
+    "信访",
     "咨询",
 ];
 
 /// Words that make a sentence about information-disclosure applications.
-const APPLICATION_CONTEXT: &[&str] = &["依申请", "信息公开申请", "公开申请", "申请公开", "政府信息申请"];
+const APPLICATION_CONTEXT: &[&str] = &[
+    "依申请",
+    "信息公开申请",
+    "公开申请",
+    "申请公开",
+    "政府信息申请",
+];
 
 /// Words that make a sentence about reviews or lawsuits over disclosure.
 const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
@@ -151,17 +220,34 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
             } else if names_lawsuit && !names_review {
                 appeal = Some(false);
             }
-            let Some(quantity) = classify(clause, about_applications, about_appeals, appeal) else { continue };
-            let unit = if quantity == Quantity::CompletionRate { "%" } else { "件" };
-            let Some(stated) = single_number_before(clause, unit) else { continue };
-            found.push(Statement { sentence: sentence.to_string(), quantity, stated });
+            let Some(quantity) = classify(clause, about_applications, about_appeals, appeal) else {
+                continue;
+            };
+            let unit = if quantity == Quantity::CompletionRate {
+                "%"
+            } else {
+                "件"
+            };
+            let Some(stated) = single_number_before(clause, unit) else {
+                continue;
+            };
+            found.push(Statement {
+                sentence: sentence.to_string(),
+                quantity,
+                stated,
+            });
         }
     }
     found
 }
 
 /// What a clause states a number of, if it is clear.
-fn classify(clause: &str, about_applications: bool, about_appeals: bool, appeal: Option<bool>) -> Option<Quantity> {
+fn classify(
+    clause: &str,
+    about_applications: bool,
+    about_appeals: bool,
+    appeal: Option<bool>,
+) -> Option<Quantity> {
     let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
     const OUTCOMES: [&str; 4] = ["维持", "纠正", "其他结果", "尚未审结"];
     // Per-result counts of reviews and lawsuits follow 其中, so they are
@@ -189,13 +275,23 @@ fn classify(clause: &str, about_applications: bool, about_appeals: bool, appeal:
     if !about_applications || has(&["行政复议", "行政诉讼"]) {
         return None;
     }
-    if has(&["上年结转", "上年度结转", "上一年度结转", "上一年结转", "结转上年", "上年度未办结", "上年未办结"]) {
+    if has(&[
+        "上年结转",
+        "上年度结转",
+        "上一年度结转",
+        "上一年结转",
+        "结转上年",
+        "上年度未办结",
+        "上年未办结",
+    ]) {
         return Some(Quantity::CarriedOver);
     }
-    if has(&["下年", "下一年", "次年", "明年"]) && has(&["结转", "顺延", "转入", "继续办理"]) {
+    if has(&["下年", "下一年", "次年", "明年"]) && has(&["结转", "顺延", "转入", "继续办理"])
+    {
         return Some(Quantity::CarriedForward);
     }
-    if has(&["办结", "答复", "办理完毕", "处理完毕"]) && !has(&["受理", "新收", "收到"]) {
+    if has(&["办结", "答复", "办理完毕", "处理完毕"]) && !has(&["受理", "新收", "收到"])
+    {
         return Some(Quantity::Answered);
     }
     if has(&["受理", "新收", "收到", "接收", "共收"]) && !has(&["办结", "答复"]) {
@@ -238,15 +334,20 @@ mod tests {
     use super::*;
 
     fn quantities(text: &str) -> Vec<(Quantity, f64)> {
-        statements(text, Some(2024)).into_iter().map(|s| (s.quantity, s.stated)).collect()
+        statements(text, Some(2024))
+            .into_iter()
+            .map(|s| (s.quantity, s.stated))
+            .collect()
     }
 
     #[test]
     fn recognises_the_usual_phrasings() {
-        assert_eq!(quantities("2024 年，济源高新区共受理政府信息依申请公开 1 件，已按期办结，办结率 100%。"), [
-            (Quantity::Received, 1.0),
-            (Quantity::CompletionRate, 100.0)
-        ]);
+        assert_eq!(
+            quantities(
+                "2024 年，济源高新区共受理政府信息依申请公开 1 件，已按期办结，办结率 100%。"
+            ),
+            [(Quantity::Received, 1.0), (Quantity::CompletionRate, 100.0)]
+        );
         assert_eq!(
             quantities("2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。"),
             [(Quantity::Received, 3119.0), (Quantity::Answered, 3050.0), (Quantity::CarriedOver, 34.0), (Quantity::CarriedForward, 103.0)]
@@ -263,8 +364,14 @@ mod tests {
                 (Quantity::AppealOutcome { review: false, column: 0 }, 25.0),
             ]
         );
-        assert_eq!(quantities("本年新收政府信息公开申请２１件。"), [(Quantity::Received, 21.0)]);
-        assert_eq!(quantities("2024年全区受理政府信息公开申请21件，均在法定期限答复。"), [(Quantity::Received, 21.0)]);
+        assert_eq!(
+            quantities("本年新收政府信息公开申请２１件。"),
+            [(Quantity::Received, 21.0)]
+        );
+        assert_eq!(
+            quantities("2024年全区受理政府信息公开申请21件，均在法定期限答复。"),
+            [(Quantity::Received, 21.0)]
+        );
     }
 
     #[test]

@@ -19,16 +19,35 @@ pub fn check(report: &Report, checks: &mut Checks) {
         checks.count(true);
         let stated = years(title);
         if stated.is_empty() {
-            checks.push(Diagnostic::at(Rule::TitleYear, "/title", Detail::TitleNoYear));
+            checks.push(Diagnostic::at(
+                Rule::TitleYear,
+                "/title",
+                Detail::TitleNoYear,
+            ));
         } else if !stated.contains(&year) {
-            checks.push(Diagnostic::at(Rule::TitleYear, "/title", Detail::TitleOtherYear { stated: stated[0], year }));
+            checks.push(Diagnostic::at(
+                Rule::TitleYear,
+                "/title",
+                Detail::TitleOtherYear {
+                    stated: stated[0],
+                    year,
+                },
+            ));
         }
     }
-    let Some(overview) = report.overview.as_deref() else { return };
-    let Some((sentence, dates)) = stated_period(overview) else { return };
+    let Some(overview) = report.overview.as_deref() else {
+        return;
+    };
+    let Some((sentence, dates)) = stated_period(overview) else {
+        return;
+    };
     checks.count(true);
     if dates != [(year, 1, 1), (year, 12, 31)] {
-        checks.push(Diagnostic::at(Rule::TitleYear, "/overview", Detail::PeriodWrong { stated: sentence }));
+        checks.push(Diagnostic::at(
+            Rule::TitleYear,
+            "/overview",
+            Detail::PeriodWrong { stated: sentence },
+        ));
     }
 }
 
@@ -38,7 +57,9 @@ type Ymd = (i64, i64, i64);
 fn stated_period(text: &str) -> Option<(String, [Ymd; 2])> {
     for sentence in sentences(text) {
         let folded = fold(sentence);
-        let Some(at) = folded.find("统计") else { continue };
+        let Some(at) = folded.find("统计") else {
+            continue;
+        };
         let dates = dates(&folded[at..]);
         if dates.len() >= 2 {
             return Some((sentence.to_string(), [dates[0], dates[1]]));
@@ -88,9 +109,12 @@ mod tests {
 
     #[test]
     fn periods() {
-        let (_, dates) = stated_period("报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。").unwrap();
+        let (_, dates) =
+            stated_period("报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。")
+                .unwrap();
         assert_eq!(dates, [(2023, 1, 1), (2023, 12, 31)]);
-        let (_, dates) = stated_period("本报告所列数据的统计期限为2024年1月1日至2024年12月31日").unwrap();
+        let (_, dates) =
+            stated_period("本报告所列数据的统计期限为2024年1月1日至2024年12月31日").unwrap();
         assert_eq!(dates, [(2024, 1, 1), (2024, 12, 31)]);
         assert!(stated_period("统计期限为本年度。").is_none());
         assert!(stated_period("2024年1月1日至2024年12月31日，共受理申请3件。").is_none());

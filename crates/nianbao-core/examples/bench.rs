@@ -1,0 +1,58 @@
+//! Throughput of the core: parse + validate the built-in sample and the
+//! largest sample, on one core. Run with `scripts/bench.sh` (or
+//! `cargo run --release -p nianbao-core --example bench`).
+
+use nianbao_core::date::Date;
+use nianbao_core::{load, validate, Context};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn measure(name: &str, text: &str, previous: Option<&str>) {
+    let today = Date::new(2026, 11, 27).unwrap();
+    let previous = previous.map(|p| load(p.as_bytes()));
+    let context = Context {
+        today,
+        previous: previous.as_ref().and_then(|p| p.report.as_ref()),
+    };
+    // Warm up, then run for at least two seconds.
+    for _ in 0..1000 {
+        black_box(validate(&load(black_box(text.as_bytes())), &context));
+    }
+    let start = Instant::now();
+    let mut runs = 0u64;
+    while start.elapsed() < Duration::from_secs(2) {
+        for _ in 0..1000 {
+            black_box(validate(&load(black_box(text.as_bytes())), &context));
+        }
+        runs += 1000;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    println!(
+        "{name:<44} {:>9.0} reports/s  {:>7.1} µs/report  ({} bytes)",
+        runs as f64 / elapsed,
+        elapsed * 1e6 / runs as f64,
+        text.len()
+    );
+}
+
+fn main() {
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/");
+    let read =
+        |name: &str| std::fs::read_to_string(format!("{samples}{name}.json")).expect("sample");
+    println!("parse + validate, one core:");
+    measure(
+        "built-in sample (济源 2024)",
+        nianbao_core::BUILTIN_SAMPLE,
+        None,
+    );
+    measure(
+        "淮安 2024 (largest narrative)",
+        &read("huaian-city-2024"),
+        None,
+    );
+    measure(
+        "洪泽 2024 with 洪泽 2023 as previous year",
+        &read("hongze-district-2024"),
+        Some(&read("hongze-district-2023")),
+    );
+}
