@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release -q -p nianbao-core --example bench -p nianbao-cli
+cargo build --profile native -q -p nianbao-core --example bench -p nianbao-cli
 echo "== core =="
-taskset -c 0 ./target/release/examples/bench 2>/dev/null || ./target/release/examples/bench
+taskset -c 0 ./target/native/examples/bench 2>/dev/null || ./target/native/examples/bench
 
 echo "== nianbao check on a directory of 10,000 reports =="
 dir=$(mktemp -d)
@@ -24,7 +24,7 @@ PY
 du -sh "$dir" | awk '{print "corpus size: " $1}'
 for format in text json; do
   start=$(date +%s.%N)
-  ./target/release/nianbao check "$dir" --format "$format" --today 2026-11-27 > /dev/null || true
+  ./target/native/nianbao check "$dir" --format "$format" --today 2026-11-27 > /dev/null || true
   end=$(date +%s.%N)
   python3 -c "print(f'nianbao check DIR --format $format: {($end - $start):.2f} s for 10,000 files')"
 done

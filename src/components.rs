@@ -1,0 +1,10 @@
+//! One component per part of the page.
+
+pub mod breakdown;
+pub mod failure;
+pub mod findings;
+pub mod header;
+pub mod section_text;
+pub mod summary;
+pub mod table_grid;
+pub mod toolbar;

@@ -1,0 +1,76 @@
+//! Why the last file could not be opened, with line and column, above the
+//! report that stays on screen.
+
+use crate::i18n::tr;
+use crate::state::{Failure, Origin};
+use nianbao_core::message::message;
+use nianbao_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FailureBannerProps {
+    pub failure: Failure,
+    pub lang: Lang,
+    pub on_dismiss: Callback<()>,
+}
+
+pub fn origin_name(origin: &Origin, lang: Lang) -> String {
+    match origin {
+        Origin::BuiltinSample => tr(lang, "内置示例", "built-in sample").to_string(),
+        Origin::File(name) => name.clone(),
+        Origin::Pasted => tr(lang, "粘贴的文本", "pasted text").to_string(),
+        Origin::Url(url) => url.clone(),
+    }
+}
+
+#[component]
+pub fn FailureBanner(props: &FailureBannerProps) -> Html {
+    let lang = props.lang;
+    let (what, details): (String, Html) = match &props.failure {
+        Failure::Unreadable(opened) => {
+            let name = origin_name(&opened.origin, lang);
+            let items = opened.checked.diagnostics.iter().map(|d| {
+                let position = d.position.map(|p| match lang {
+                    Lang::Zh => format!("第 {} 行第 {} 列：", p.line, p.column),
+                    Lang::En => format!("Line {}, column {}: ", p.line, p.column),
+                });
+                html! {
+                    <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>
+                        <strong>{position}</strong>{message(d, opened.loaded.template(), lang)}
+                    </li>
+                }
+            });
+            (
+                match lang {
+                    Lang::Zh => format!("无法打开「{name}」"),
+                    Lang::En => format!("Could not open “{name}”"),
+                },
+                html! { <ul>{ for items }</ul> },
+            )
+        }
+        Failure::Fetch { url, reason } => (
+            match lang {
+                Lang::Zh => format!("无法获取 {url}"),
+                Lang::En => format!("Could not fetch {url}"),
+            },
+            html! { <p>{reason.clone()}{tr(lang, "。请检查网址是否正确，以及该网站是否允许本页面读取（跨域限制）。", ". Check the address, and whether that site lets this page read it (cross-origin rules).")}</p> },
+        ),
+        Failure::File { name, reason } => (
+            match lang {
+                Lang::Zh => format!("无法读取文件「{name}」"),
+                Lang::En => format!("Could not read the file “{name}”"),
+            },
+            html! { <p>{reason.clone()}</p> },
+        ),
+    };
+    let on_dismiss = props.on_dismiss.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_dismiss.emit(()));
+    html! {
+        <div class="nb-failure" role="alert">
+            <h2>{what}</h2>
+            {details}
+            <p class="nb-kept">{tr(lang, "页面上仍显示之前的报告，没有任何内容丢失。", "The report shown before is still on screen; nothing was lost.")}</p>
+            <button type="button" class="nb-button" {onclick}>{tr(lang, "知道了", "Dismiss")}</button>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! The findings panel, grouped by severity (settled ones last). Selecting a
+//! finding highlights its cells, scrolls to them and shows its calculation.
+
+use crate::components::breakdown::Breakdown;
+use crate::i18n::{severity_name, tr};
+use crate::state::Shared;
+use nianbao_core::diagnostic::{Diagnostic, Severity};
+use nianbao_core::message::{message, place};
+use nianbao_core::{Checked, Lang, Template};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsPanelProps {
+    pub checked: Shared<Checked>,
+    pub template: Template,
+    pub selected: Option<usize>,
+    pub lang: Lang,
+    pub on_select: Callback<Option<usize>>,
+}
+
+fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
+    match (d.position, lang) {
+        (Some(p), Lang::Zh) => format!("第 {} 行第 {} 列", p.line, p.column),
+        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
+        (None, _) => place(template, d.pointers.first().map_or("", String::as_str), lang),
+    }
+}
+
+#[component]
+pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
+    let lang = props.lang;
+    let diagnostics = &props.checked.diagnostics;
+    if diagnostics.is_empty() {
+        return html! {};
+    }
+    let item = |index: usize| -> Html {
+        let d = &diagnostics[index];
+        let selected = props.selected == Some(index);
+        let on_select = props.on_select.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_select.emit(if selected { None } else { Some(index) }));
+        let settled = d.settled.as_ref().map(|s| {
+            let word = if d.is_dismissed() { tr(lang, "已排除", "Dismissed") } else { tr(lang, "已确认", "Confirmed") };
+            html! { <span class="nb-settled">{word}{ (!s.comment.is_empty()).then(|| format!("：{}", s.comment)) }</span> }
+        });
+        html! {
+            <li class={classes!("nb-finding", format!("nb-{}", d.severity().code()), selected.then_some("nb-selected"))}
+                data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")} data-severity={d.severity().code()}>
+                <button type="button" class="nb-finding-button" aria-expanded={selected.to_string()} {onclick}>
+                    <span class="nb-finding-head">
+                        <span class="nb-place">{location(d, props.template, lang)}</span>
+                        <code class="nb-rule">{d.rule.code()}</code>
+                    </span>
+                    <span class="nb-message">{message(d, props.template, lang)}</span>
+                    {settled}
+                </button>
+                if selected {
+                    <Breakdown diagnostic={d.clone()} template={props.template} {lang} />
+                }
+            </li>
+        }
+    };
+    let group = |severity: Option<Severity>| -> Html {
+        let indices: Vec<usize> = (0..diagnostics.len())
+            .filter(|&i| match severity {
+                Some(s) => !diagnostics[i].is_dismissed() && diagnostics[i].severity() == s,
+                None => diagnostics[i].is_dismissed(),
+            })
+            .collect();
+        if indices.is_empty() {
+            return html! {};
+        }
+        let title = severity.map_or(tr(lang, "已排除", "Dismissed"), |s| severity_name(s, lang));
+        let class = severity.map_or("nb-group-dismissed", |s| match s {
+            Severity::Error => "nb-group-error",
+            Severity::Warning => "nb-group-warning",
+            Severity::Info => "nb-group-info",
+        });
+        html! {
+            <section class={classes!("nb-group", class)}>
+                <h3>{title}{format!(" ({})", indices.len())}</h3>
+                <ol>{ for indices.into_iter().map(item) }</ol>
+            </section>
+        }
+    };
+    html! {
+        <aside class="nb-findings" aria-label={tr(lang, "检查结果", "Findings")}>
+            <h2 class="nb-section-heading">{tr(lang, "检查结果", "Findings")}</h2>
+            <p class="nb-hint">{tr(lang, "点击一条结果，表格中相应的格子会突出显示。", "Select a finding to highlight its cells in the tables.")}</p>
+            {group(Some(Severity::Error))}
+            {group(Some(Severity::Warning))}
+            {group(Some(Severity::Info))}
+            {group(None)}
+        </aside>
+    }
+}

@@ -1,0 +1,144 @@
+//! One of the three tables, exactly as the template prints it: the core's
+//! layout (spans, labels, header ids) rendered as a real `<table>` with
+//! `scope` and `headers`, so a screen reader announces every cell's row and
+//! column. Flagged cells carry `data-severity`, are focusable, and say what is
+//! wrong on hover and on focus.
+
+use crate::i18n::tr;
+use crate::state::Shared;
+use crate::view::{cell_text, is_number, start_columns, Flag};
+use nianbao_core::json::Value;
+use nianbao_core::layout::{GridKind, TableLayout};
+use nianbao_core::{Checked, Lang, Loaded, Template};
+use std::collections::{HashMap, HashSet};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TableGridProps {
+    pub table: Shared<TableLayout>,
+    pub loaded: Shared<Loaded>,
+    pub checked: Shared<Checked>,
+    pub flags: Shared<HashMap<String, Flag>>,
+    pub template: Template,
+    /// Pointers of the selected finding: highlighted.
+    pub selected: Shared<Vec<String>>,
+    pub lang: Lang,
+    /// Prefix of every id, so that several reports can share a page.
+    pub id_prefix: AttrValue,
+    /// A flagged cell was clicked: select its first finding.
+    pub on_select: Callback<usize>,
+}
+
+#[component]
+pub fn TableGrid(props: &TableGridProps) -> Html {
+    let table = &*props.table;
+    let lang = props.lang;
+    let prefix = props.id_prefix.as_str();
+    let starts = start_columns(table);
+    let empty = Value::Null;
+    let document = props.loaded.document.as_ref().unwrap_or(&empty);
+    // Header cells that no data cell names are drawn as headers but marked
+    // up as plain cells (信息内容, the 勾稽关系 note): a <th> must describe data.
+    let referenced: HashSet<&str> = table
+        .rows
+        .iter()
+        .flatten()
+        .flat_map(|c| c.headers.iter().map(String::as_str))
+        .collect();
+
+    let render_cell = |row: usize, index: usize| -> Html {
+        let cell = &table.rows[row][index];
+        let column_class = format!("nb-c{}", starts[row][index]);
+        let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
+        let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
+        let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
+        match &cell.kind {
+            GridKind::Value { pointer } => {
+                let flag = props.flags.get(pointer.as_str());
+                let text = cell_text(document, pointer);
+                let numeric = is_number(document, pointer);
+                let selected = props.selected.iter().any(|p| p == pointer);
+                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
+                let mut class = classes!("nb-v", if numeric { "nb-num" } else { "nb-txt" }, column_class);
+                if selected {
+                    class.push("nb-selected");
+                }
+                match flag.and_then(|f| f.severity.map(|s| (f, s))) {
+                    None => html! {
+                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}>{text}</td>
+                    },
+                    Some((flag, severity)) => {
+                        class.push("nb-flagged");
+                        if flag.primary {
+                            class.push("nb-primary");
+                        }
+                        let tip_id = format!("{prefix}tip{}", pointer.replace('/', "-"));
+                        let first = flag.findings.first().copied();
+                        let on_select = props.on_select.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            if let Some(i) = first {
+                                on_select.emit(i);
+                            }
+                        });
+                        let on_select = props.on_select.clone();
+                        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                            if e.key() == "Enter" {
+                                if let Some(i) = first {
+                                    on_select.emit(i);
+                                }
+                            }
+                        });
+                        let messages = flag.findings.iter().filter_map(|&i| props.checked.diagnostics.get(i)).map(|d| {
+                            html! { <span class="nb-tip-line">{nianbao_core::message::message(d, props.template, lang)}</span> }
+                        });
+                        html! {
+                            <td class={class} data-pointer={pointer.clone()} data-severity={severity.code()}
+                                headers={headers.join(" ")} colspan={colspan} tabindex="0"
+                                aria-describedby={tip_id.clone()} {onclick} {onkeydown}>
+                                <span class="nb-cell-text">{text}</span>
+                                <span class="nb-tip" role="tooltip" id={tip_id}>{for messages}</span>
+                            </td>
+                        }
+                    }
+                }
+            }
+            GridKind::Empty => html! { <td class={classes!("nb-empty", column_class)}></td> },
+            kind => {
+                let id = cell.id.as_deref().unwrap_or_default();
+                let is_referenced = referenced.contains(id);
+                let full_id = format!("{prefix}{id}");
+                let (scope, header_class) = match kind {
+                    GridKind::RowHeader => (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh"),
+                    GridKind::BlockHeader => ("colgroup", "nb-block"),
+                    _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
+                };
+                let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
+                let class = classes!(header_class, column_class, vertical.then_some("nb-vertical"));
+                if is_referenced {
+                    html! { <th id={full_id} {scope} class={class} colspan={colspan} rowspan={rowspan}>{label}</th> }
+                } else {
+                    html! { <td class={classes!(class, "nb-h")} colspan={colspan} rowspan={rowspan}>{label}</td> }
+                }
+            }
+        }
+    };
+    let render_row = |row: usize| -> Html {
+        html! { <tr>{ for (0..table.rows[row].len()).map(|i| render_cell(row, i)) }</tr> }
+    };
+    let caption_id = format!("{prefix}{}-caption", table.key);
+    let scroll_label = format!("{}{}", table.caption.get(lang), tr(lang, "（可左右滚动）", " (scrolls sideways)"));
+    html! {
+        <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={caption_id.clone()}>
+            <h2 class="nb-section-heading" id={caption_id}>{table.caption.get(lang)}</h2>
+            <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label}>
+                <table class={classes!("nb-grid", format!("nb-grid-{}", table.key))}>
+                    <caption class="nb-visually-hidden">{table.caption.get(lang)}</caption>
+                    if table.head_rows > 0 {
+                        <thead>{ for (0..table.head_rows).map(render_row) }</thead>
+                    }
+                    <tbody>{ for (table.head_rows..table.rows.len()).map(render_row) }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

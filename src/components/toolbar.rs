@@ -1,0 +1,75 @@
+//! Opening a report (file picker, pasted text), downloading the findings, and
+//! the language switch. Drag and drop works anywhere on the page (a hook).
+
+use crate::i18n::tr;
+use nianbao_core::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub lang: Lang,
+    pub id_prefix: AttrValue,
+    pub on_file: Callback<web_sys::File>,
+    pub on_text: Callback<String>,
+    pub on_lang: Callback<Lang>,
+    pub on_download: Callback<()>,
+    /// What is being read or fetched right now.
+    pub loading: Option<AttrValue>,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let lang = props.lang;
+    let file_id = format!("{}file", props.id_prefix);
+    let paste_id = format!("{}paste", props.id_prefix);
+    let textarea = use_node_ref();
+    let on_file = props.on_file.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            on_file.emit(file);
+        }
+        // Picking the same file again must open it again.
+        input.set_value("");
+    });
+    let on_text = props.on_text.clone();
+    let area = textarea.clone();
+    let open_pasted = Callback::from(move |_: MouseEvent| {
+        if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
+            let text = area.value();
+            if !text.trim().is_empty() {
+                on_text.emit(text);
+            }
+        }
+    });
+    let on_lang = props.on_lang.clone();
+    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let switch_lang = Callback::from(move |_: MouseEvent| on_lang.emit(other));
+    let on_download = props.on_download.clone();
+    let download = Callback::from(move |_: MouseEvent| on_download.emit(()));
+    html! {
+        <div class="nb-toolbar" role="toolbar" aria-label={tr(lang, "操作", "Actions")}>
+            <span class="nb-file">
+                <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,application/json" {onchange} />
+                <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
+            </span>
+            <details class="nb-paste">
+                <summary class="nb-button">{tr(lang, "粘贴 JSON", "Paste JSON")}</summary>
+                <div class="nb-paste-body">
+                    <label for={paste_id.clone()}>{tr(lang, "把报告的 JSON 文本粘贴到这里：", "Paste the report's JSON text here:")}</label>
+                    <textarea id={paste_id} ref={textarea} rows="6" spellcheck="false" />
+                    <button type="button" class="nb-button" onclick={open_pasted}>{tr(lang, "打开", "Open")}</button>
+                </div>
+            </details>
+            <button type="button" class="nb-button" onclick={download}>{tr(lang, "下载检查结果", "Download findings")}</button>
+            <span class="nb-drop-hint">{tr(lang, "也可以把文件拖到页面任意位置。", "Or drop a file anywhere on the page.")}</span>
+            if let Some(name) = &props.loading {
+                <span class="nb-loading" role="status">{tr(lang, "正在读取：", "Reading: ")}{name.clone()}</span>
+            }
+            <button type="button" class="nb-button nb-lang" lang={other.code()} onclick={switch_lang}>
+                {if lang == Lang::Zh { "English" } else { "中文" }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,47 @@
+//! Every piece of IO the app does: the clock, storage, files, the network,
+//! page-wide events. Components and the reducer stay pure.
+
+pub mod use_drop_and_paste;
+pub mod use_lang_storage;
+pub mod use_src_param;
+
+use nianbao_core::date::Date;
+
+/// Today's date on the user's clock.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or(Date { year: 2026, month: 1, day: 1 })
+}
+
+/// Reads a picked or dropped file's bytes.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A JavaScript error as text for a message.
+pub fn js_error_text(error: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => error.as_string().unwrap_or_else(|| format!("{error:?}")),
+    }
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download_text(name: &str, text: &str, mime: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

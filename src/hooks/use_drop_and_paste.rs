@@ -1,0 +1,123 @@
+//! Drag and drop anywhere on the page, and pasting JSON text anywhere that is
+//! not a text field. Returns whether a file is being dragged over the page.
+
+use crate::hooks::{read_file, today};
+use crate::state::{Action, Failure, Origin, State};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Opens a file picked, dropped or otherwise handed over.
+pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let name = file.name();
+    dispatch.dispatch(Action::Loading(name.clone()));
+    yew::platform::spawn_local(async move {
+        match read_file(file).await {
+            Ok(bytes) => dispatch.dispatch(Action::Open { origin: Origin::File(name), bytes: bytes.into(), today: today() }),
+            Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+        }
+    });
+}
+
+/// Opens pasted text.
+pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
+    dispatch.dispatch(Action::Open { origin: Origin::Pasted, bytes: text.into_bytes().into(), today: today() });
+}
+
+/// A page-wide event listener, kept alive while the component lives.
+type Listener = Closure<dyn Fn(web_sys::Event)>;
+
+#[hook]
+pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
+    let dragging = use_state(|| false);
+    {
+        let dragging = dragging.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let mut listeners: Vec<(&'static str, Listener)> = Vec::new();
+            {
+                let dragging = dragging.clone();
+                listeners.push((
+                    "dragover",
+                    Closure::new(move |e: web_sys::Event| {
+                        // Without this the browser opens the file itself.
+                        e.prevent_default();
+                        dragging.set(true);
+                    }),
+                ));
+            }
+            {
+                let dragging = dragging.clone();
+                listeners.push((
+                    "dragleave",
+                    Closure::new(move |e: web_sys::Event| {
+                        // Only leaving the window ends the drag (no related target).
+                        if let Some(drag) = e.dyn_ref::<web_sys::DragEvent>() {
+                            if drag.related_target().is_none() {
+                                dragging.set(false);
+                            }
+                        }
+                    }),
+                ));
+            }
+            {
+                let dragging = dragging.clone();
+                let dispatch = dispatch.clone();
+                listeners.push((
+                    "drop",
+                    Closure::new(move |e: web_sys::Event| {
+                        e.prevent_default();
+                        dragging.set(false);
+                        let Some(drag) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                        let Some(transfer) = drag.data_transfer() else { return };
+                        if let Some(file) = transfer.files().and_then(|files| files.get(0)) {
+                            open_file(file, dispatch.clone());
+                        } else if let Ok(text) = transfer.get_data("text/plain") {
+                            if !text.trim().is_empty() {
+                                open_text(text, &dispatch);
+                            }
+                        }
+                    }),
+                ));
+            }
+            {
+                let dispatch = dispatch.clone();
+                listeners.push((
+                    "paste",
+                    Closure::new(move |e: web_sys::Event| {
+                        // Pasting into a field is the field's business.
+                        let in_field = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+                        if in_field {
+                            return;
+                        }
+                        let Some(clipboard) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()) else {
+                            return;
+                        };
+                        if let Ok(text) = clipboard.get_data("text") {
+                            if text.trim_start().starts_with('{') {
+                                e.prevent_default();
+                                open_text(text, &dispatch);
+                            }
+                        }
+                    }),
+                ));
+            }
+            if let Some(document) = &document {
+                for (name, listener) in &listeners {
+                    let _ = document.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(document) = &document {
+                    for (name, listener) in &listeners {
+                        let _ = document.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                    }
+                }
+            }
+        });
+    }
+    *dragging
+}

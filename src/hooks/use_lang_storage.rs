@@ -1,0 +1,31 @@
+//! The interface language, remembered across visits in LocalStorage, and
+//! reflected in `<html lang>` so screen readers pronounce the page right.
+
+use crate::i18n::STORAGE_LANG_KEY;
+use nianbao_core::Lang;
+use yew::prelude::*;
+
+/// The language saved by an earlier visit, if any (storage may be disabled:
+/// then Chinese).
+pub fn saved_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_LANG_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Saves `lang` whenever it changes.
+#[hook]
+pub fn use_lang_storage(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        if let Some(window) = web_sys::window() {
+            if let Some(storage) = window.local_storage().ok().flatten() {
+                let _ = storage.set_item(STORAGE_LANG_KEY, lang.code());
+            }
+            if let Some(root) = window.document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+            }
+        }
+    });
+}

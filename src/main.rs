@@ -1,0 +1,3 @@
+fn main() {
+    nianbao_app::start();
+}

@@ -1,0 +1,172 @@
+//! Pure helpers that turn core data into what the components show.
+
+use nianbao_core::diagnostic::{Diagnostic, Severity};
+use nianbao_core::json::Value;
+use nianbao_core::layout::TableLayout;
+use std::collections::HashMap;
+
+/// What the findings say about one table cell (or header field, or section).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Flag {
+    /// The highest severity among the open findings that involve it.
+    pub severity: Option<Severity>,
+    /// Whether some finding names it first (the cell to fix, e.g. a total).
+    pub primary: bool,
+    /// Indices of the findings that involve it, in panel order.
+    pub findings: Vec<usize>,
+}
+
+/// Flags by JSON pointer. A finding at a row or group pointer (a missing
+/// row) flags every cell below it.
+pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<String, Flag> {
+    let mut flags: HashMap<String, Flag> = HashMap::new();
+    for (index, d) in diagnostics.iter().enumerate() {
+        if d.is_dismissed() {
+            continue;
+        }
+        for (position, pointer) in d.pointers.iter().enumerate() {
+            let mut mark = |target: &str| {
+                let flag = flags.entry(target.to_string()).or_default();
+                flag.severity = Some(flag.severity.map_or(d.severity(), |s| s.min(d.severity())));
+                flag.primary |= position == 0;
+                if !flag.findings.contains(&index) {
+                    flag.findings.push(index);
+                }
+            };
+            mark(pointer);
+            if !pointer.is_empty() {
+                let prefix = format!("{pointer}/");
+                for cell in cell_pointers.iter().filter(|c| c.starts_with(&prefix)) {
+                    mark(cell);
+                }
+            }
+        }
+    }
+    flags
+}
+
+/// Every value pointer of the tables, in printed order.
+pub fn cell_pointers(tables: &[TableLayout]) -> Vec<&str> {
+    tables.iter().flat_map(|t| t.rows.iter().flatten()).filter_map(|c| c.pointer()).collect()
+}
+
+/// A cell's content as published: numbers without a trailing `.0` (the
+/// spelling of decimals is kept), blanks blank, text as it is.
+pub fn cell_text(document: &Value, pointer: &str) -> String {
+    match document.pointer(pointer) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::Number(n)) => {
+            let value = n.value();
+            let raw = n.as_str();
+            let plain = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            if plain {
+                raw.to_string()
+            } else {
+                nianbao_core::message::number(value)
+            }
+        }
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_json().chars().take(24).collect(),
+    }
+}
+
+/// Whether a cell holds a number (numbers are right-aligned; text is not).
+pub fn is_number(document: &Value, pointer: &str) -> bool {
+    matches!(document.pointer(pointer), Some(Value::Number(_)))
+}
+
+/// The grid column at which each cell of each row starts, from the spans.
+pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
+    let mut occupied = vec![vec![false; table.columns]; table.rows.len()];
+    let mut starts = Vec::with_capacity(table.rows.len());
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut c = 0;
+        let mut row_starts = Vec::with_capacity(row.len());
+        for cell in row {
+            while c < table.columns && occupied[r][c] {
+                c += 1;
+            }
+            row_starts.push(c);
+            for dr in 0..cell.rowspan as usize {
+                for dc in 0..cell.colspan as usize {
+                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc)) {
+                        *slot = true;
+                    }
+                }
+            }
+            c += cell.colspan as usize;
+        }
+        starts.push(row_starts);
+    }
+    starts
+}
+
+/// A section's text as paragraphs, each marked as a sub-heading when it is a
+/// short line that starts with a Chinese enumeration (（一）, (二), 三、).
+pub fn paragraphs(text: &str) -> Vec<(bool, &str)> {
+    text.split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| (is_subheading(p), p))
+        .collect()
+}
+
+fn is_subheading(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let starts_enumerated = {
+        let mut chars = line.chars();
+        match chars.next() {
+            Some('（' | '(') => chars.next().is_some_and(|c| NUMERALS.contains(c)),
+            Some(c) if NUMERALS.contains(c) => chars.next() == Some('、'),
+            _ => false,
+        }
+    };
+    starts_enumerated && line.chars().count() <= 30 && !line.contains('。')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao_core::json::parse;
+
+    #[test]
+    fn cell_texts() {
+        let doc = parse(r#"{"a":{"n":7730.28,"z":0,"e":1e2,"b":null,"t":"/","o":{"x":1}}}"#).unwrap().value;
+        assert_eq!(cell_text(&doc, "/a/n"), "7730.28");
+        assert_eq!(cell_text(&doc, "/a/z"), "0");
+        assert_eq!(cell_text(&doc, "/a/e"), "100");
+        assert_eq!(cell_text(&doc, "/a/b"), "");
+        assert_eq!(cell_text(&doc, "/a/t"), "/");
+        assert_eq!(cell_text(&doc, "/a/missing"), "");
+        assert_eq!(cell_text(&doc, "/a/o"), "{\"x\":1}");
+    }
+
+    #[test]
+    fn sub_headings() {
+        let p = paragraphs("前言。\n（一）主动公开情况\n(二) 依申请公开情况\n（三）政府信息管理情况。加强管理，规范发布。\n三、其他");
+        let headings: Vec<bool> = p.iter().map(|(h, _)| *h).collect();
+        assert_eq!(headings, [false, true, true, false, true]);
+    }
+
+    #[test]
+    fn flags_spread_from_rows_to_cells() {
+        let loaded = nianbao_core::load(nianbao_core::BUILTIN_SAMPLE.replace("\"carried_forward\": {", "\"carried_forward_x\": {").as_bytes());
+        let tables = nianbao_core::layout::tables(nianbao_core::Template::T2021, nianbao_core::Template::T2021.other_shape());
+        let pointers = cell_pointers(&tables);
+        let flags = flags(&loaded.diagnostics, &pointers);
+        let cell = &flags["/applications/carried_forward/total"];
+        assert_eq!(cell.severity, Some(Severity::Error));
+        assert!(cell.primary);
+    }
+
+    #[test]
+    fn start_columns_follow_spans() {
+        let table = nianbao_core::layout::applications(nianbao_core::template::OtherShape::Split);
+        let starts = start_columns(&table);
+        // The first row under the head: a label spanning three columns, then values from column 3.
+        assert_eq!(starts[3][0], 0);
+        assert_eq!(starts[3][1], 3);
+        // A row inside （三）不予公开 after its first: the item label sits in column 2.
+        assert_eq!(starts[8][0], 2);
+    }
+}
