@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Serves the app at http://127.0.0.1:8080, installing what is missing first.
+# Builds the app (installing what is missing) and serves it at
+# http://127.0.0.1:8080, where it shows the built-in sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "Serving www/ at http://127.0.0.1:8080 (Ctrl-C stops)"
-exec python3 -m http.server 8080 --bind 127.0.0.1 --directory www
+source scripts/tools.sh
+
+ensure_app_tools
+build_app
+say "serving dist/ at http://127.0.0.1:8080 (Ctrl-C stops)"
+exec python3 -m http.server 8080 --bind 127.0.0.1 --directory dist

@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
 # Runs every test, installing what is missing first. CI runs this (.ci/run).
-# Fast checks first: format, lints, then the native tests, then the wasm build.
+# Fast checks first: format and lints, native tests, then the wasm build,
+# browser component tests and end-to-end tests in Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
 
-ensure_wasm_target
+ensure_app_tools
+ensure_chromium
 
-echo "== format and lints"
+say "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p nianbao-app --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-echo "== the core builds for wasm32 (no IO, no clock, no web-sys)"
+say "the core builds for wasm32 (no IO, no clock, no web-sys)"
 cargo build -p nianbao-core --target wasm32-unknown-unknown --locked --release -q
 
-echo "== native tests"
+say "native tests"
 cargo test -p nianbao-core --doc --locked
-# Last, so that the final summary line counts the real tests.
 cargo test --workspace --locked --lib --tests --bins
+
+build_app
+
+say "component tests in headless chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown -p nianbao-app --tests --locked
+
+say "end-to-end tests (playwright-core driving Debian's chromium; screenshots in tests/e2e/screenshots/)"
+node --test --test-concurrency=1 tests/e2e/

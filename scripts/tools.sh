@@ -1,9 +1,73 @@
-# Shared by scripts/*.sh: install what is missing, skip what is present.
-# Sourced, not run. Every installer says what it does, once.
+# Shared by scripts/*.sh: installs what is missing and skips what is present.
+# Sourced, not run. Versions are pinned here and in Cargo.lock / package.json
+# (see ../shared/TOOLCHAIN.md for why each one).
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '== %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root to run: $*" >&2; return 1; fi
+}
 
 ensure_wasm_target() {
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    echo "== installing the wasm32-unknown-unknown target"
+    say "installing the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+}
+
+# The wasm-bindgen version in Cargo.lock: the CLI must be exactly that.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    say "installing trunk $TRUNK_VERSION (about 12 minutes, once)"
+    cargo install trunk --locked --version "$TRUNK_VERSION"
+  fi
+}
+
+ensure_wasm_bindgen_cli() {
+  local version; version=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$version"; then
+    say "installing wasm-bindgen-cli $version (about 3 minutes, once)"
+    # Without --locked: its lockfile names a crate version the registry lacks.
+    cargo install wasm-bindgen-cli --version "$version"
+  fi
+}
+
+# wasm-opt (npm binaryen 132), playwright-core, axe-core: node_modules/.bin
+# comes first on PATH, so Trunk takes this wasm-opt, not an older one.
+ensure_node_modules() {
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages (binaryen, playwright-core, axe-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Debian's chromium and chromedriver for the browser tests, and a CJK font so
+# screenshots show 汉字 rather than boxes. Nothing ever downloads a browser.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; then
+    say "installing Debian's chromium, chromium-driver and fonts-wqy-microhei"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
+  fi
+}
+
+ensure_app_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen_cli
+  ensure_node_modules
+}
+
+build_app() {
+  say "building the app into dist/"
+  cargo fetch --locked -q
+  TRUNK_OFFLINE=true trunk build --release --offline
 }

@@ -47,7 +47,10 @@ pub fn App() -> Html {
         let first = state.selected_pointers().first().cloned();
         use_effect_with(first, move |first| {
             if let (Some(pointer), Some(root)) = (first, root.cast::<web_sys::Element>()) {
-                let selector = format!("[data-pointer=\"{}\"]", pointer.replace('\\', "\\\\").replace('"', "\\\""));
+                let selector = format!(
+                    "[data-pointer=\"{}\"]",
+                    pointer.replace('\\', "\\\\").replace('"', "\\\"")
+                );
                 if let Ok(Some(element)) = root.query_selector(&selector) {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -97,7 +100,12 @@ pub fn App() -> Html {
         return html! {};
     };
     let template = report.template;
-    let severity = |pointer: &str| flags.get(pointer).and_then(|f| f.severity).map(|s| s.code());
+    let severity = |pointer: &str| {
+        flags
+            .get(pointer)
+            .and_then(|f| f.severity)
+            .map(|s| s.code())
+    };
     let section = |key: &'static str| {
         html! {
             <SectionText key_name={key} text={report.section_text(key).map(|t| AttrValue::from(t.to_string()))}

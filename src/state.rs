@@ -64,12 +64,26 @@ impl Opened {
     /// Reads and checks `bytes`; `today` decides the report year's range.
     pub fn read(origin: Origin, bytes: &[u8], today: Date) -> Opened {
         let loaded = nianbao_core::load(bytes);
-        let checked = nianbao_core::validate(&loaded, &Context { today, previous: None });
+        let checked = nianbao_core::validate(
+            &loaded,
+            &Context {
+                today,
+                previous: None,
+            },
+        );
         let tables = match &loaded.report {
             Some(report) => layout::tables(report.template, report.other_shape),
-            None => layout::tables(nianbao_core::Template::T2021, nianbao_core::Template::T2021.other_shape()),
+            None => layout::tables(
+                nianbao_core::Template::T2021,
+                nianbao_core::Template::T2021.other_shape(),
+            ),
         };
-        Opened { origin, loaded: Shared::new(loaded), checked: Shared::new(checked), tables: tables.map(Shared::new) }
+        Opened {
+            origin,
+            loaded: Shared::new(loaded),
+            checked: Shared::new(checked),
+            tables: tables.map(Shared::new),
+        }
     }
 
     /// Whether it can be shown: the document was read as an object.
@@ -105,7 +119,11 @@ pub struct State {
 
 pub enum Action {
     /// Bytes to read and check; they replace the report only if readable.
-    Open { origin: Origin, bytes: Rc<[u8]>, today: Date },
+    Open {
+        origin: Origin,
+        bytes: Rc<[u8]>,
+        today: Date,
+    },
     Loading(String),
     Failed(Failure),
     DismissFailure,
@@ -118,7 +136,11 @@ impl State {
     pub fn new(lang: Lang, today: Date) -> State {
         State {
             lang,
-            current: Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today),
+            current: Opened::read(
+                Origin::BuiltinSample,
+                nianbao_core::BUILTIN_SAMPLE.as_bytes(),
+                today,
+            ),
             failure: None,
             selected: None,
             loading: None,
@@ -139,7 +161,11 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Open { origin, bytes, today } => {
+            Action::Open {
+                origin,
+                bytes,
+                today,
+            } => {
                 next.loading = None;
                 let opened = Opened::read(origin, &bytes, today);
                 if opened.is_readable() {
@@ -167,7 +193,12 @@ impl Reducible for State {
 
 /// The highest severity among findings (for the page title and summary).
 pub fn worst(checked: &Checked) -> Option<Severity> {
-    checked.diagnostics.iter().filter(|d| !d.is_dismissed()).map(|d| d.severity()).min()
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_dismissed())
+        .map(|d| d.severity())
+        .min()
 }
 
 #[cfg(test)]
@@ -179,14 +210,21 @@ mod tests {
     }
 
     fn open(state: Rc<State>, bytes: &[u8]) -> Rc<State> {
-        state.reduce(Action::Open { origin: Origin::Pasted, bytes: bytes.into(), today: today() })
+        state.reduce(Action::Open {
+            origin: Origin::Pasted,
+            bytes: bytes.into(),
+            today: today(),
+        })
     }
 
     #[test]
     fn first_screen_is_the_checked_sample() {
         let state = State::new(Lang::Zh, today());
         assert_eq!(state.current.origin, Origin::BuiltinSample);
-        assert_eq!(state.current.checked.summary.errors + state.current.checked.summary.warnings, 0);
+        assert_eq!(
+            state.current.checked.summary.errors + state.current.checked.summary.warnings,
+            0
+        );
         assert!(state.current.checked.summary.checks_run > 200);
     }
 
@@ -195,7 +233,9 @@ mod tests {
         let state = Rc::new(State::new(Lang::Zh, today()));
         let state = open(state, b"{\"year\": 2024,");
         assert_eq!(state.current.origin, Origin::BuiltinSample);
-        let Some(Failure::Unreadable(failed)) = &state.failure else { panic!("a failure") };
+        let Some(Failure::Unreadable(failed)) = &state.failure else {
+            panic!("a failure")
+        };
         assert_eq!(failed.checked.diagnostics[0].rule.code(), "json-syntax");
         assert!(failed.checked.diagnostics[0].position.is_some());
     }
@@ -215,9 +255,15 @@ mod tests {
     #[test]
     fn selection_is_bounded_and_reset_on_open() {
         let state = Rc::new(State::new(Lang::Zh, today()));
-        let state = open(state, include_bytes!("../samples/hongze-district-2023.json"));
+        let state = open(
+            state,
+            include_bytes!("../samples/hongze-district-2023.json"),
+        );
         let state = state.reduce(Action::Select(Some(1)));
-        assert_eq!(state.selected_pointers()[0], "/appeals/litigation_after_review/total");
+        assert_eq!(
+            state.selected_pointers()[0],
+            "/appeals/litigation_after_review/total"
+        );
         let state = state.reduce(Action::Select(Some(99)));
         assert_eq!(state.selected, None);
         let state = state.reduce(Action::Select(Some(0)));

@@ -47,7 +47,11 @@ pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<Stri
 
 /// Every value pointer of the tables, in printed order.
 pub fn cell_pointers(tables: &[TableLayout]) -> Vec<&str> {
-    tables.iter().flat_map(|t| t.rows.iter().flatten()).filter_map(|c| c.pointer()).collect()
+    tables
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter_map(|c| c.pointer())
+        .collect()
 }
 
 /// A cell's content as published: numbers without a trailing `.0` (the
@@ -58,7 +62,9 @@ pub fn cell_text(document: &Value, pointer: &str) -> String {
         Some(Value::Number(n)) => {
             let value = n.value();
             let raw = n.as_str();
-            let plain = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            let plain = raw
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
             if plain {
                 raw.to_string()
             } else {
@@ -89,7 +95,8 @@ pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
             row_starts.push(c);
             for dr in 0..cell.rowspan as usize {
                 for dc in 0..cell.colspan as usize {
-                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc)) {
+                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc))
+                    {
                         *slot = true;
                     }
                 }
@@ -131,7 +138,9 @@ mod tests {
 
     #[test]
     fn cell_texts() {
-        let doc = parse(r#"{"a":{"n":7730.28,"z":0,"e":1e2,"b":null,"t":"/","o":{"x":1}}}"#).unwrap().value;
+        let doc = parse(r#"{"a":{"n":7730.28,"z":0,"e":1e2,"b":null,"t":"/","o":{"x":1}}}"#)
+            .unwrap()
+            .value;
         assert_eq!(cell_text(&doc, "/a/n"), "7730.28");
         assert_eq!(cell_text(&doc, "/a/z"), "0");
         assert_eq!(cell_text(&doc, "/a/e"), "100");
@@ -150,8 +159,15 @@ mod tests {
 
     #[test]
     fn flags_spread_from_rows_to_cells() {
-        let loaded = nianbao_core::load(nianbao_core::BUILTIN_SAMPLE.replace("\"carried_forward\": {", "\"carried_forward_x\": {").as_bytes());
-        let tables = nianbao_core::layout::tables(nianbao_core::Template::T2021, nianbao_core::Template::T2021.other_shape());
+        let loaded = nianbao_core::load(
+            nianbao_core::BUILTIN_SAMPLE
+                .replace("\"carried_forward\": {", "\"carried_forward_x\": {")
+                .as_bytes(),
+        );
+        let tables = nianbao_core::layout::tables(
+            nianbao_core::Template::T2021,
+            nianbao_core::Template::T2021.other_shape(),
+        );
         let pointers = cell_pointers(&tables);
         let flags = flags(&loaded.diagnostics, &pointers);
         let cell = &flags["/applications/carried_forward/total"];

@@ -4,9 +4,9 @@
 use crate::i18n::tr;
 use crate::state::Shared;
 use crate::view::Flag;
+use nianbao_core::json::Value;
 use nianbao_core::template::TOP_LEVEL_KEYS;
 use nianbao_core::{Lang, Loaded};
-use nianbao_core::json::Value;
 use std::collections::HashMap;
 use yew::prelude::*;
 
@@ -21,12 +21,27 @@ pub struct ReportHeaderProps {
 #[component]
 pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let lang = props.lang;
-    let Some(report) = props.loaded.report.as_ref() else { return html! {} };
-    let severity = |pointer: &str| props.flags.get(pointer).and_then(|f| f.severity).map(|s| s.code());
+    let Some(report) = props.loaded.report.as_ref() else {
+        return html! {};
+    };
+    let severity = |pointer: &str| {
+        props
+            .flags
+            .get(pointer)
+            .and_then(|f| f.severity)
+            .map(|s| s.code())
+    };
     let title = report.title.clone().unwrap_or_else(|| {
         let agency = report.agency.clone().unwrap_or_default();
         let year = report.year.map(|y| y.to_string()).unwrap_or_default();
-        format!("{agency}{year}{}", tr(lang, "年政府信息公开工作年度报告", " government information disclosure annual report"))
+        format!(
+            "{agency}{year}{}",
+            tr(
+                lang,
+                "年政府信息公开工作年度报告",
+                " government information disclosure annual report"
+            )
+        )
     });
     let field = |pointer: &'static str, label: &'static str, value: Option<String>| -> Html {
         match value {
@@ -42,7 +57,11 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
         "{}{}{}",
         report.template.code(),
         tr(lang, " 版", " template"),
-        if report.template_declared { "" } else { tr(lang, "（推断）", " (inferred)") }
+        if report.template_declared {
+            ""
+        } else {
+            tr(lang, "（推断）", " (inferred)")
+        }
     );
     let kind = report.kind.map(|k| {
         match k.code() {

@@ -58,8 +58,16 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 let text = cell_text(document, pointer);
                 let numeric = is_number(document, pointer);
                 let selected = props.selected.iter().any(|p| p == pointer);
-                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
-                let mut class = classes!("nb-v", if numeric { "nb-num" } else { "nb-txt" }, column_class);
+                let headers: Vec<String> = cell
+                    .headers
+                    .iter()
+                    .map(|h| format!("{prefix}{h}"))
+                    .collect();
+                let mut class = classes!(
+                    "nb-v",
+                    if numeric { "nb-num" } else { "nb-txt" },
+                    column_class
+                );
                 if selected {
                     class.push("nb-selected");
                 }
@@ -108,12 +116,18 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 let is_referenced = referenced.contains(id);
                 let full_id = format!("{prefix}{id}");
                 let (scope, header_class) = match kind {
-                    GridKind::RowHeader => (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh"),
+                    GridKind::RowHeader => {
+                        (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh")
+                    }
                     GridKind::BlockHeader => ("colgroup", "nb-block"),
                     _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
                 };
                 let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
-                let class = classes!(header_class, column_class, vertical.then_some("nb-vertical"));
+                let class = classes!(
+                    header_class,
+                    column_class,
+                    vertical.then_some("nb-vertical")
+                );
                 if is_referenced {
                     html! { <th id={full_id} {scope} class={class} colspan={colspan} rowspan={rowspan}>{label}</th> }
                 } else {
@@ -126,7 +140,11 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         html! { <tr>{ for (0..table.rows[row].len()).map(|i| render_cell(row, i)) }</tr> }
     };
     let caption_id = format!("{prefix}{}-caption", table.key);
-    let scroll_label = format!("{}{}", table.caption.get(lang), tr(lang, "（可左右滚动）", " (scrolls sideways)"));
+    let scroll_label = format!(
+        "{}{}",
+        table.caption.get(lang),
+        tr(lang, "（可左右滚动）", " (scrolls sideways)")
+    );
     html! {
         <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={caption_id.clone()}>
             <h2 class="nb-section-heading" id={caption_id}>{table.caption.get(lang)}</h2>

@@ -26,7 +26,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let textarea = use_node_ref();
     let on_file = props.on_file.clone();
     let onchange = Callback::from(move |e: Event| {
-        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             on_file.emit(file);
         }

@@ -13,7 +13,11 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::Loading(name.clone()));
     yew::platform::spawn_local(async move {
         match read_file(file).await {
-            Ok(bytes) => dispatch.dispatch(Action::Open { origin: Origin::File(name), bytes: bytes.into(), today: today() }),
+            Ok(bytes) => dispatch.dispatch(Action::Open {
+                origin: Origin::File(name),
+                bytes: bytes.into(),
+                today: today(),
+            }),
             Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
         }
     });
@@ -21,7 +25,11 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
 
 /// Opens pasted text.
 pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
-    dispatch.dispatch(Action::Open { origin: Origin::Pasted, bytes: text.into_bytes().into(), today: today() });
+    dispatch.dispatch(Action::Open {
+        origin: Origin::Pasted,
+        bytes: text.into_bytes().into(),
+        today: today(),
+    });
 }
 
 /// A page-wide event listener, kept alive while the component lives.
@@ -68,8 +76,12 @@ pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
                     Closure::new(move |e: web_sys::Event| {
                         e.prevent_default();
                         dragging.set(false);
-                        let Some(drag) = e.dyn_ref::<web_sys::DragEvent>() else { return };
-                        let Some(transfer) = drag.data_transfer() else { return };
+                        let Some(drag) = e.dyn_ref::<web_sys::DragEvent>() else {
+                            return;
+                        };
+                        let Some(transfer) = drag.data_transfer() else {
+                            return;
+                        };
                         if let Some(file) = transfer.files().and_then(|files| files.get(0)) {
                             open_file(file, dispatch.clone());
                         } else if let Ok(text) = transfer.get_data("text/plain") {
@@ -89,11 +101,16 @@ pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
                         let in_field = e
                             .target()
                             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+                            .is_some_and(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
+                            });
                         if in_field {
                             return;
                         }
-                        let Some(clipboard) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()) else {
+                        let Some(clipboard) = e
+                            .dyn_ref::<web_sys::ClipboardEvent>()
+                            .and_then(|c| c.clipboard_data())
+                        else {
                             return;
                         };
                         if let Ok(text) = clipboard.get_data("text") {
@@ -107,13 +124,17 @@ pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
             }
             if let Some(document) = &document {
                 for (name, listener) in &listeners {
-                    let _ = document.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                    let _ = document
+                        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
                 }
             }
             move || {
                 if let Some(document) = &document {
                     for (name, listener) in &listeners {
-                        let _ = document.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                        let _ = document.remove_event_listener_with_callback(
+                            name,
+                            listener.as_ref().unchecked_ref(),
+                        );
                     }
                 }
             }

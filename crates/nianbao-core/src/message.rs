@@ -73,7 +73,7 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
                 Encoding::Unknown => ("", ""),
             };
             match (zh, name_zh.is_empty()) {
-                (true, false) => format!("文件不是 UTF-8 编码，看起来是{name_zh}。请用记事本或其他编辑器“另存为”UTF-8 编码后再打开。"),
+                (true, false) => format!("文件不是 UTF-8 编码，看起来是 {name_zh}。请用记事本或其他编辑器“另存为”UTF-8 编码后再打开。"),
                 (true, true) => "文件不是 UTF-8 文本（可能是二进制文件或损坏的文件）。请确认打开的是报告的 JSON 文件。".into(),
                 (false, false) => format!("The file is not UTF-8; it looks like {name_en}. Save it again as UTF-8 and open it again."),
                 (false, true) => "The file is not UTF-8 text (it may be binary or damaged). Check that this is the report's JSON file.".into(),
