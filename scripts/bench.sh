@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): core throughput on one core, and `nianbao check` on
-# a directory of 10,000 reports. Prints figures; judges nothing.
+# a directory of 10,000 reports, and the browser app (wasm size, time to the
+# validated tables beside a static page). Prints figures; judges nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,3 +29,10 @@ for format in text json; do
   end=$(date +%s.%N)
   python3 -c "print(f'nianbao check DIR --format $format: {($end - $start):.2f} s for 10,000 files')"
 done
+
+echo "== the browser app =="
+source scripts/tools.sh
+ensure_app_tools
+ensure_chromium
+build_app >/dev/null 2>&1
+node bench/app.mjs
