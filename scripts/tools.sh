@@ -59,11 +59,20 @@ ensure_chromium() {
   fi
 }
 
+# Plain `trunk build --release` (without this script's PATH) must find the
+# same wasm-opt: link it beside trunk and wasm-bindgen in ~/.cargo/bin.
+ensure_wasm_opt_link() {
+  if ! PATH="$HOME/.cargo/bin:/usr/bin:/bin" wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+    ln -sf "$PWD/node_modules/.bin/wasm-opt" "$HOME/.cargo/bin/wasm-opt"
+  fi
+}
+
 ensure_app_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen_cli
   ensure_node_modules
+  ensure_wasm_opt_link
 }
 
 build_app() {

@@ -21,6 +21,9 @@ use yew::prelude::*;
 /// The prefix of element ids; one app per page for now.
 const ID_PREFIX: &str = "nb-";
 
+/// The element holding the prerendered first screen (see `src/bin/prerender.rs`).
+pub const PRERENDER_ID: &str = "nb-prerender";
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(saved_lang(), today()));
@@ -29,6 +32,23 @@ pub fn App() -> Html {
     use_src_param(dispatcher.clone());
     let dragging = use_drop_and_paste(dispatcher.clone());
     let root = use_node_ref();
+
+    // Once live, the app marks itself and removes the prerendered first
+    // screen it replaces (effects never run while prerendering).
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                let _ = root.set_attribute("data-live", "");
+            }
+            if let Some(prerendered) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(PRERENDER_ID))
+            {
+                prerendered.remove();
+            }
+        });
+    }
 
     let current = &state.current;
     let flags = {

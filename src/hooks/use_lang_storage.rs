@@ -6,8 +6,11 @@ use nianbao_core::Lang;
 use yew::prelude::*;
 
 /// The language saved by an earlier visit, if any (storage may be disabled:
-/// then Chinese).
+/// then Chinese). The prerendered page is Chinese.
 pub fn saved_lang() -> Lang {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Lang::Zh;
+    }
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(STORAGE_LANG_KEY).ok().flatten())

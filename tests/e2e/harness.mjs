@@ -62,11 +62,11 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
-/** Opens the app and waits for the validated tables. */
+/** Opens the app and waits until the live app (not the prerendered first screen) shows its tables. */
 export async function openApp(page, base, query = '') {
   await page.goto(`${base}/dist/index.html${query}`);
-  await page.waitForSelector('[data-testid="summary"]');
-  await page.waitForSelector('td[data-pointer="/appeals/review/total"]');
+  await page.waitForSelector('.nb-app[data-live] td[data-pointer="/appeals/review/total"]');
+  await page.waitForSelector('#nb-prerender', { state: 'detached' });
 }
 
 /** Runs axe-core on the page; returns its violations. */
