@@ -27,8 +27,8 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
     let skipped_note = (s.checks_skipped > 0).then(|| {
         tr(
             lang,
-            "（空白、文字或缺失的格子使相关检查无法进行）",
-            " (blank, text or missing cells leave some checks impossible)",
+            "（所需的数据空白、不是数字或没有提供）",
+            " (the data they need is blank, not a number, or not given)",
         )
     });
     let count = |n: usize, class: &'static str, zh: &'static str, en: &'static str| {
