@@ -18,6 +18,7 @@ nianbao: check 政府信息公开工作年度报告 files (zfxxgk-annual-report/
 
 Usage:
   nianbao check PATH... [--previous FILE] [--format text|json] [--lang zh|en] [--today YYYY-MM-DD]
+  nianbao import FILE [--out OUT.json] [--agency NAME] [--kind KIND] [--source TEXT] [--lang zh|en]
   nianbao schema
   nianbao --help | --version
 
@@ -26,6 +27,12 @@ check   Checks each file; a directory means every .json file in it.
         --format          text for people (default), json for machines
         --lang            message language, zh (default) or en
         --today           the date to judge the report year by (default: today)
+import  Turns a report published as text (copied from a web page, Word or a PDF
+        viewer) into the JSON format: to OUT.json, or to standard output.
+        Notes on what could not be read for certain go to standard error;
+        exit status 1 when cells are missing.
+        --agency, --kind, --source   what the text may not say (kind: department,
+                                     township, county, prefecture, province)
 schema  Prints the JSON Schema of the format.
 
 Exit status: 0 no errors, 1 at least one error finding, 2 a file could not be read or the command is wrong.";
@@ -37,6 +44,7 @@ fn main() -> ExitCode {
             Ok(options) => check(&options),
             Err(e) => usage_error(&e),
         },
+        Some("import") => import(&args[1..]),
         Some("schema") => {
             print!("{}", nianbao_core::schema::schema().to_json_pretty());
             ExitCode::SUCCESS
@@ -386,4 +394,78 @@ fn write_text(
         }
     }
     Ok(())
+}
+
+fn import(args: &[String]) -> ExitCode {
+    let mut file = None;
+    let mut out = None;
+    let mut lang = Lang::Zh;
+    let mut options = nianbao_core::import::ImportOptions::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        let result = match arg.as_str() {
+            "--out" => value("--out").map(|v| out = Some(PathBuf::from(v))),
+            "--agency" => value("--agency").map(|v| options.agency = Some(v)),
+            "--source" => value("--source").map(|v| options.source = Some(v)),
+            "--kind" => value("--kind").and_then(|v| {
+                nianbao_core::model::Kind::from_code(&v)
+                    .map(|k| options.kind = Some(k))
+                    .ok_or_else(|| format!("--kind must be department, township, county, prefecture or province, not {v:?}"))
+            }),
+            "--lang" => value("--lang").and_then(|v| Lang::from_code(&v).map(|l| lang = l).ok_or_else(|| format!("--lang must be zh or en, not {v:?}"))),
+            flag if flag.starts_with("--") => Err(format!("unknown option {flag:?}")),
+            path if file.is_none() => {
+                file = Some(PathBuf::from(path));
+                Ok(())
+            }
+            _ => Err("import takes one file".to_string()),
+        };
+        if let Err(e) = result {
+            return usage_error(&e);
+        }
+    }
+    let Some(file) = file else {
+        return usage_error("import needs a file");
+    };
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("nianbao: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let text = match nianbao_core::encoding::decode(&bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!(
+                "nianbao: {}: the text is not UTF-8 ({:?}); save it as UTF-8 first",
+                file.display(),
+                e.encoding
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let imported = nianbao_core::import::import_text(text, &options);
+    for note in &imported.notes {
+        eprintln!("{}: {}", file.display(), note.message(lang));
+    }
+    let json = imported.document.to_json_pretty();
+    let written = match &out {
+        Some(path) => std::fs::write(path, json),
+        None => std::io::stdout().write_all(json.as_bytes()),
+    };
+    if let Err(e) = written {
+        eprintln!("nianbao: {e}");
+        return ExitCode::from(2);
+    }
+    if imported.has_missing_cells() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

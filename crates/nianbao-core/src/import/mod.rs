@@ -1,0 +1,162 @@
+//! Importers: turning a report that was published as text (copied from a web
+//! page, a Word document or a PDF viewer) into the JSON format, with notes on
+//! what could not be read for certain.
+//!
+//! Importers anchor on the template's own labels (`template.rs`), never on
+//! positions: rows are found by their printed labels and by the template's
+//! fixed row order, so a row that lost its leading empty cells, a label broken
+//! across lines or numbers printed before a wrapped label still land in the
+//! right cells. Blank, `/` and `—` cells are kept as blank or text, never 0.
+
+mod text;
+
+pub use text::import_text;
+
+use crate::json::Value;
+use crate::model::Kind;
+use crate::template::{Lang, Template};
+
+/// What the user knows that the text may not say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportOptions {
+    /// The reporting body's full name (titles often shorten it).
+    pub agency: Option<String>,
+    pub kind: Option<Kind>,
+    /// Where the report was published.
+    pub source: Option<String>,
+}
+
+/// Which template the tables look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetectedTemplate {
+    pub template: Template,
+    /// A 2021 table printed with the 2019 single （六）其他处理 row.
+    pub single_other: bool,
+}
+
+/// Something the importer could not do for certain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportNote {
+    TemplateDetected(DetectedTemplate),
+    /// A section heading was not found; its text or table is empty.
+    SectionMissing {
+        key: &'static str,
+    },
+    /// A row of a table was not found: its cells are left out.
+    RowMissing {
+        pointer: String,
+    },
+    /// A row was found but did not hold exactly its number of cells.
+    RowAmbiguous {
+        pointer: String,
+        found: usize,
+        expected: usize,
+    },
+    /// A row's printed label differs from the template's.
+    LabelMisspelt {
+        pointer: String,
+        found: String,
+        expected: &'static str,
+    },
+    /// The title, year or agency could not be found.
+    FieldMissing {
+        key: &'static str,
+    },
+}
+
+impl ImportNote {
+    /// Whether cells are missing from the result because of this note.
+    pub fn loses_cells(&self) -> bool {
+        matches!(
+            self,
+            ImportNote::RowMissing { .. }
+                | ImportNote::RowAmbiguous { .. }
+                | ImportNote::SectionMissing {
+                    key: "proactive" | "applications" | "appeals"
+                }
+        )
+    }
+
+    /// The note in words.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let place = |pointer: &str| crate::message::place(Template::T2021, pointer, lang);
+        match self {
+            ImportNote::TemplateDetected(d) => match (d.single_other, zh) {
+                (false, true) => format!("识别为 {} 版模板。", d.template.code()),
+                (false, false) => format!("Detected the {} template.", d.template.code()),
+                (true, true) => "识别为 2021 版模板，但（六）其他处理按 2019 版只有一行。".into(),
+                (true, false) => {
+                    "Detected the 2021 template, with (6) printed as the single 2019 row.".into()
+                }
+            },
+            ImportNote::SectionMissing { key } => {
+                let heading = crate::template::section(key).map_or(*key, |s| s.heading.get(lang));
+                if zh {
+                    format!("没有找到“{heading}”部分。")
+                } else {
+                    format!("Section “{heading}” was not found.")
+                }
+            }
+            ImportNote::RowMissing { pointer } => {
+                if zh {
+                    format!("没有找到{}的数字，这些格子未导入。", place(pointer))
+                } else {
+                    format!(
+                        "No numbers found for {}; its cells were not imported.",
+                        place(pointer)
+                    )
+                }
+            }
+            ImportNote::RowAmbiguous {
+                pointer,
+                found,
+                expected,
+            } => {
+                if zh {
+                    format!("{}找到 {found} 个数，应为 {expected} 个，无法确定各自属于哪一格，这些格子未导入。", place(pointer))
+                } else {
+                    format!("{}: found {found} numbers where {expected} belong; which is which is unclear, so its cells were not imported.", place(pointer))
+                }
+            }
+            ImportNote::LabelMisspelt {
+                pointer,
+                found,
+                expected,
+            } => {
+                if zh {
+                    format!(
+                        "{}的标签印作“{found}”，模板为“{expected}”。",
+                        place(pointer)
+                    )
+                } else {
+                    format!(
+                        "{} is labelled “{found}”; the template says “{expected}”.",
+                        place(pointer)
+                    )
+                }
+            }
+            ImportNote::FieldMissing { key } => {
+                if zh {
+                    format!("没有找到 {key}，请手工补上。")
+                } else {
+                    format!("Could not find {key}; fill it in by hand.")
+                }
+            }
+        }
+    }
+}
+
+/// A report read from some other form, and what could not be read for certain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub document: Value,
+    pub notes: Vec<ImportNote>,
+}
+
+impl Imported {
+    /// Whether some cells could not be found.
+    pub fn has_missing_cells(&self) -> bool {
+        self.notes.iter().any(ImportNote::loses_cells)
+    }
+}

@@ -1,0 +1,784 @@
+//! The text importer: a report as copied from a web page, a Word document or
+//! a PDF viewer, with its tables as tab-separated cells (Word, web pages),
+//! ` | `-joined cells (table-aware PDF extraction) or spaces (PDF page text).
+
+use super::{DetectedTemplate, ImportNote, ImportOptions, Imported};
+use crate::json::{Number, Object, Value};
+use crate::template::{
+    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID,
+    SECTIONS,
+};
+
+/// The six section headings: the numeral and a phrase that only the heading has.
+const HEADINGS: [(&str, &str, &str); 6] = [
+    ("overview", "一", "总体情况"),
+    ("proactive", "二", "主动公开政府信息"),
+    ("applications", "三", "收到和处理政府信息公开申请"),
+    ("appeals", "四", "行政复议"),
+    ("problems", "五", "存在的主要问题"),
+    ("other", "六", "其他需要报告"),
+];
+
+/// Folds the ways publishers type the same label into one: no whitespace,
+/// ASCII brackets, digits and colons, `1、`/`1．` as `1.`, straight quotes.
+pub(crate) fn fold_label(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '、' | '．' => '.',
+            '“' | '”' | '＂' => '"',
+            '‘' | '’' => '\'',
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// A line that only a PDF viewer or an extraction tool adds: page numbers
+/// (`- 3 -`, `第 3 页`), page separators (`--- page 2 ---`).
+fn is_page_marker(line: &str) -> bool {
+    let t = line.trim();
+    let inner = t.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
+    (t.starts_with('-')
+        && t.ends_with('-')
+        && (inner.is_empty()
+            || inner.chars().all(|c| c.is_ascii_digit())
+            || inner.starts_with("page")))
+        || (t.starts_with('第')
+            && t.ends_with('页')
+            && t.chars().filter(char::is_ascii_digit).count() > 0
+            && t.chars().count() <= 12)
+}
+
+/// A line that belongs to an extraction tool's dump rather than the report.
+fn is_tool_output(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("=====") || t.starts_with("SOURCE:")
+}
+
+/// What a table cell holds, as printed.
+#[derive(Debug, Clone, PartialEq)]
+enum CellText {
+    Number(String),
+    Blank,
+    Text(String),
+}
+
+impl CellText {
+    fn to_value(&self) -> Value {
+        match self {
+            CellText::Number(raw) => match crate::json::parse(raw) {
+                Ok(parsed) => parsed.value,
+                Err(_) => Value::String(raw.clone()),
+            },
+            CellText::Blank => Value::Null,
+            CellText::Text(text) => Value::String(text.clone()),
+        }
+    }
+}
+
+/// Reads one printed cell: a number (`3119`, `7730.28`, `1,234`), a dash or
+/// slash for "none", or a number with a unit typed in (`251000元`).
+fn cell_token(field: &str) -> Option<CellText> {
+    let t = field.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if matches!(t, "/" | "／" | "—" | "——" | "-" | "－" | "–" | "无" | "\\") {
+        return Some(CellText::Text(t.to_string()));
+    }
+    let folded: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '．' => '.',
+            _ => c,
+        })
+        .collect();
+    let digits: String = folded.chars().filter(|&c| c != ',').collect();
+    let numeric = !digits.is_empty()
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
+        && !digits.ends_with('.');
+    if numeric {
+        // JSON has no leading zeros: "007" is text as printed.
+        let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+        return Some(if leading_zero {
+            CellText::Text(t.to_string())
+        } else {
+            CellText::Number(digits)
+        });
+    }
+    // A number with a unit typed into the cell: kept as text, as printed.
+    let starts_numeric = folded.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let unit = folded.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if starts_numeric && matches!(unit, "元" | "万元" | "件" | "个" | "条" | "项" | "%") {
+        return Some(CellText::Text(t.to_string()));
+    }
+    None
+}
+
+/// A line of a table: its label text and the run of cells that ends it.
+#[derive(Debug, Clone)]
+struct TableLine {
+    label: String,
+    cells: Vec<CellText>,
+}
+
+/// Splits a table line into label and cells. Tab- and `|`-separated lines
+/// keep their empty fields, so a blank cell between numbers stays blank; a
+/// line of spaces (PDF text) has no blanks to keep.
+fn table_line(line: &str) -> TableLine {
+    let separated = line.contains('\t') || line.contains(" | ") || line.contains('|');
+    let fields: Vec<&str> = if line.contains('\t') {
+        line.split('\t').collect()
+    } else if separated {
+        line.split('|').collect()
+    } else {
+        line.split_whitespace().collect()
+    };
+    let mut end = fields.len();
+    while end > 0 && fields[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let field = fields[start - 1];
+        if cell_token(field).is_some() || (separated && field.trim().is_empty()) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Empty fields before the first cell are the lost leading cells of the
+    // row, not blanks.
+    while start < end && fields[start].trim().is_empty() {
+        start += 1;
+    }
+    let cells = fields[start..end]
+        .iter()
+        .map(|f| cell_token(f).unwrap_or(CellText::Blank))
+        .collect();
+    let label = fields[..start]
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    TableLine { label, cells }
+}
+
+/// The lines of the report, without page markers and tool output.
+fn report_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("=====") {
+            // Everything after a tool's separator is the tool's, not the report's.
+            break;
+        }
+        if is_page_marker(line) || is_tool_output(line) {
+            continue;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Where each section starts (the heading's line), in order.
+fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
+    let mut found = [None; 6];
+    let mut from = 0;
+    for (k, (_, numeral, phrase)) in HEADINGS.iter().enumerate() {
+        let hit = (from..lines.len()).find(|&i| {
+            let folded = fold_label(lines[i]);
+            folded.chars().count() <= 40
+                && folded.starts_with(&format!("{numeral}."))
+                && folded.contains(phrase)
+        });
+        if let Some(i) = hit {
+            found[k] = Some(i);
+            from = i + 1;
+        }
+    }
+    found
+}
+
+/// The lines of section `k`: after its heading, up to the next heading found.
+fn section_lines<'a>(lines: &[&'a str], headings: &[Option<usize>; 6], k: usize) -> Vec<&'a str> {
+    let Some(start) = headings[k] else {
+        return Vec::new();
+    };
+    let end = headings[k + 1..]
+        .iter()
+        .flatten()
+        .next()
+        .copied()
+        .unwrap_or(lines.len());
+    lines[start + 1..end].to_vec()
+}
+
+/// Rejoins lines that a PDF viewer or a narrow page wrapped. A line that
+/// fills the width and does not end a sentence runs on into the next; a blank
+/// line, a short line or a sentence end closes the paragraph; a sub-heading
+/// （一）… or 一、… always starts one.
+fn paragraphs(lines: &[&str]) -> String {
+    let cleaned: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.contains(" | "))
+        .map(|l| close_cjk_gaps(l.trim()))
+        .collect();
+    let trimmed: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+    // The page width: most lines of a wrapped text fill it. A quantile rather
+    // than the maximum, so that one justified line full of spaces does not
+    // make every other line look short.
+    let mut widths: Vec<usize> = trimmed
+        .iter()
+        .map(|l| display_width(l))
+        .filter(|&w| w > 0)
+        .collect();
+    widths.sort_unstable();
+    let width = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
+    let starts_new = |line: &str| {
+        let f = fold_label(line);
+        let mut chars = f.chars();
+        match chars.next() {
+            Some('(') => chars
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c)),
+            Some(c) if "一二三四五六七八九十".contains(c) => chars.next() == Some('.'),
+            _ => false,
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut runs_on = false;
+    for line in trimmed {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            runs_on = false;
+            continue;
+        }
+        if !current.is_empty() && (!runs_on || starts_new(line)) {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push_str(line);
+        let ends_sentence = line.ends_with(['。', '！', '？', '；']);
+        // Within about two 汉字 of the widest line: the line was wrapped.
+        runs_on = width >= 40 && display_width(line) + 4 >= width && !ends_sentence;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out.join("\n")
+}
+
+/// Removes the spaces a justified PDF line puts between 汉字 and full-width
+/// punctuation (`邮 编 ：`); spaces beside digits and Latin letters are the
+/// publisher's (`2024 年`) and stay.
+fn close_cjk_gaps(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let wide = |c: char| (c as u32) >= 0x2E80;
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|c| **c != ' ');
+            let after = chars[i + 1..].iter().find(|c| **c != ' ');
+            if before.is_some_and(|c| wide(*c)) && after.is_some_and(|c| wide(*c)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The printed width of a line: a 汉字 or full-width sign is two columns.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+fn number_value(n: usize) -> Value {
+    Value::Number(Number::from_f64(n as f64))
+}
+
+fn set_path(root: &mut Object, path: &[&str], value: Value) {
+    let (last, parents) = path.split_last().expect("a non-empty path");
+    let mut object = root;
+    for key in parents {
+        if !matches!(object.get(key), Some(Value::Object(_))) {
+            object.insert(*key, Value::Object(Object::new()));
+        }
+        let Some(Value::Object(next)) = object.get_mut(key) else {
+            unreachable!("just inserted")
+        };
+        object = next;
+    }
+    object.insert(*last, value);
+}
+
+/// Reads a report from its text. Never fails: what cannot be found is left
+/// out of the document and named in the notes.
+pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
+    let lines = report_lines(text);
+    let headings = find_headings(&lines);
+    let mut notes = Vec::new();
+    for (k, heading) in headings.iter().enumerate() {
+        if heading.is_none() {
+            notes.push(ImportNote::SectionMissing {
+                key: SECTIONS[k].key,
+            });
+        }
+    }
+
+    let first_heading = headings
+        .iter()
+        .flatten()
+        .next()
+        .copied()
+        .unwrap_or(lines.len());
+    let (title, title_end) = find_title(&lines[..first_heading]);
+    let year = title
+        .as_deref()
+        .and_then(|t| crate::text::years(t).into_iter().next());
+    let agency = options
+        .agency
+        .clone()
+        .or_else(|| title.as_deref().and_then(agency_from_title));
+
+    let proactive_lines = section_lines(&lines, &headings, 1);
+    let template = detect_template(&proactive_lines, year);
+    let application_lines = section_lines(&lines, &headings, 2);
+    let compact_applications: String = application_lines.iter().map(|l| fold_label(l)).collect();
+    let single_other = !compact_applications.contains("逾期不补正")
+        && !compact_applications.contains("逾期未按收费通知");
+    let shape = if single_other {
+        OtherShape::Single
+    } else {
+        OtherShape::Split
+    };
+    notes.push(ImportNote::TemplateDetected(DetectedTemplate {
+        template,
+        single_other: template == Template::T2021 && shape == OtherShape::Single,
+    }));
+
+    let mut root = Object::new();
+    root.insert("format", Value::String(FORMAT_ID.into()));
+    root.insert("template", Value::String(template.code().into()));
+    match year {
+        Some(year) => {
+            root.insert("year", number_value(year as usize));
+        }
+        None => notes.push(ImportNote::FieldMissing { key: "year" }),
+    }
+    match &agency {
+        Some(agency) => {
+            root.insert("agency", Value::String(agency.clone()));
+        }
+        None => notes.push(ImportNote::FieldMissing { key: "agency" }),
+    }
+    match &title {
+        Some(title) => {
+            root.insert("title", Value::String(title.clone()));
+        }
+        None => notes.push(ImportNote::FieldMissing { key: "title" }),
+    }
+    if let Some(kind) = options.kind {
+        root.insert("kind", Value::String(kind.code().into()));
+    }
+    if let Some(source) = &options.source {
+        root.insert("source", Value::String(source.clone()));
+    }
+
+    // Section 一: the preamble after the title, then the section's own text.
+    let mut overview_lines: Vec<&str> = lines[title_end.min(first_heading)..first_heading].to_vec();
+    overview_lines.push("");
+    overview_lines.extend(section_lines(&lines, &headings, 0));
+    root.insert("overview", Value::String(paragraphs(&overview_lines)));
+    root.insert(
+        "proactive",
+        Value::Object(read_proactive(&proactive_lines, template, &mut notes)),
+    );
+    root.insert(
+        "applications",
+        Value::Object(read_applications(&application_lines, shape, &mut notes)),
+    );
+    root.insert(
+        "appeals",
+        Value::Object(read_appeals(
+            &section_lines(&lines, &headings, 3),
+            &mut notes,
+        )),
+    );
+    root.insert(
+        "problems",
+        Value::String(paragraphs(&section_lines(&lines, &headings, 4))),
+    );
+    root.insert(
+        "other",
+        Value::String(paragraphs(&section_lines(&lines, &headings, 5))),
+    );
+    Imported {
+        document: Value::Object(root),
+        notes,
+    }
+}
+
+/// The title: the first line that ends with 年度报告, joined with the line
+/// before when the title was broken after the agency's name. Returns it and
+/// the index of the line after it.
+fn find_title(lines: &[&str]) -> (Option<String>, usize) {
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if !t
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .ends_with("年度报告")
+        {
+            continue;
+        }
+        let starts_with_year = t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "〇一二".contains(c));
+        if starts_with_year
+            && i > 0
+            && !lines[i - 1].trim().is_empty()
+            && lines[i - 1].trim().chars().count() <= 30
+        {
+            return (Some(format!("{}{}", lines[i - 1].trim(), t)), i + 1);
+        }
+        return (Some(t.to_string()), i + 1);
+    }
+    (None, 0)
+}
+
+/// The agency named at the start of a title, before its year.
+fn agency_from_title(title: &str) -> Option<String> {
+    let at = title.find(|c: char| c.is_ascii_digit() || "〇二".contains(c))?;
+    let agency = title[..at].trim();
+    (!agency.is_empty()).then(|| agency.to_string())
+}
+
+/// The 2019 table's words, which the 2021 table does not have.
+fn detect_template(lines: &[&str], year: Option<i64>) -> Template {
+    let compact: String = lines.iter().map(|l| fold_label(l)).collect();
+    if [
+        "本年新制作数量",
+        "对外公开总数量",
+        "政府集中采购",
+        "其他对外管理服务事项",
+    ]
+    .iter()
+    .any(|w| compact.contains(w))
+    {
+        return Template::T2019;
+    }
+    if ["本年制发件数", "现行有效件数", "本年处理决定数量"]
+        .iter()
+        .any(|w| compact.contains(w))
+    {
+        return Template::T2021;
+    }
+    year.map_or(Template::T2021, Template::for_year)
+}
+
+/// 表二: each row by its label; its cells on the same line, or on the next
+/// line when the numbers were printed below the label.
+fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote>) -> Object {
+    let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
+    let mut object = Object::new();
+    for block in template.proactive() {
+        for row in block.rows {
+            let pointer = format!("/proactive/{}", row.key);
+            let label = fold_label(row.label.zh);
+            let found = table_lines
+                .iter()
+                .position(|l| fold_label(&l.label) == label);
+            let cells = found.and_then(|i| {
+                if !table_lines[i].cells.is_empty() {
+                    Some(table_lines[i].cells.clone())
+                } else {
+                    table_lines
+                        .get(i + 1)
+                        .filter(|next| next.label.is_empty())
+                        .map(|next| next.cells.clone())
+                }
+            });
+            let Some(cells) = cells else {
+                notes.push(ImportNote::RowMissing { pointer });
+                continue;
+            };
+            if cells.len() != block.columns.len() {
+                notes.push(ImportNote::RowAmbiguous {
+                    pointer,
+                    found: cells.len(),
+                    expected: block.columns.len(),
+                });
+                continue;
+            }
+            let mut row_object = Object::new();
+            for (column, cell) in block.columns.iter().zip(&cells) {
+                row_object.insert(column.key, cell.to_value());
+            }
+            object.insert(row.key, Value::Object(row_object));
+        }
+    }
+    object
+}
+
+/// 表三. Its rows always come in the template's order, each with seven
+/// cells, so the runs of seven cells are the rows in order, whatever
+/// happened to their labels (lost leading cells, labels broken across lines,
+/// numbers printed before a wrapped label). Labels then check the count and
+/// name misspellings.
+fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNote>) -> Object {
+    let rows = shape.rows();
+    let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
+    let runs: Vec<(usize, &TableLine)> = table_lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.cells.len() == 7)
+        .collect();
+    let mut object = Object::new();
+    if runs.len() == rows.len() {
+        for (row, (_, line)) in rows.iter().zip(&runs) {
+            put_application_row(&mut object, row.path, &line.cells);
+            check_label(row, &line.label, notes);
+        }
+        return object;
+    }
+    // Not one run per row: find each row by its label and take the run on
+    // its line, or the nearest one below it before the next label.
+    let mut taken = vec![false; table_lines.len()];
+    let mut from = 0;
+    for row in rows {
+        let pointer = row.pointer();
+        let wanted = fold_label(&row.full_label(crate::template::Lang::Zh));
+        let own = fold_label(row.label.zh);
+        let hit = (from..table_lines.len()).find(|&i| {
+            let label = fold_label(&table_lines[i].label);
+            !label.is_empty()
+                && (label.contains(&own) || wanted.ends_with(&label) && label.chars().count() >= 4)
+        });
+        let Some(i) = hit else {
+            notes.push(ImportNote::RowMissing { pointer });
+            continue;
+        };
+        from = i + 1;
+        let candidate = (i..table_lines.len().min(i + 3))
+            .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
+        match candidate {
+            Some(j) if table_lines[j].cells.len() == 7 => {
+                taken[j] = true;
+                put_application_row(&mut object, row.path, &table_lines[j].cells);
+            }
+            Some(j) => {
+                taken[j] = true;
+                notes.push(ImportNote::RowAmbiguous {
+                    pointer,
+                    found: table_lines[j].cells.len(),
+                    expected: 7,
+                });
+            }
+            None => notes.push(ImportNote::RowMissing { pointer }),
+        }
+    }
+    object
+}
+
+fn put_application_row(object: &mut Object, path: &[&str], cells: &[CellText]) {
+    let mut row = Object::new();
+    for (column, cell) in APPLICANT_COLUMNS.iter().zip(cells) {
+        row.insert(column.key, cell.to_value());
+    }
+    set_path(object, path, Value::Object(row));
+}
+
+/// Notes a row whose label, printed on the same line as its cells, is close
+/// to the template's but not the same (`2.其他法律行政止公开`). A label that
+/// is only a piece of the template's (wrapped) is not a misspelling.
+fn check_label(row: &crate::template::ApplicationRow, printed: &str, notes: &mut Vec<ImportNote>) {
+    if row.role != RowRole::Result || row.group.is_none() {
+        return;
+    }
+    let expected = fold_label(row.label.zh);
+    // The item's own label starts at its number (1. 2、 …): drop the merged
+    // group labels and stray characters of vertical text before it.
+    let folded = fold_label(printed);
+    let number_prefix: String = expected
+        .chars()
+        .take_while(|c| *c != '.')
+        .collect::<String>()
+        + ".";
+    let Some(at) = folded.find(&number_prefix) else {
+        return;
+    };
+    let found = &folded[at..];
+    if found.chars().count() < 4
+        || expected.starts_with(found)
+        || found.starts_with(&expected)
+        || expected.contains(found)
+    {
+        return;
+    }
+    let common = lcs(found, &expected);
+    if common * 10 >= expected.chars().count() * 6 {
+        let shown = printed[printed
+            .find(number_prefix.trim_end_matches('.'))
+            .unwrap_or(0)..]
+            .trim()
+            .to_string();
+        notes.push(ImportNote::LabelMisspelt {
+            pointer: row.pointer(),
+            found: shown,
+            expected: row.label.zh,
+        });
+    }
+}
+
+/// The length of the longest common subsequence of two strings, in chars.
+fn lcs(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous = vec![0usize; b.len() + 1];
+    for x in &a {
+        let mut current = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            current[j + 1] = if x == y {
+                previous[j] + 1
+            } else {
+                current[j].max(previous[j + 1])
+            };
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// 表四: fifteen cells, usually on one line; otherwise every cell of the
+/// section in reading order, when there are exactly fifteen.
+fn read_appeals(lines: &[&str], notes: &mut Vec<ImportNote>) -> Object {
+    let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
+    let cells: Vec<CellText> = match table_lines.iter().find(|l| l.cells.len() == 15) {
+        Some(line) => line.cells.clone(),
+        None => table_lines
+            .iter()
+            .flat_map(|l| l.cells.iter().cloned())
+            .collect(),
+    };
+    let mut object = Object::new();
+    if cells.len() != 15 {
+        notes.push(ImportNote::RowAmbiguous {
+            pointer: "/appeals".into(),
+            found: cells.len(),
+            expected: 15,
+        });
+        return object;
+    }
+    for (b, block) in APPEAL_BLOCKS.iter().enumerate() {
+        let mut row = Object::new();
+        for (c, column) in APPEAL_COLUMNS.iter().enumerate() {
+            row.insert(column.key, cells[b * 5 + c].to_value());
+        }
+        object.insert(block.key, Value::Object(row));
+    }
+    object
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_tokens() {
+        assert_eq!(cell_token("3119"), Some(CellText::Number("3119".into())));
+        assert_eq!(
+            cell_token("7730.28"),
+            Some(CellText::Number("7730.28".into()))
+        );
+        assert_eq!(cell_token("1,234"), Some(CellText::Number("1234".into())));
+        assert_eq!(cell_token("２１"), Some(CellText::Number("21".into())));
+        assert_eq!(cell_token("/"), Some(CellText::Text("/".into())));
+        assert_eq!(cell_token("—"), Some(CellText::Text("—".into())));
+        assert_eq!(
+            cell_token("251000元"),
+            Some(CellText::Text("251000元".into()))
+        );
+        for not_a_cell in ["3.", "1.属于国家秘密", "其他", "(七)", "总计", "2.", "三"] {
+            assert_eq!(cell_token(not_a_cell), None, "{not_a_cell}");
+        }
+    }
+
+    #[test]
+    fn table_lines_keep_blanks_between_tabs_but_not_lost_leading_cells() {
+        let line = table_line("3. 其他\t\t0\t0\t0\t0\t0\t0\t0\t");
+        assert_eq!(line.label, "3. 其他");
+        assert_eq!(line.cells.len(), 7);
+        let line = table_line("(七) 总计\t1\t\t0\t0\t0\t0\t1\t\t");
+        assert_eq!(
+            line.cells,
+            [
+                CellText::Number("1".into()),
+                CellText::Blank,
+                CellText::Number("0".into()),
+                CellText::Number("0".into()),
+                CellText::Number("0".into()),
+                CellText::Number("0".into()),
+                CellText::Number("1".into())
+            ]
+        );
+        let line = table_line("三 2.其他法律行政止公开 0 0 0 0 0 0 0");
+        assert_eq!(line.label, "三 2.其他法律行政止公开");
+        assert_eq!(line.cells.len(), 7);
+        let line = table_line(
+            " | （四）无法提供 | 1.本机关不掌握相关政府信息 | 10 | 0 | 0 | 0 | 0 | 0 | 10",
+        );
+        assert_eq!(line.cells.len(), 7);
+    }
+
+    #[test]
+    fn wrapped_pdf_lines_are_rejoined() {
+        let lines = [
+            "本报告由淮安市人民政府办公室根据《中华人民共和国政府",
+            "信息公开条例》规定编制。",
+            "（一）主动公开情况。2024 年，市政府网站主动公开各类政",
+            "府信息 5500 余条。",
+            "短行。",
+        ];
+        assert_eq!(
+            paragraphs(&lines),
+            "本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》规定编制。\n（一）主动公开情况。2024 年，市政府网站主动公开各类政府信息 5500 余条。\n短行。"
+        );
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            find_title(&[
+                "",
+                "高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告",
+                ""
+            ])
+            .0
+            .as_deref(),
+            Some("高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            find_title(&["洪泽区人民政府", "2023 年政府信息公开工作年度报告"])
+                .0
+                .as_deref(),
+            Some("洪泽区人民政府2023 年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            agency_from_title("淮安市人民政府2024年政府信息公开工作年度报告").as_deref(),
+            Some("淮安市人民政府")
+        );
+    }
+}
