@@ -16,6 +16,7 @@
 pub mod date;
 pub mod diagnostic;
 pub mod encoding;
+pub mod export;
 pub mod import;
 pub mod json;
 pub mod layout;

@@ -98,7 +98,12 @@ fn cell_token(field: &str) -> Option<CellText> {
             _ => c,
         })
         .collect();
-    let digits: String = folded.chars().filter(|&c| c != ',').collect();
+    // A minus sign (本年增/减 may go down): ASCII, full-width or the real one.
+    let (sign, unsigned) = match folded.strip_prefix(['-', '－', '−']) {
+        Some(rest) => ("-", rest),
+        None => ("", folded.as_str()),
+    };
+    let digits: String = unsigned.chars().filter(|&c| c != ',').collect();
     let numeric = !digits.is_empty()
         && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -110,7 +115,7 @@ fn cell_token(field: &str) -> Option<CellText> {
         return Some(if leading_zero {
             CellText::Text(t.to_string())
         } else {
-            CellText::Number(digits)
+            CellText::Number(format!("{sign}{digits}"))
         });
     }
     // A number with a unit typed into the cell: kept as text, as printed.
@@ -126,7 +131,31 @@ fn cell_token(field: &str) -> Option<CellText> {
 #[derive(Debug, Clone)]
 struct TableLine {
     label: String,
+    /// The cells, without empty fields before the first one.
     cells: Vec<CellText>,
+    /// Every field after the label, empty ones as blanks: when a row has a
+    /// known number of cells, this tells a blank first cell from a lost one.
+    fields: Vec<CellText>,
+    /// The same with empty fields at the end of the line: a blank last cell.
+    fields_to_end: Vec<CellText>,
+}
+
+impl TableLine {
+    /// The row's cells when it should have `n`: the cells as found, or the
+    /// fields after the label when those are exactly `n` (a blank first cell).
+    fn cells_for(&self, n: usize) -> Option<&[CellText]> {
+        if self.cells.len() == n {
+            Some(&self.cells)
+        } else if self.fields.len() == n {
+            Some(&self.fields)
+        } else if self.fields_to_end.len() == n
+            && separated_blank_tail(&self.fields_to_end, self.fields.len())
+        {
+            Some(&self.fields_to_end)
+        } else {
+            None
+        }
+    }
 }
 
 /// Splits a table line into label and cells. Tab- and `|`-separated lines
@@ -154,22 +183,45 @@ fn table_line(line: &str) -> TableLine {
             break;
         }
     }
-    // Empty fields before the first cell are the lost leading cells of the
-    // row, not blanks.
+    let label_end = start;
+    let to_cells = |fields: &[&str]| -> Vec<CellText> {
+        fields
+            .iter()
+            .map(|f| cell_token(f).unwrap_or(CellText::Blank))
+            .collect()
+    };
+    // The label is followed by the empty cells of merged labels (lost
+    // leading cells) or by a blank first cell: only the row's width can
+    // tell, so both readings are kept.
+    let fields_after_label = to_cells(&fields[label_end..end]);
+    let fields_to_end = if separated && label_end < fields.len() {
+        to_cells(&fields[label_end..])
+    } else {
+        Vec::new()
+    };
     while start < end && fields[start].trim().is_empty() {
         start += 1;
     }
-    let cells = fields[start..end]
-        .iter()
-        .map(|f| cell_token(f).unwrap_or(CellText::Blank))
-        .collect();
-    let label = fields[..start]
+    let cells = to_cells(&fields[start..end]);
+    let label = fields[..label_end]
         .iter()
         .map(|f| f.trim())
         .filter(|f| !f.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    TableLine { label, cells }
+    TableLine {
+        label,
+        cells,
+        fields: fields_after_label,
+        fields_to_end,
+    }
+}
+
+/// Whether everything after the first `kept` fields is blank.
+fn separated_blank_tail(fields: &[CellText], kept: usize) -> bool {
+    fields[kept.min(fields.len())..]
+        .iter()
+        .all(|f| *f == CellText::Blank)
 }
 
 /// The lines of the report, without page markers and tool output.
@@ -501,8 +553,11 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
             let found = table_lines
                 .iter()
                 .position(|l| fold_label(&l.label) == label);
+            let width = block.columns.len();
             let cells = found.and_then(|i| {
-                if !table_lines[i].cells.is_empty() {
+                if let Some(cells) = table_lines[i].cells_for(width) {
+                    Some(cells.to_vec())
+                } else if !table_lines[i].cells.is_empty() {
                     Some(table_lines[i].cells.clone())
                 } else {
                     table_lines
@@ -544,12 +599,16 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
     let runs: Vec<(usize, &TableLine)> = table_lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.cells.len() == 7)
+        .filter(|(_, l)| l.cells_for(7).is_some())
         .collect();
     let mut object = Object::new();
     if runs.len() == rows.len() {
         for (row, (_, line)) in rows.iter().zip(&runs) {
-            put_application_row(&mut object, row.path, &line.cells);
+            put_application_row(
+                &mut object,
+                row.path,
+                line.cells_for(7).unwrap_or(&line.cells),
+            );
             check_label(row, &line.label, notes);
         }
         return object;
@@ -575,9 +634,13 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         let candidate = (i..table_lines.len().min(i + 3))
             .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
         match candidate {
-            Some(j) if table_lines[j].cells.len() == 7 => {
+            Some(j) if table_lines[j].cells_for(7).is_some() => {
                 taken[j] = true;
-                put_application_row(&mut object, row.path, &table_lines[j].cells);
+                put_application_row(
+                    &mut object,
+                    row.path,
+                    table_lines[j].cells_for(7).unwrap_or(&[]),
+                );
             }
             Some(j) => {
                 taken[j] = true;
@@ -666,8 +729,8 @@ fn lcs(a: &str, b: &str) -> usize {
 /// section in reading order, when there are exactly fifteen.
 fn read_appeals(lines: &[&str], notes: &mut Vec<ImportNote>) -> Object {
     let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
-    let cells: Vec<CellText> = match table_lines.iter().find(|l| l.cells.len() == 15) {
-        Some(line) => line.cells.clone(),
+    let cells: Vec<CellText> = match table_lines.iter().find_map(|l| l.cells_for(15)) {
+        Some(cells) => cells.to_vec(),
         None => table_lines
             .iter()
             .flat_map(|l| l.cells.iter().cloned())
