@@ -5,10 +5,8 @@
 
 mod common;
 use common::*;
-use nianbao_core::json::{Number, Object, Value};
-use nianbao_core::template::{
-    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS,
-};
+use nianbao_core::json::{Number, Value};
+use nianbao_core::template::{OtherShape, RowRole};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
