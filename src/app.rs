@@ -4,6 +4,7 @@
 use crate::components::failure::{origin_name, FailureBanner};
 use crate::components::findings::FindingsPanel;
 use crate::components::header::ReportHeader;
+use crate::components::import_notes::{guessed_rows, ImportNotes};
 use crate::components::section_text::SectionText;
 use crate::components::summary::SummaryStrip;
 use crate::components::table_grid::TableGrid;
@@ -41,9 +42,8 @@ pub fn App() -> Html {
             if let Some(root) = root.cast::<web_sys::Element>() {
                 let _ = root.set_attribute("data-live", "");
             }
-            if let Some(prerendered) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(PRERENDER_ID))
+            if let Some(prerendered) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PRERENDER_ID))
             {
                 prerendered.remove();
             }
@@ -67,10 +67,7 @@ pub fn App() -> Html {
         let first = state.selected_pointers().first().cloned();
         use_effect_with(first, move |first| {
             if let (Some(pointer), Some(root)) = (first, root.cast::<web_sys::Element>()) {
-                let selector = format!(
-                    "[data-pointer=\"{}\"]",
-                    pointer.replace('\\', "\\\\").replace('"', "\\\"")
-                );
+                let selector = format!("[data-pointer=\"{}\"]", pointer.replace('\\', "\\\\").replace('"', "\\\""));
                 if let Ok(Some(element)) = root.query_selector(&selector) {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -115,17 +112,28 @@ pub fn App() -> Html {
         })
     };
 
+    let on_download_json = {
+        let document = current.loaded.document.clone();
+        let name = match &current.origin {
+            crate::state::Origin::File(name) => {
+                format!("{}.json", name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem))
+            }
+            _ => "nianbao-report.json".to_string(),
+        };
+        Callback::from(move |()| {
+            if let Some(document) = &document {
+                download_text(&name, &document.to_json_pretty(), "application/json");
+            }
+        })
+    };
+    let guessed = Shared::new(current.import_notes.as_ref().map(|n| guessed_rows(n)).unwrap_or_default());
+
     let Some(report) = current.loaded.report.as_ref() else {
         // `State` only ever puts readable reports on screen.
         return html! {};
     };
     let template = report.template;
-    let severity = |pointer: &str| {
-        flags
-            .get(pointer)
-            .and_then(|f| f.severity)
-            .map(|s| s.code())
-    };
+    let severity = |pointer: &str| flags.get(pointer).and_then(|f| f.severity).map(|s| s.code());
     let section = |key: &'static str| {
         html! {
             <SectionText key_name={key} text={report.section_text(key).map(|t| AttrValue::from(t.to_string()))}
@@ -135,7 +143,7 @@ pub fn App() -> Html {
     let table = |index: usize| {
         html! {
             <TableGrid table={current.tables[index].clone()} loaded={current.loaded.clone()} checked={current.checked.clone()}
-                flags={flags.clone()} {template} selected={selected_pointers.clone()} {lang}
+                flags={flags.clone()} {template} selected={selected_pointers.clone()} guessed={guessed.clone()} {lang}
                 id_prefix={ID_PREFIX} on_select={on_cell_select.clone()} />
         }
     };
@@ -154,6 +162,9 @@ pub fn App() -> Html {
                 <main class="nb-report">
                     if let Some(failure) = &state.failure {
                         <FailureBanner failure={failure.clone()} {lang} {on_dismiss} />
+                    }
+                    if let Some(notes) = &current.import_notes {
+                        <ImportNotes notes={notes.clone()} {lang} on_download={on_download_json} />
                     }
                     <SummaryStrip summary={current.checked.summary} {lang} />
                     <ReportHeader loaded={current.loaded.clone()} flags={flags.clone()}

@@ -4,6 +4,7 @@ pub mod breakdown;
 pub mod failure;
 pub mod findings;
 pub mod header;
+pub mod import_notes;
 pub mod section_text;
 pub mod summary;
 pub mod table_grid;

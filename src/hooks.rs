@@ -11,12 +11,7 @@ use nianbao_core::date::Date;
 #[cfg(target_arch = "wasm32")]
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or(Date {
+    Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or(Date {
         year: 2026,
         month: 1,
         day: 1,
@@ -26,17 +21,13 @@ pub fn today() -> Date {
 /// Today's date when rendering on the build machine (the prerendered page).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400))
 }
 
 /// Reads a picked or dropped file's bytes.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(js_error_text)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -64,10 +55,7 @@ pub fn download_text(name: &str, text: &str, mime: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
-    if let Ok(anchor) = document
-        .create_element("a")
-        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
-    {
+    if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         anchor.set_href(&url);
         anchor.set_download(name);
         anchor.click();

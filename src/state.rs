@@ -6,8 +6,9 @@
 
 use nianbao_core::date::Date;
 use nianbao_core::diagnostic::Severity;
+use nianbao_core::import::{ImportNote, ImportOptions};
 use nianbao_core::layout::{self, TableLayout};
-use nianbao_core::{Checked, Context, Lang, Loaded};
+use nianbao_core::{Checked, Context, Lang, Loaded, Template};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -58,31 +59,35 @@ pub struct Opened {
     pub checked: Shared<Checked>,
     /// The printed layout of its three tables.
     pub tables: [Shared<TableLayout>; 3],
+    /// When it was imported from text rather than read as JSON: what the
+    /// importer could not read for certain.
+    pub import_notes: Option<Shared<Vec<ImportNote>>>,
 }
 
 impl Opened {
     /// Reads and checks `bytes`; `today` decides the report year's range.
+    /// JSON is read as the format; any other UTF-8 text is taken for a
+    /// report copied from a web page, Word or a PDF, and imported.
     pub fn read(origin: Origin, bytes: &[u8], today: Date) -> Opened {
-        let loaded = nianbao_core::load(bytes);
-        let checked = nianbao_core::validate(
-            &loaded,
-            &Context {
-                today,
-                previous: None,
-            },
-        );
-        let tables = match &loaded.report {
-            Some(report) => layout::tables(report.template, report.other_shape),
-            None => layout::tables(
-                nianbao_core::Template::T2021,
-                nianbao_core::Template::T2021.other_shape(),
-            ),
+        let (loaded, import_notes) = match report_text(bytes) {
+            Some(text) => {
+                let imported = nianbao_core::import::import_text(text, &ImportOptions::default());
+                (nianbao_core::load_value(imported.document), Some(Shared::new(imported.notes)))
+            }
+            None => (nianbao_core::load(bytes), None),
         };
+        let checked = nianbao_core::validate(&loaded, &Context { today, previous: None });
+        let (template, shape) = match &loaded.report {
+            Some(report) => (report.template, report.other_shape),
+            None => (Template::T2021, Template::T2021.other_shape()),
+        };
+        let tables = layout::tables(template, shape);
         Opened {
             origin,
             loaded: Shared::new(loaded),
             checked: Shared::new(checked),
             tables: tables.map(Shared::new),
+            import_notes,
         }
     }
 
@@ -136,11 +141,7 @@ impl State {
     pub fn new(lang: Lang, today: Date) -> State {
         State {
             lang,
-            current: Opened::read(
-                Origin::BuiltinSample,
-                nianbao_core::BUILTIN_SAMPLE.as_bytes(),
-                today,
-            ),
+            current: Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today),
             failure: None,
             selected: None,
             loading: None,
@@ -149,9 +150,7 @@ impl State {
 
     /// The pointers of the selected finding.
     pub fn selected_pointers(&self) -> &[String] {
-        self.selected
-            .and_then(|i| self.current.checked.diagnostics.get(i))
-            .map_or(&[], |d| d.pointers.as_slice())
+        self.selected.and_then(|i| self.current.checked.diagnostics.get(i)).map_or(&[], |d| d.pointers.as_slice())
     }
 }
 
@@ -161,11 +160,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Open {
-                origin,
-                bytes,
-                today,
-            } => {
+            Action::Open { origin, bytes, today } => {
                 next.loading = None;
                 let opened = Opened::read(origin, &bytes, today);
                 if opened.is_readable() {
@@ -191,14 +186,22 @@ impl Reducible for State {
     }
 }
 
+/// The text of `bytes` when they are a report's text rather than JSON: UTF-8
+/// that does not open with `{` or `[` and speaks of 政府信息公开. Anything
+/// else goes to the JSON reader, whose findings say what is wrong (an
+/// encoding, a syntax error), so that a stray file never replaces the report
+/// on screen with an empty one.
+pub fn report_text(bytes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    let json_like = body.starts_with('{') || body.starts_with('[') || body.is_empty();
+    let about_disclosure = body.contains("政府信息公开") || body.contains("年度报告");
+    (!json_like && about_disclosure).then_some(text)
+}
+
 /// The highest severity among findings (for the page title and summary).
 pub fn worst(checked: &Checked) -> Option<Severity> {
-    checked
-        .diagnostics
-        .iter()
-        .filter(|d| !d.is_dismissed())
-        .map(|d| d.severity())
-        .min()
+    checked.diagnostics.iter().filter(|d| !d.is_dismissed()).map(|d| d.severity()).min()
 }
 
 #[cfg(test)]
@@ -210,21 +213,14 @@ mod tests {
     }
 
     fn open(state: Rc<State>, bytes: &[u8]) -> Rc<State> {
-        state.reduce(Action::Open {
-            origin: Origin::Pasted,
-            bytes: bytes.into(),
-            today: today(),
-        })
+        state.reduce(Action::Open { origin: Origin::Pasted, bytes: bytes.into(), today: today() })
     }
 
     #[test]
     fn first_screen_is_the_checked_sample() {
         let state = State::new(Lang::Zh, today());
         assert_eq!(state.current.origin, Origin::BuiltinSample);
-        assert_eq!(
-            state.current.checked.summary.errors + state.current.checked.summary.warnings,
-            0
-        );
+        assert_eq!(state.current.checked.summary.errors + state.current.checked.summary.warnings, 0);
         assert!(state.current.checked.summary.checks_run > 200);
     }
 
@@ -233,9 +229,7 @@ mod tests {
         let state = Rc::new(State::new(Lang::Zh, today()));
         let state = open(state, b"{\"year\": 2024,");
         assert_eq!(state.current.origin, Origin::BuiltinSample);
-        let Some(Failure::Unreadable(failed)) = &state.failure else {
-            panic!("a failure")
-        };
+        let Some(Failure::Unreadable(failed)) = &state.failure else { panic!("a failure") };
         assert_eq!(failed.checked.diagnostics[0].rule.code(), "json-syntax");
         assert!(failed.checked.diagnostics[0].position.is_some());
     }
@@ -253,17 +247,28 @@ mod tests {
     }
 
     #[test]
+    fn report_text_is_imported_and_noted() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let text = include_str!("../samples/hongze-district-2023.txt");
+        let state = open(state, text.as_bytes());
+        assert!(state.failure.is_none());
+        let notes = state.current.import_notes.as_ref().expect("import notes");
+        assert!(notes.iter().any(|n| matches!(n, ImportNote::LabelMisspelt { .. })));
+        assert_eq!(state.current.checked.summary.errors, 2);
+        // JSON is never taken for text, even when it is broken.
+        let state = open(state, b"  {\"year\": 2024,");
+        assert!(matches!(&state.failure, Some(Failure::Unreadable(_))));
+        assert!(report_text(b"\xEF\xBB\xBF{}").is_none());
+        assert!(report_text("一、总体情况\n政府信息公开工作".as_bytes()).is_some());
+        assert!(report_text(b"not json").is_none());
+    }
+
+    #[test]
     fn selection_is_bounded_and_reset_on_open() {
         let state = Rc::new(State::new(Lang::Zh, today()));
-        let state = open(
-            state,
-            include_bytes!("../samples/hongze-district-2023.json"),
-        );
+        let state = open(state, include_bytes!("../samples/hongze-district-2023.json"));
         let state = state.reduce(Action::Select(Some(1)));
-        assert_eq!(
-            state.selected_pointers()[0],
-            "/appeals/litigation_after_review/total"
-        );
+        assert_eq!(state.selected_pointers()[0], "/appeals/litigation_after_review/total");
         let state = state.reduce(Action::Select(Some(99)));
         assert_eq!(state.selected, None);
         let state = state.reduce(Action::Select(Some(0)));

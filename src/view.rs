@@ -47,11 +47,7 @@ pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<Stri
 
 /// Every value pointer of the tables, in printed order.
 pub fn cell_pointers(tables: &[TableLayout]) -> Vec<&str> {
-    tables
-        .iter()
-        .flat_map(|t| t.rows.iter().flatten())
-        .filter_map(|c| c.pointer())
-        .collect()
+    tables.iter().flat_map(|t| t.rows.iter().flatten()).filter_map(|c| c.pointer()).collect()
 }
 
 /// A cell's content as published: numbers without a trailing `.0` (the
@@ -62,9 +58,7 @@ pub fn cell_text(document: &Value, pointer: &str) -> String {
         Some(Value::Number(n)) => {
             let value = n.value();
             let raw = n.as_str();
-            let plain = raw
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            let plain = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
             if plain {
                 raw.to_string()
             } else {
@@ -95,8 +89,7 @@ pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
             row_starts.push(c);
             for dr in 0..cell.rowspan as usize {
                 for dc in 0..cell.colspan as usize {
-                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc))
-                    {
+                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc)) {
                         *slot = true;
                     }
                 }
@@ -111,11 +104,7 @@ pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
 /// A section's text as paragraphs, each marked as a sub-heading when it is a
 /// short line that starts with a Chinese enumeration (（一）, (二), 三、).
 pub fn paragraphs(text: &str) -> Vec<(bool, &str)> {
-    text.split('\n')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| (is_subheading(p), p))
-        .collect()
+    text.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(|p| (is_subheading(p), p)).collect()
 }
 
 fn is_subheading(line: &str) -> bool {
@@ -138,9 +127,7 @@ mod tests {
 
     #[test]
     fn cell_texts() {
-        let doc = parse(r#"{"a":{"n":7730.28,"z":0,"e":1e2,"b":null,"t":"/","o":{"x":1}}}"#)
-            .unwrap()
-            .value;
+        let doc = parse(r#"{"a":{"n":7730.28,"z":0,"e":1e2,"b":null,"t":"/","o":{"x":1}}}"#).unwrap().value;
         assert_eq!(cell_text(&doc, "/a/n"), "7730.28");
         assert_eq!(cell_text(&doc, "/a/z"), "0");
         assert_eq!(cell_text(&doc, "/a/e"), "100");
@@ -152,7 +139,9 @@ mod tests {
 
     #[test]
     fn sub_headings() {
-        let p = paragraphs("前言。\n（一）主动公开情况\n(二) 依申请公开情况\n（三）政府信息管理情况。加强管理，规范发布。\n三、其他");
+        let p = paragraphs(
+            "前言。\n（一）主动公开情况\n(二) 依申请公开情况\n（三）政府信息管理情况。加强管理，规范发布。\n三、其他",
+        );
         let headings: Vec<bool> = p.iter().map(|(h, _)| *h).collect();
         assert_eq!(headings, [false, true, true, false, true]);
     }
@@ -160,14 +149,10 @@ mod tests {
     #[test]
     fn flags_spread_from_rows_to_cells() {
         let loaded = nianbao_core::load(
-            nianbao_core::BUILTIN_SAMPLE
-                .replace("\"carried_forward\": {", "\"carried_forward_x\": {")
-                .as_bytes(),
+            nianbao_core::BUILTIN_SAMPLE.replace("\"carried_forward\": {", "\"carried_forward_x\": {").as_bytes(),
         );
-        let tables = nianbao_core::layout::tables(
-            nianbao_core::Template::T2021,
-            nianbao_core::Template::T2021.other_shape(),
-        );
+        let tables =
+            nianbao_core::layout::tables(nianbao_core::Template::T2021, nianbao_core::Template::T2021.other_shape());
         let pointers = cell_pointers(&tables);
         let flags = flags(&loaded.diagnostics, &pointers);
         let cell = &flags["/applications/carried_forward/total"];

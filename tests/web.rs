@@ -32,78 +32,36 @@ async fn settle() {
 }
 
 fn opened(text: &str) -> Opened {
-    Opened::read(
-        Origin::Pasted,
-        text.as_bytes(),
-        Date::new(2026, 11, 27).unwrap(),
-    )
+    Opened::read(Origin::Pasted, text.as_bytes(), Date::new(2026, 11, 27).unwrap())
 }
 
 fn attribute(root: &web_sys::Element, selector: &str, name: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.get_attribute(name))
+    root.query_selector(selector).unwrap().and_then(|e| e.get_attribute(name))
 }
 
 #[wasm_bindgen_test]
 async fn the_app_first_shows_the_checked_builtin_sample() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item("nianbao.lang")
-        .unwrap();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("nianbao.lang").unwrap();
     let root = fresh_root();
     yew::Renderer::<nianbao_app::App>::with_root(root.clone()).render();
     settle().await;
-    assert_eq!(
-        root.query_selector_all("td[data-pointer]")
-            .unwrap()
-            .length(),
-        200
-    );
-    let summary = root
-        .query_selector("[data-testid=summary]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    assert_eq!(root.query_selector_all("td[data-pointer]").unwrap().length(), 200);
+    let summary = root.query_selector("[data-testid=summary]").unwrap().unwrap().text_content().unwrap();
     assert!(summary.contains("未发现问题"), "{summary}");
-    let cell = root
-        .query_selector("td[data-pointer='/applications/received/total']")
-        .unwrap()
-        .unwrap();
+    let cell = root.query_selector("td[data-pointer='/applications/received/total']").unwrap().unwrap();
     assert_eq!(cell.text_content().unwrap(), "1");
     assert!(root.query_selector("input[type=file]").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]
 async fn the_saved_language_is_used() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .set_item("nianbao.lang", "en")
-        .unwrap();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().set_item("nianbao.lang", "en").unwrap();
     let root = fresh_root();
     yew::Renderer::<nianbao_app::App>::with_root(root.clone()).render();
     settle().await;
-    let summary = root
-        .query_selector("[data-testid=summary]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let summary = root.query_selector("[data-testid=summary]").unwrap().unwrap().text_content().unwrap();
     assert!(summary.contains("No problems found"), "{summary}");
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item("nianbao.lang")
-        .unwrap();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("nianbao.lang").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -126,48 +84,20 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
     yew::Renderer::<TableGrid>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let total = "td[data-pointer='/applications/received/total']";
-    assert_eq!(
-        attribute(&root, total, "data-severity").as_deref(),
-        Some("error")
-    );
-    assert!(attribute(&root, total, "class")
-        .unwrap()
-        .contains("nb-selected"));
+    assert_eq!(attribute(&root, total, "data-severity").as_deref(), Some("error"));
+    assert!(attribute(&root, total, "class").unwrap().contains("nb-selected"));
     let tip = attribute(&root, total, "aria-describedby").unwrap();
-    let tip_text = root
-        .query_selector(&format!("#{tip}"))
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(
-        tip_text.contains("总计填 1") && tip_text.contains("为 3"),
-        "{tip_text}"
-    );
+    let tip_text = root.query_selector(&format!("#{tip}")).unwrap().unwrap().text_content().unwrap();
+    assert!(tip_text.contains("总计填 1") && tip_text.contains("为 3"), "{tip_text}");
     assert_eq!(
-        attribute(
-            &root,
-            "td[data-pointer='/applications/results/granted/research']",
-            "data-severity"
-        )
-        .as_deref(),
+        attribute(&root, "td[data-pointer='/applications/results/granted/research']", "data-severity").as_deref(),
         Some("warning")
     );
-    assert_eq!(
-        attribute(
-            &root,
-            "td[data-pointer='/applications/carried_over/total']",
-            "data-severity"
-        ),
-        None
-    );
+    assert_eq!(attribute(&root, "td[data-pointer='/applications/carried_over/total']", "data-severity"), None);
     // Header cells are real headers that the data cells name.
     let headers = attribute(&root, total, "headers").unwrap();
     for id in headers.split(' ') {
-        assert!(
-            root.query_selector(&format!("th#{id}")).unwrap().is_some(),
-            "missing header {id}"
-        );
+        assert!(root.query_selector(&format!("th#{id}")).unwrap().is_some(), "missing header {id}");
     }
 }
 
@@ -189,28 +119,15 @@ async fn the_findings_panel_groups_by_severity_and_selects() {
     let items = root.query_selector_all("li[data-rule]").unwrap();
     assert_eq!(items.length(), 3);
     assert_eq!(
-        attribute(&root, "li[data-rule]", "data-pointers")
-            .unwrap()
-            .split(' ')
-            .next(),
+        attribute(&root, "li[data-rule]", "data-pointers").unwrap().split(' ').next(),
         Some("/appeals/review/total")
     );
     let headings: Vec<String> = (0..root.query_selector_all("h3").unwrap().length())
-        .map(|i| {
-            root.query_selector_all("h3")
-                .unwrap()
-                .get(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-        })
+        .map(|i| root.query_selector_all("h3").unwrap().get(i).unwrap().text_content().unwrap())
         .collect();
     assert_eq!(headings, ["错误 (2)", "警告 (1)"]);
-    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
-        root.query_selector("li[data-rule] button")
-            .unwrap()
-            .unwrap(),
-    );
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(root.query_selector("li[data-rule] button").unwrap().unwrap());
     button.click();
     settle().await;
     assert_eq!(*chosen.borrow(), Some(Some(0)));
@@ -222,30 +139,19 @@ async fn the_summary_says_no_problems_in_green_or_counts_them() {
     let clean = opened(nianbao_core::BUILTIN_SAMPLE).checked.summary;
     yew::Renderer::<SummaryStrip>::with_root_and_props(
         root.clone(),
-        SummaryStripProps {
-            summary: clean,
-            lang: Lang::En,
-        },
+        SummaryStripProps { summary: clean, lang: Lang::En },
     )
     .render();
     settle().await;
-    assert!(attribute(&root, "[data-testid=summary]", "class")
-        .unwrap()
-        .contains("nb-clean"));
+    assert!(attribute(&root, "[data-testid=summary]", "class").unwrap().contains("nb-clean"));
     let root = fresh_root();
     let dirty = opened(HONGZE_2023).checked.summary;
     yew::Renderer::<SummaryStrip>::with_root_and_props(
         root.clone(),
-        SummaryStripProps {
-            summary: dirty,
-            lang: Lang::Zh,
-        },
+        SummaryStripProps { summary: dirty, lang: Lang::Zh },
     )
     .render();
     settle().await;
     let text = root.text_content().unwrap();
-    assert!(
-        text.contains("2 个错误") && text.contains("1 个警告"),
-        "{text}"
-    );
+    assert!(text.contains("2 个错误") && text.contains("1 个警告"), "{text}");
 }

@@ -30,22 +30,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let html = futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::new()
-            .hydratable(false)
-            .render(),
-    );
+    let html = futures::executor::block_on(yew::LocalServerRenderer::<App>::new().hydratable(false).render());
     let marker = "<body>";
     let Some(at) = page.find(marker) else {
         eprintln!("nianbao-prerender: {} has no <body>", path.display());
         return ExitCode::from(2);
     };
     let at = at + marker.len();
-    let filled = format!(
-        "{}\n  <div id=\"{PRERENDER_ID}\">{html}</div>{}",
-        &page[..at],
-        &page[at..]
-    );
+    let filled = format!("{}\n  <div id=\"{PRERENDER_ID}\">{html}</div>{}", &page[..at], &page[at..]);
     if let Err(e) = std::fs::write(&path, filled) {
         eprintln!("nianbao-prerender: {}: {e}", path.display());
         return ExitCode::from(2);

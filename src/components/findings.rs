@@ -22,11 +22,7 @@ fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
     match (d.position, lang) {
         (Some(p), Lang::Zh) => format!("第 {} 行第 {} 列", p.line, p.column),
         (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
-        (None, _) => place(
-            template,
-            d.pointers.first().map_or("", String::as_str),
-            lang,
-        ),
+        (None, _) => place(template, d.pointers.first().map_or("", String::as_str), lang),
     }
 }
 
@@ -53,9 +49,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         let d = &diagnostics[index];
         let selected = props.selected == Some(index);
         let on_select = props.on_select.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            on_select.emit(if selected { None } else { Some(index) })
-        });
+        let onclick = Callback::from(move |_: MouseEvent| on_select.emit(if selected { None } else { Some(index) }));
         let settled = d.settled.as_ref().map(|s| {
             let word = if d.is_dismissed() { tr(lang, "已排除", "Dismissed") } else { tr(lang, "已确认", "Confirmed") };
             html! { <span class="nb-settled">{word}{ (!s.comment.is_empty()).then(|| format!("：{}", s.comment)) }</span> }
@@ -87,9 +81,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         if indices.is_empty() {
             return html! {};
         }
-        let title = severity.map_or(tr(lang, "已排除", "Dismissed"), |s| {
-            severity_name(s, lang)
-        });
+        let title = severity.map_or(tr(lang, "已排除", "Dismissed"), |s| severity_name(s, lang));
         let class = severity.map_or("nb-group-dismissed", |s| match s {
             Severity::Error => "nb-group-error",
             Severity::Warning => "nb-group-warning",

@@ -24,23 +24,13 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let Some(report) = props.loaded.report.as_ref() else {
         return html! {};
     };
-    let severity = |pointer: &str| {
-        props
-            .flags
-            .get(pointer)
-            .and_then(|f| f.severity)
-            .map(|s| s.code())
-    };
+    let severity = |pointer: &str| props.flags.get(pointer).and_then(|f| f.severity).map(|s| s.code());
     let title = report.title.clone().unwrap_or_else(|| {
         let agency = report.agency.clone().unwrap_or_default();
         let year = report.year.map(|y| y.to_string()).unwrap_or_default();
         format!(
             "{agency}{year}{}",
-            tr(
-                lang,
-                "年政府信息公开工作年度报告",
-                " government information disclosure annual report"
-            )
+            tr(lang, "年政府信息公开工作年度报告", " government information disclosure annual report")
         )
     });
     let field = |pointer: &'static str, label: &'static str, value: Option<String>| -> Html {
@@ -57,11 +47,7 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
         "{}{}{}",
         report.template.code(),
         tr(lang, " 版", " template"),
-        if report.template_declared {
-            ""
-        } else {
-            tr(lang, "（推断）", " (inferred)")
-        }
+        if report.template_declared { "" } else { tr(lang, "（推断）", " (inferred)") }
     );
     let kind = report.kind.map(|k| {
         match k.code() {

@@ -18,18 +18,11 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
     let lang = props.lang;
     let clean = s.errors + s.warnings + s.infos == 0;
     let checks = match lang {
-        Lang::Zh => format!(
-            "共运行 {} 项检查，跳过 {} 项",
-            s.checks_run, s.checks_skipped
-        ),
+        Lang::Zh => format!("共运行 {} 项检查，跳过 {} 项", s.checks_run, s.checks_skipped),
         Lang::En => format!("{} checks run, {} skipped", s.checks_run, s.checks_skipped),
     };
     let skipped_note = (s.checks_skipped > 0).then(|| {
-        tr(
-            lang,
-            "（所需的数据空白、不是数字或没有提供）",
-            " (the data they need is blank, not a number, or not given)",
-        )
+        tr(lang, "（所需的数据空白、不是数字或没有提供）", " (the data they need is blank, not a number, or not given)")
     });
     let count = |n: usize, class: &'static str, zh: &'static str, en: &'static str| {
         html! { <span class={classes!("nb-count", class, (n == 0).then_some("nb-zero"))}><strong>{n}</strong>{" "}{tr(lang, zh, en)}</span> }

@@ -22,6 +22,9 @@ pub struct TableGridProps {
     pub template: Template,
     /// Pointers of the selected finding: highlighted.
     pub selected: Shared<Vec<String>>,
+    /// Rows whose cells an importer placed by a guess: marked.
+    #[prop_or_else(|| Shared::new(Vec::new()))]
+    pub guessed: Shared<Vec<String>>,
     pub lang: Lang,
     /// Prefix of every id, so that several reports can share a page.
     pub id_prefix: AttrValue,
@@ -39,12 +42,8 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     let document = props.loaded.document.as_ref().unwrap_or(&empty);
     // Header cells that no data cell names are drawn as headers but marked
     // up as plain cells (信息内容, the 勾稽关系 note): a <th> must describe data.
-    let referenced: HashSet<&str> = table
-        .rows
-        .iter()
-        .flatten()
-        .flat_map(|c| c.headers.iter().map(String::as_str))
-        .collect();
+    let referenced: HashSet<&str> =
+        table.rows.iter().flatten().flat_map(|c| c.headers.iter().map(String::as_str)).collect();
 
     let render_cell = |row: usize, index: usize| -> Html {
         let cell = &table.rows[row][index];
@@ -58,18 +57,14 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 let text = cell_text(document, pointer);
                 let numeric = is_number(document, pointer);
                 let selected = props.selected.iter().any(|p| p == pointer);
-                let headers: Vec<String> = cell
-                    .headers
-                    .iter()
-                    .map(|h| format!("{prefix}{h}"))
-                    .collect();
-                let mut class = classes!(
-                    "nb-v",
-                    if numeric { "nb-num" } else { "nb-txt" },
-                    column_class
-                );
+                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
+                let mut class = classes!("nb-v", if numeric { "nb-num" } else { "nb-txt" }, column_class);
                 if selected {
                     class.push("nb-selected");
+                }
+                let guessed = props.guessed.iter().any(|row| pointer.starts_with(&format!("{row}/")));
+                if guessed {
+                    class.push("nb-guessed");
                 }
                 match flag.and_then(|f| f.severity.map(|s| (f, s))) {
                     None => html! {
@@ -116,18 +111,12 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 let is_referenced = referenced.contains(id);
                 let full_id = format!("{prefix}{id}");
                 let (scope, header_class) = match kind {
-                    GridKind::RowHeader => {
-                        (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh")
-                    }
+                    GridKind::RowHeader => (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh"),
                     GridKind::BlockHeader => ("colgroup", "nb-block"),
                     _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
                 };
                 let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
-                let class = classes!(
-                    header_class,
-                    column_class,
-                    vertical.then_some("nb-vertical")
-                );
+                let class = classes!(header_class, column_class, vertical.then_some("nb-vertical"));
                 if is_referenced {
                     html! { <th id={full_id} {scope} class={class} colspan={colspan} rowspan={rowspan}>{label}</th> }
                 } else {
@@ -140,11 +129,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         html! { <tr>{ for (0..table.rows[row].len()).map(|i| render_cell(row, i)) }</tr> }
     };
     let caption_id = format!("{prefix}{}-caption", table.key);
-    let scroll_label = format!(
-        "{}{}",
-        table.caption.get(lang),
-        tr(lang, "（可左右滚动）", " (scrolls sideways)")
-    );
+    let scroll_label = format!("{}{}", table.caption.get(lang), tr(lang, "（可左右滚动）", " (scrolls sideways)"));
     html! {
         <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={caption_id.clone()}>
             <h2 class="nb-section-heading" id={caption_id}>{table.caption.get(lang)}</h2>

@@ -26,10 +26,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let textarea = use_node_ref();
     let on_file = props.on_file.clone();
     let onchange = Callback::from(move |e: Event| {
-        let Some(input) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -56,19 +53,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="nb-toolbar" role="toolbar" aria-label={tr(lang, "操作", "Actions")}>
             <span class="nb-file">
-                <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,application/json" {onchange} />
+                <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,.txt,application/json,text/plain" {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
             <details class="nb-paste">
-                <summary class="nb-button">{tr(lang, "粘贴 JSON", "Paste JSON")}</summary>
+                <summary class="nb-button">{tr(lang, "粘贴", "Paste")}</summary>
                 <div class="nb-paste-body">
-                    <label for={paste_id.clone()}>{tr(lang, "把报告的 JSON 文本粘贴到这里：", "Paste the report's JSON text here:")}</label>
+                    <label for={paste_id.clone()}>{tr(lang, "把报告的 JSON 或原文（从网页、Word 或 PDF 复制）粘贴到这里：", "Paste the report's JSON, or its text copied from a web page, Word or a PDF:")}</label>
                     <textarea id={paste_id} ref={textarea} rows="6" spellcheck="false" />
                     <button type="button" class="nb-button" onclick={open_pasted}>{tr(lang, "打开", "Open")}</button>
                 </div>
             </details>
             <button type="button" class="nb-button" onclick={download}>{tr(lang, "下载检查结果", "Download findings")}</button>
-            <span class="nb-drop-hint">{tr(lang, "也可以把文件拖到页面任意位置。", "Or drop a file anywhere on the page.")}</span>
+            <span class="nb-drop-hint">{tr(lang, "也可以把文件拖到页面任意位置，或粘贴报告原文。", "Or drop a file anywhere, or paste the report's text.")}</span>
             if let Some(name) = &props.loading {
                 <span class="nb-loading" role="status">{tr(lang, "正在读取：", "Reading: ")}{name.clone()}</span>
             }

@@ -13,11 +13,9 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::Loading(name.clone()));
     yew::platform::spawn_local(async move {
         match read_file(file).await {
-            Ok(bytes) => dispatch.dispatch(Action::Open {
-                origin: Origin::File(name),
-                bytes: bytes.into(),
-                today: today(),
-            }),
+            Ok(bytes) => {
+                dispatch.dispatch(Action::Open { origin: Origin::File(name), bytes: bytes.into(), today: today() })
+            }
             Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
         }
     });
@@ -25,11 +23,7 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
 
 /// Opens pasted text.
 pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
-    dispatch.dispatch(Action::Open {
-        origin: Origin::Pasted,
-        bytes: text.into_bytes().into(),
-        today: today(),
-    });
+    dispatch.dispatch(Action::Open { origin: Origin::Pasted, bytes: text.into_bytes().into(), today: today() });
 }
 
 /// A page-wide event listener, kept alive while the component lives.
@@ -101,20 +95,18 @@ pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
                         let in_field = e
                             .target()
                             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| {
-                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
-                            });
+                            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
                         if in_field {
                             return;
                         }
-                        let Some(clipboard) = e
-                            .dyn_ref::<web_sys::ClipboardEvent>()
-                            .and_then(|c| c.clipboard_data())
+                        let Some(clipboard) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data())
                         else {
                             return;
                         };
                         if let Ok(text) = clipboard.get_data("text") {
-                            if text.trim_start().starts_with('{') {
+                            let report_like = text.trim_start().starts_with('{')
+                                || crate::state::report_text(text.as_bytes()).is_some();
+                            if report_like {
                                 e.prevent_default();
                                 open_text(text, &dispatch);
                             }
@@ -124,17 +116,13 @@ pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
             }
             if let Some(document) = &document {
                 for (name, listener) in &listeners {
-                    let _ = document
-                        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                    let _ = document.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
                 }
             }
             move || {
                 if let Some(document) = &document {
                     for (name, listener) in &listeners {
-                        let _ = document.remove_event_listener_with_callback(
-                            name,
-                            listener.as_ref().unchecked_ref(),
-                        );
+                        let _ = document.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
                     }
                 }
             }

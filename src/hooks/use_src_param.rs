@@ -17,22 +17,12 @@ pub fn src_param() -> Option<String> {
 /// Fetches `url` and returns its bytes, or why not.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(js_error_text)?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_error_text)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
     if !response.ok() {
-        return Err(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(format!("HTTP {} {}", response.status(), response.status_text()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(js_error_text)?)
-        .await
-        .map_err(js_error_text)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_error_text)?).await.map_err(js_error_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -49,9 +39,7 @@ pub fn use_src_param(dispatch: UseReducerDispatcher<State>) {
                         bytes: bytes.into(),
                         today: today(),
                     }),
-                    Err(reason) => {
-                        dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason }))
-                    }
+                    Err(reason) => dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason })),
                 }
             });
         }

@@ -160,10 +160,48 @@ test('drag and drop anywhere, and paste, open a report', async () => {
   assert.equal(await cell(page, '/applications/received/total'), '3119');
 
   // And the paste box.
-  await page.click('summary:has-text("粘贴 JSON")');
+  await page.click('.nb-paste summary');
   await page.fill('textarea', readFileSync(fixture('known-errors.json'), 'utf8'));
   await page.click('.nb-paste-body button');
   await page.waitForSelector('li[data-rule="t3-balance"]');
+  await page.context().close();
+});
+
+test("a report's text (from a PDF viewer) is imported, with notes, and downloads as JSON", async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await openFile(page, sample('hongze-district-2023.txt'));
+  await page.waitForSelector('[data-testid="import-notes"]');
+  const notes = await page.textContent('[data-testid="import-notes"]');
+  assert.match(notes, /2021 版模板/);
+  assert.match(notes, /其他法律行政止公开/);
+  // The published numbers, in their cells; the published slips, found.
+  assert.equal(await cell(page, '/appeals/review/upheld'), '10');
+  assert.equal(await cell(page, '/proactive/fees/amount'), '7730.28');
+  assert.equal(await cell(page, '/applications/results/unavailable/not_held/total'), '10');
+  assert.equal(await page.getAttribute('td[data-pointer="/appeals/review/total"]', 'data-severity'), 'error');
+  assert.match(await page.getAttribute('td[data-pointer="/applications/results/withheld/prohibited_by_law/total"]', 'class'), /nb-guessed/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="import-notes"] button'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'hongze-district-2023.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.format, 'zfxxgk-annual-report/1');
+  assert.equal(saved.appeals.review.upheld, 10);
+  await screenshot(page, '10-imported-text');
+  await assertNoAxeViolations(page, 'imported text');
+
+  // Pasting the text of a web page works the same way.
+  const huaian = readFileSync(sample('huaian-city-2024.txt'), 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', content);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, huaian);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  assert.equal(await cell(page, '/applications/received/total'), '3119');
+  assert.match(await page.textContent('[data-testid="summary"]'), /未发现问题/);
   await page.context().close();
 });
 

@@ -92,31 +92,25 @@ impl CheckOptions {
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
-            let mut value = |name: &str| {
-                args.next()
-                    .cloned()
-                    .ok_or_else(|| format!("{name} needs a value"))
-            };
+            let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
             match arg.as_str() {
                 "--previous" => options.previous = Some(PathBuf::from(value("--previous")?)),
                 "--format" => {
                     options.format = match value("--format")?.as_str() {
                         "text" => OutputFormat::Text,
                         "json" => OutputFormat::Json,
-                        other => {
-                            return Err(format!("--format must be text or json, not {other:?}"))
-                        }
+                        other => return Err(format!("--format must be text or json, not {other:?}")),
                     }
                 }
                 "--lang" => {
                     let code = value("--lang")?;
-                    options.lang = Lang::from_code(&code)
-                        .ok_or_else(|| format!("--lang must be zh or en, not {code:?}"))?;
+                    options.lang =
+                        Lang::from_code(&code).ok_or_else(|| format!("--lang must be zh or en, not {code:?}"))?;
                 }
                 "--today" => {
                     let text = value("--today")?;
-                    options.today = Date::parse(&text)
-                        .ok_or_else(|| format!("--today must be YYYY-MM-DD, not {text:?}"))?;
+                    options.today =
+                        Date::parse(&text).ok_or_else(|| format!("--today must be YYYY-MM-DD, not {text:?}"))?;
                 }
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
                 path => options.paths.push(PathBuf::from(path)),
@@ -131,9 +125,7 @@ impl CheckOptions {
 
 /// Today's date in UTC+8, the time zone every report deadline is set in.
 fn today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400))
 }
 
@@ -171,10 +163,7 @@ fn check(options: &CheckOptions) -> ExitCode {
             eprintln!("nianbao: the --previous file is not a readable report; the cross-year rules were not run");
         }
     }
-    let context = Context {
-        today: options.today,
-        previous: previous.as_ref().and_then(|p| p.report.as_ref()),
-    };
+    let context = Context { today: options.today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
     let (results, read_failures) = check_files(&files, &context);
     unreadable |= read_failures;
 
@@ -206,11 +195,7 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        })
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
         .collect();
     files.sort();
     Ok(files)
@@ -218,21 +203,14 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Checks the files on every core, keeping their order.
 fn check_files(files: &[PathBuf], context: &Context<'_>) -> (Vec<FileResult>, bool) {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let chunk = files.len().div_ceil(workers).max(1);
     let parts: Vec<Vec<Option<FileResult>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|path| check_file(path, context)).collect())
-            })
+            .map(|part| scope.spawn(move || part.iter().map(|path| check_file(path, context)).collect()))
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut results = Vec::with_capacity(files.len());
     let mut failed = false;
@@ -255,19 +233,10 @@ fn check_file(path: &Path, context: &Context<'_>) -> Option<FileResult> {
     };
     let loaded: Loaded = nianbao_core::load(&bytes);
     let checked = nianbao_core::validate(&loaded, context);
-    Some(FileResult {
-        name: path.display().to_string(),
-        template: loaded.template(),
-        checked,
-    })
+    Some(FileResult { name: path.display().to_string(), template: loaded.template(), checked })
 }
 
-fn write_json(
-    out: &mut impl std::io::Write,
-    results: &[FileResult],
-    single: bool,
-    lang: Lang,
-) -> std::io::Result<()> {
+fn write_json(out: &mut impl std::io::Write, results: &[FileResult], single: bool, lang: Lang) -> std::io::Result<()> {
     let value = if single && results.len() == 1 {
         nianbao_core::output::checked(&results[0].checked, results[0].template, lang)
     } else {
@@ -275,9 +244,7 @@ fn write_json(
             results
                 .iter()
                 .map(|r| {
-                    let Value::Object(inner) =
-                        nianbao_core::output::checked(&r.checked, r.template, lang)
-                    else {
+                    let Value::Object(inner) = nianbao_core::output::checked(&r.checked, r.template, lang) else {
                         unreachable!("output::checked makes an object")
                     };
                     let mut o = Object::new();
@@ -308,50 +275,30 @@ fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
     match (d.position, lang) {
         (Some(p), Lang::Zh) => format!("第 {} 行第 {} 列", p.line, p.column),
         (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
-        (None, _) => place(
-            template,
-            d.pointers.first().map_or("", String::as_str),
-            lang,
-        ),
+        (None, _) => place(template, d.pointers.first().map_or("", String::as_str), lang),
     }
 }
 
 fn summary_line(s: &Summary, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
-            let mut line = format!(
-                "{} 个错误，{} 个警告，{} 条提示",
-                s.errors, s.warnings, s.infos
-            );
+            let mut line = format!("{} 个错误，{} 个警告，{} 条提示", s.errors, s.warnings, s.infos);
             if s.dismissed > 0 {
                 line.push_str(&format!("，{} 条已排除", s.dismissed));
             }
-            line + &format!(
-                "（运行 {} 项检查，跳过 {} 项）",
-                s.checks_run, s.checks_skipped
-            )
+            line + &format!("（运行 {} 项检查，跳过 {} 项）", s.checks_run, s.checks_skipped)
         }
         Lang::En => {
-            let mut line = format!(
-                "{} errors, {} warnings, {} infos",
-                s.errors, s.warnings, s.infos
-            );
+            let mut line = format!("{} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos);
             if s.dismissed > 0 {
                 line.push_str(&format!(", {} dismissed", s.dismissed));
             }
-            line + &format!(
-                " ({} checks run, {} skipped)",
-                s.checks_run, s.checks_skipped
-            )
+            line + &format!(" ({} checks run, {} skipped)", s.checks_run, s.checks_skipped)
         }
     }
 }
 
-fn write_text(
-    out: &mut impl std::io::Write,
-    results: &[FileResult],
-    lang: Lang,
-) -> std::io::Result<()> {
+fn write_text(out: &mut impl std::io::Write, results: &[FileResult], lang: Lang) -> std::io::Result<()> {
     for r in results {
         writeln!(out, "{}", r.name)?;
         for d in &r.checked.diagnostics {
@@ -374,23 +321,10 @@ fn write_text(
         writeln!(out, "  {}", summary_line(&r.checked.summary, lang))?;
     }
     if results.len() > 1 {
-        let files_with_errors = results
-            .iter()
-            .filter(|r| r.checked.summary.errors > 0)
-            .count();
+        let files_with_errors = results.iter().filter(|r| r.checked.summary.errors > 0).count();
         match lang {
-            Lang::Zh => writeln!(
-                out,
-                "共检查 {} 个文件，其中 {} 个有错误。",
-                results.len(),
-                files_with_errors
-            )?,
-            Lang::En => writeln!(
-                out,
-                "{} files checked, {} with errors.",
-                results.len(),
-                files_with_errors
-            )?,
+            Lang::Zh => writeln!(out, "共检查 {} 个文件，其中 {} 个有错误。", results.len(), files_with_errors)?,
+            Lang::En => writeln!(out, "{} files checked, {} with errors.", results.len(), files_with_errors)?,
         }
     }
     Ok(())
@@ -403,21 +337,19 @@ fn import(args: &[String]) -> ExitCode {
     let mut options = nianbao_core::import::ImportOptions::default();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         let result = match arg.as_str() {
             "--out" => value("--out").map(|v| out = Some(PathBuf::from(v))),
             "--agency" => value("--agency").map(|v| options.agency = Some(v)),
             "--source" => value("--source").map(|v| options.source = Some(v)),
             "--kind" => value("--kind").and_then(|v| {
-                nianbao_core::model::Kind::from_code(&v)
-                    .map(|k| options.kind = Some(k))
-                    .ok_or_else(|| format!("--kind must be department, township, county, prefecture or province, not {v:?}"))
+                nianbao_core::model::Kind::from_code(&v).map(|k| options.kind = Some(k)).ok_or_else(|| {
+                    format!("--kind must be department, township, county, prefecture or province, not {v:?}")
+                })
             }),
-            "--lang" => value("--lang").and_then(|v| Lang::from_code(&v).map(|l| lang = l).ok_or_else(|| format!("--lang must be zh or en, not {v:?}"))),
+            "--lang" => value("--lang").and_then(|v| {
+                Lang::from_code(&v).map(|l| lang = l).ok_or_else(|| format!("--lang must be zh or en, not {v:?}"))
+            }),
             flag if flag.starts_with("--") => Err(format!("unknown option {flag:?}")),
             path if file.is_none() => {
                 file = Some(PathBuf::from(path));
@@ -442,11 +374,7 @@ fn import(args: &[String]) -> ExitCode {
     let text = match nianbao_core::encoding::decode(&bytes) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!(
-                "nianbao: {}: the text is not UTF-8 ({:?}); save it as UTF-8 first",
-                file.display(),
-                e.encoding
-            );
+            eprintln!("nianbao: {}: the text is not UTF-8 ({:?}); save it as UTF-8 first", file.display(), e.encoding);
             return ExitCode::from(2);
         }
     };

@@ -8,10 +8,7 @@ fn samples() -> PathBuf {
 }
 
 fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).output().expect("the binary runs")
 }
 
 fn sample(name: &str) -> String {
@@ -27,12 +24,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 #[test]
 fn clean_report_exits_0() {
-    let out = nianbao(&[
-        "check",
-        &sample("jiyuan-hitech-zone-2024"),
-        "--today",
-        "2026-11-27",
-    ]);
+    let out = nianbao(&["check", &sample("jiyuan-hitech-zone-2024"), "--today", "2026-11-27"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("0 个错误，0 个警告，0 条提示"), "{text}");
@@ -40,93 +32,42 @@ fn clean_report_exits_0() {
 
 #[test]
 fn report_with_errors_exits_1_and_names_the_cell() {
-    let out = nianbao(&[
-        "check",
-        &sample("hongze-district-2023"),
-        "--today",
-        "2026-11-27",
-    ]);
+    let out = nianbao(&["check", &sample("hongze-district-2023"), "--today", "2026-11-27"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("错误  t4-total  表四「行政复议」·「总计」"),
-        "{text}"
-    );
+    assert!(text.contains("错误  t4-total  表四「行政复议」·「总计」"), "{text}");
     assert!(text.contains("总计填 0"), "{text}");
     let out = nianbao(&["check", &sample("hongze-district-2023"), "--lang", "en"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("error  t4-total  Table 4, “Administrative review”, “Total”"),
-        "{text}"
-    );
+    assert!(text.contains("error  t4-total  Table 4, “Administrative review”, “Total”"), "{text}");
 }
 
 #[test]
 fn json_for_one_file_is_one_object() {
     let out = nianbao(&["check", &sample("hongze-district-2023"), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap())
-        .unwrap()
-        .value;
-    assert_eq!(
-        value.pointer("/summary/errors").map(|v| v.to_json()),
-        Some("2".into())
-    );
-    assert_eq!(
-        value
-            .pointer("/diagnostics/0/rule")
-            .and_then(|v| v.as_str()),
-        Some("t4-total")
-    );
-    assert_eq!(
-        value
-            .pointer("/diagnostics/0/pointers/0")
-            .and_then(|v| v.as_str()),
-        Some("/appeals/review/total")
-    );
-    assert_eq!(
-        value
-            .pointer("/diagnostics/0/expected")
-            .map(|v| v.to_json()),
-        Some("11".into())
-    );
-    assert_eq!(
-        value.pointer("/diagnostics/0/actual").map(|v| v.to_json()),
-        Some("0".into())
-    );
+    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap().value;
+    assert_eq!(value.pointer("/summary/errors").map(|v| v.to_json()), Some("2".into()));
+    assert_eq!(value.pointer("/diagnostics/0/rule").and_then(|v| v.as_str()), Some("t4-total"));
+    assert_eq!(value.pointer("/diagnostics/0/pointers/0").and_then(|v| v.as_str()), Some("/appeals/review/total"));
+    assert_eq!(value.pointer("/diagnostics/0/expected").map(|v| v.to_json()), Some("11".into()));
+    assert_eq!(value.pointer("/diagnostics/0/actual").map(|v| v.to_json()), Some("0".into()));
 }
 
 #[test]
 fn a_directory_checks_every_json_file_and_gives_an_array() {
-    let out = nianbao(&[
-        "check",
-        &samples().display().to_string(),
-        "--format",
-        "json",
-        "--today",
-        "2026-11-27",
-    ]);
+    let out = nianbao(&["check", &samples().display().to_string(), "--format", "json", "--today", "2026-11-27"]);
     assert_eq!(out.status.code(), Some(1));
-    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap())
-        .unwrap()
-        .value;
-    let nianbao_core::json::Value::Array(items) = value else {
-        panic!("an array")
-    };
+    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap().value;
+    let nianbao_core::json::Value::Array(items) = value else { panic!("an array") };
     assert_eq!(items.len(), 4);
-    let files: Vec<&str> = items
-        .iter()
-        .map(|i| i.pointer("/file").and_then(|f| f.as_str()).unwrap())
-        .collect();
+    let files: Vec<&str> = items.iter().map(|i| i.pointer("/file").and_then(|f| f.as_str()).unwrap()).collect();
     assert!(
-        files[0].ends_with("hongze-district-2023.json")
-            && files[3].ends_with("jiyuan-hitech-zone-2024.json"),
+        files[0].ends_with("hongze-district-2023.json") && files[3].ends_with("jiyuan-hitech-zone-2024.json"),
         "{files:?}"
     );
     for item in &items {
-        assert!(
-            item.pointer("/summary/checks_run").is_some() && item.pointer("/diagnostics").is_some()
-        );
+        assert!(item.pointer("/summary/checks_run").is_some() && item.pointer("/diagnostics").is_some());
     }
 }
 
@@ -137,43 +78,21 @@ fn not_json_is_an_error_finding_with_its_position() {
     std::fs::write(&path, "{\n  \"year\": 2024,\n  \"agency\" \"x\"\n}").unwrap();
     let out = nianbao(&["check", path.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap())
-        .unwrap()
-        .value;
-    assert_eq!(
-        value
-            .pointer("/diagnostics/0/rule")
-            .and_then(|v| v.as_str()),
-        Some("json-syntax")
-    );
-    assert_eq!(
-        value.pointer("/diagnostics/0/line").map(|v| v.to_json()),
-        Some("3".into())
-    );
-    assert_eq!(
-        value.pointer("/diagnostics/0/column").map(|v| v.to_json()),
-        Some("12".into())
-    );
+    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap().value;
+    assert_eq!(value.pointer("/diagnostics/0/rule").and_then(|v| v.as_str()), Some("json-syntax"));
+    assert_eq!(value.pointer("/diagnostics/0/line").map(|v| v.to_json()), Some("3".into()));
+    assert_eq!(value.pointer("/diagnostics/0/column").map(|v| v.to_json()), Some("12".into()));
     let out = nianbao(&["check", path.to_str().unwrap()]);
-    assert!(String::from_utf8(out.stdout)
-        .unwrap()
-        .contains("第 3 行第 12 列"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("第 3 行第 12 列"));
 }
 
 #[test]
 fn unreadable_file_exits_2() {
     let out = nianbao(&["check", "/nonexistent/report.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr)
-        .unwrap()
-        .contains("/nonexistent/report.json"));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("/nonexistent/report.json"));
     assert_eq!(nianbao(&["check"]).status.code(), Some(2));
-    assert_eq!(
-        nianbao(&["check", "x.json", "--format", "xml"])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(nianbao(&["check", "x.json", "--format", "xml"]).status.code(), Some(2));
     assert_eq!(nianbao(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -189,33 +108,16 @@ fn previous_year_runs_the_cross_year_rules() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    for rule in [
-        "carry-over",
-        "agency-mismatch",
-        "year-gap",
-        "in-force-continuity",
-    ] {
-        assert!(
-            text.contains(&format!("\"rule\": \"{rule}\"")),
-            "{rule} missing in {text}"
-        );
+    for rule in ["carry-over", "agency-mismatch", "year-gap", "in-force-continuity"] {
+        assert!(text.contains(&format!("\"rule\": \"{rule}\"")), "{rule} missing in {text}");
     }
 }
 
 #[test]
 fn year_range_follows_today() {
-    let out = nianbao(&[
-        "check",
-        &sample("jiyuan-hitech-zone-2024"),
-        "--today",
-        "2023-06-01",
-        "--format",
-        "json",
-    ]);
+    let out = nianbao(&["check", &sample("jiyuan-hitech-zone-2024"), "--today", "2023-06-01", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stdout)
-        .unwrap()
-        .contains("year-range"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("year-range"));
 }
 
 #[test]
@@ -223,8 +125,7 @@ fn schema_command_prints_the_stored_schema() {
     let out = nianbao(&["schema"]);
     assert_eq!(out.status.code(), Some(0));
     let stored = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../schema/zfxxgk-annual-report-1.schema.json"),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/zfxxgk-annual-report-1.schema.json"),
     )
     .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), stored);

@@ -10,10 +10,7 @@ use std::time::{Duration, Instant};
 fn measure(name: &str, text: &str, previous: Option<&str>) {
     let today = Date::new(2026, 11, 27).unwrap();
     let previous = previous.map(|p| load(p.as_bytes()));
-    let context = Context {
-        today,
-        previous: previous.as_ref().and_then(|p| p.report.as_ref()),
-    };
+    let context = Context { today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
     // Warm up, then run for at least two seconds.
     for _ in 0..1000 {
         black_box(validate(&load(black_box(text.as_bytes())), &context));
@@ -37,19 +34,10 @@ fn measure(name: &str, text: &str, previous: Option<&str>) {
 
 fn main() {
     let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/");
-    let read =
-        |name: &str| std::fs::read_to_string(format!("{samples}{name}.json")).expect("sample");
+    let read = |name: &str| std::fs::read_to_string(format!("{samples}{name}.json")).expect("sample");
     println!("parse + validate, one core:");
-    measure(
-        "built-in sample (济源 2024)",
-        nianbao_core::BUILTIN_SAMPLE,
-        None,
-    );
-    measure(
-        "淮安 2024 (largest narrative)",
-        &read("huaian-city-2024"),
-        None,
-    );
+    measure("built-in sample (济源 2024)", nianbao_core::BUILTIN_SAMPLE, None);
+    measure("淮安 2024 (largest narrative)", &read("huaian-city-2024"), None);
     measure(
         "洪泽 2024 with 洪泽 2023 as previous year",
         &read("hongze-district-2024"),

@@ -28,15 +28,9 @@ impl Date {
         }
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &text[range];
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
         };
-        Date::new(
-            i32::try_from(digits(0..4)?).ok()?,
-            digits(5..7)?,
-            digits(8..10)?,
-        )
+        Date::new(i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?)
     }
 
     /// The date of a Unix timestamp in days (used by the CLI, which has a clock).
@@ -51,11 +45,7 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date {
-            year: year as i32,
-            month,
-            day,
-        }
+        Date { year: year as i32, month, day }
     }
 }
 
@@ -81,19 +71,8 @@ mod tests {
     #[test]
     fn parses_only_real_dates() {
         assert_eq!(Date::parse("2025-01-31"), Date::new(2025, 1, 31));
-        assert_eq!(
-            Date::parse("2024-02-29").map(|d| d.to_string()),
-            Some("2024-02-29".into())
-        );
-        for bad in [
-            "2025-02-29",
-            "2025-13-01",
-            "2025-1-31",
-            "25-01-31",
-            "2025/01/31",
-            "２０２５-01-31",
-            "",
-        ] {
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        for bad in ["2025-02-29", "2025-13-01", "2025-1-31", "25-01-31", "2025/01/31", "２０２５-01-31", ""] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
@@ -101,13 +80,7 @@ mod tests {
     #[test]
     fn days_since_epoch() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(
-            Date::from_days_since_epoch(20_419).to_string(),
-            "2025-11-27"
-        );
-        assert_eq!(
-            Date::from_days_since_epoch(11_016).to_string(),
-            "2000-02-29"
-        );
+        assert_eq!(Date::from_days_since_epoch(20_419).to_string(), "2025-11-27");
+        assert_eq!(Date::from_days_since_epoch(11_016).to_string(), "2000-02-29");
     }
 }

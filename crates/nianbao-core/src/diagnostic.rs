@@ -302,15 +302,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(rule: Rule, pointers: Vec<String>, detail: Detail) -> Self {
-        Diagnostic {
-            rule,
-            pointers,
-            position: None,
-            expected: None,
-            actual: None,
-            detail,
-            settled: None,
-        }
+        Diagnostic { rule, pointers, position: None, expected: None, actual: None, detail, settled: None }
     }
 
     /// A finding about one key or cell.
@@ -329,13 +321,7 @@ impl Diagnostic {
     }
 
     pub fn is_dismissed(&self) -> bool {
-        matches!(
-            &self.settled,
-            Some(Settled {
-                status: Status::Dismissed,
-                ..
-            })
-        )
+        matches!(&self.settled, Some(Settled { status: Status::Dismissed, .. }))
     }
 }
 
@@ -353,11 +339,7 @@ pub struct Summary {
 impl Summary {
     /// Counts the findings; dismissed ones are counted apart, not by severity.
     pub fn count(diagnostics: &[Diagnostic], checks_run: usize, checks_skipped: usize) -> Summary {
-        let mut summary = Summary {
-            checks_run,
-            checks_skipped,
-            ..Summary::default()
-        };
+        let mut summary = Summary { checks_run, checks_skipped, ..Summary::default() };
         for d in diagnostics {
             if d.is_dismissed() {
                 summary.dismissed += 1;

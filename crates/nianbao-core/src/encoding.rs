@@ -27,20 +27,13 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn decode(bytes: &[u8]) -> Result<&str, EncodingError> {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if let Some(encoding) = utf16_kind(bytes) {
-        return Err(EncodingError {
-            encoding,
-            offset: 0,
-        });
+        return Err(EncodingError { encoding, offset: 0 });
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
             let offset = e.valid_up_to();
-            let encoding = if looks_like_gbk(bytes) {
-                Encoding::Gbk
-            } else {
-                Encoding::Unknown
-            };
+            let encoding = if looks_like_gbk(bytes) { Encoding::Gbk } else { Encoding::Unknown };
             Err(EncodingError { encoding, offset })
         }
     }
@@ -59,14 +52,7 @@ fn utf16_kind(bytes: &[u8]) -> Option<Encoding> {
     if sample.len() < 4 {
         return None;
     }
-    let zeros_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
     let pairs = sample.len() / 2;
     if zeros_at(1) * 2 > pairs && zeros_at(0) == 0 {
         Some(Encoding::Utf16Le)
@@ -115,25 +101,13 @@ mod tests {
     fn gbk_is_named() {
         // "{"agency":"济源"}" in GBK: 济 = BC C3, 源 = D4 B4.
         let gbk = b"{\"agency\":\"\xBC\xC3\xD4\xB4\"}";
-        assert_eq!(
-            decode(gbk),
-            Err(EncodingError {
-                encoding: Encoding::Gbk,
-                offset: 11
-            })
-        );
+        assert_eq!(decode(gbk), Err(EncodingError { encoding: Encoding::Gbk, offset: 11 }));
     }
 
     #[test]
     fn utf16_is_named_with_or_without_bom() {
-        let le: Vec<u8> = "{\"year\": 2024}"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
-        let be: Vec<u8> = "{\"year\": 2024}"
-            .encode_utf16()
-            .flat_map(|u| u.to_be_bytes())
-            .collect();
+        let le: Vec<u8> = "{\"year\": 2024}".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = "{\"year\": 2024}".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&le).unwrap_err().encoding, Encoding::Utf16Le);
         assert_eq!(decode(&be).unwrap_err().encoding, Encoding::Utf16Be);
         let mut with_bom = vec![0xFF, 0xFE];
@@ -143,9 +117,6 @@ mod tests {
 
     #[test]
     fn random_binary_is_unknown() {
-        assert_eq!(
-            decode(b"{\x80\x80\x01}").unwrap_err().encoding,
-            Encoding::Unknown
-        );
+        assert_eq!(decode(b"{\x80\x80\x01}").unwrap_err().encoding, Encoding::Unknown);
     }
 }

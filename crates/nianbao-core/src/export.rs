@@ -10,13 +10,7 @@ use crate::template::{Lang, SECTIONS};
 /// The report as text. `None` when the document is not a readable report.
 pub fn report_text(document: &Value) -> Option<String> {
     let report = crate::load_value(document.clone()).report?;
-    let text = |key: &str| {
-        document
-            .pointer(&format!("/{key}"))
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
+    let text = |key: &str| document.pointer(&format!("/{key}")).and_then(Value::as_str).unwrap_or("").to_string();
     let mut out = String::new();
     if let Some(title) = &report.title {
         out.push_str(title);
@@ -34,10 +28,7 @@ pub fn report_text(document: &Value) -> Option<String> {
                         .map(|cell| match &cell.kind {
                             GridKind::Value { pointer } => cell_text(document.pointer(pointer)),
                             GridKind::Empty => String::new(),
-                            _ => cell
-                                .label
-                                .map(|l| l.get(Lang::Zh).to_string())
-                                .unwrap_or_default(),
+                            _ => cell.label.map(|l| l.get(Lang::Zh).to_string()).unwrap_or_default(),
                         })
                         .collect();
                     out.push_str(&fields.join("\t"));

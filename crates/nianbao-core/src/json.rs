@@ -84,10 +84,7 @@ impl Object {
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries
-            .iter_mut()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        self.entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -280,29 +277,17 @@ pub struct Parsed {
 
 /// Reads one JSON document. Leading and trailing whitespace is allowed.
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
-    let mut reader = Reader {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-        duplicates: Vec::new(),
-        path: Vec::new(),
-    };
+    let mut reader = Reader { bytes: text.as_bytes(), text, pos: 0, duplicates: Vec::new(), path: Vec::new() };
     reader.skip_whitespace();
     if reader.pos == reader.bytes.len() {
-        return Err(SyntaxError {
-            kind: SyntaxErrorKind::Empty,
-            offset: 0,
-        });
+        return Err(SyntaxError { kind: SyntaxErrorKind::Empty, offset: 0 });
     }
     let value = reader.value(0)?;
     reader.skip_whitespace();
     if reader.pos != reader.bytes.len() {
         return Err(reader.error(SyntaxErrorKind::TrailingCharacters));
     }
-    Ok(Parsed {
-        value,
-        duplicates: reader.duplicates,
-    })
+    Ok(Parsed { value, duplicates: reader.duplicates })
 }
 
 struct Reader<'a> {
@@ -316,10 +301,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&self, kind: SyntaxErrorKind) -> SyntaxError {
-        SyntaxError {
-            kind,
-            offset: self.pos,
-        }
+        SyntaxError { kind, offset: self.pos }
     }
 
     fn unexpected(&self, expected: Expected) -> SyntaxError {
@@ -544,23 +526,14 @@ impl Reader<'_> {
                         self.pos += 2;
                         let low = self.hex4()?;
                         if !(0xDC00..0xE000).contains(&low) {
-                            return Err(SyntaxError {
-                                kind: SyntaxErrorKind::LoneSurrogate,
-                                offset: escape_start,
-                            });
+                            return Err(SyntaxError { kind: SyntaxErrorKind::LoneSurrogate, offset: escape_start });
                         }
                         0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                     } else {
-                        return Err(SyntaxError {
-                            kind: SyntaxErrorKind::LoneSurrogate,
-                            offset: escape_start,
-                        });
+                        return Err(SyntaxError { kind: SyntaxErrorKind::LoneSurrogate, offset: escape_start });
                     }
                 } else if (0xDC00..0xE000).contains(&high) {
-                    return Err(SyntaxError {
-                        kind: SyntaxErrorKind::LoneSurrogate,
-                        offset: escape_start,
-                    });
+                    return Err(SyntaxError { kind: SyntaxErrorKind::LoneSurrogate, offset: escape_start });
                 } else {
                     high
                 };
@@ -706,10 +679,7 @@ mod tests {
 
     #[test]
     fn numbers_are_written_back_as_read() {
-        assert_eq!(
-            round_trip(r#"[24252.311082,1e2,-0,1E+400,0.10]"#),
-            "[24252.311082,1e2,-0,1E+400,0.10]"
-        );
+        assert_eq!(round_trip(r#"[24252.311082,1e2,-0,1E+400,0.10]"#), "[24252.311082,1e2,-0,1E+400,0.10]");
     }
 
     #[test]
@@ -737,30 +707,17 @@ mod tests {
 
     #[test]
     fn key_order_is_kept() {
-        assert_eq!(
-            round_trip(r#"{"z":1,"a":{"y":[],"b":{}}}"#),
-            r#"{"z":1,"a":{"y":[],"b":{}}}"#
-        );
+        assert_eq!(round_trip(r#"{"z":1,"a":{"y":[],"b":{}}}"#), r#"{"z":1,"a":{"y":[],"b":{}}}"#);
     }
 
     #[test]
     fn duplicate_keys_keep_first_place_and_last_value() {
         let parsed = parse(r#"{"a":1,"b":{"c":2,"c":3},"a":4}"#).unwrap();
         assert_eq!(parsed.value.to_json(), r#"{"a":4,"b":{"c":3}}"#);
-        let pointers: Vec<&str> = parsed
-            .duplicates
-            .iter()
-            .map(|d| d.pointer.as_str())
-            .collect();
+        let pointers: Vec<&str> = parsed.duplicates.iter().map(|d| d.pointer.as_str()).collect();
         assert_eq!(pointers, ["/b/c", "/a"]);
-        assert_eq!(
-            parsed.duplicates[1].first,
-            Value::Number(Number::from_raw("1"))
-        );
-        assert_eq!(
-            parsed.duplicates[1].last,
-            Value::Number(Number::from_raw("4"))
-        );
+        assert_eq!(parsed.duplicates[1].first, Value::Number(Number::from_raw("1")));
+        assert_eq!(parsed.duplicates[1].last, Value::Number(Number::from_raw("4")));
     }
 
     #[test]
@@ -768,13 +725,7 @@ mod tests {
         let text = "{\n  \"机关\": 1,\n  \"年份\" 2024\n}";
         let err = parse(text).unwrap_err();
         assert_eq!(line_column(text, err.offset), (3, 8));
-        assert!(matches!(
-            err.kind,
-            SyntaxErrorKind::Unexpected {
-                found: '2',
-                expected: Expected::Colon
-            }
-        ));
+        assert!(matches!(err.kind, SyntaxErrorKind::Unexpected { found: '2', expected: Expected::Colon }));
     }
 
     #[test]
@@ -834,9 +785,7 @@ mod tests {
 
     #[test]
     fn pretty_output_reads_back_equal() {
-        let v = parse(r#"{"a":[1,{"b":null,"c":"x\ty"}],"d":{},"e":[]}"#)
-            .unwrap()
-            .value;
+        let v = parse(r#"{"a":[1,{"b":null,"c":"x\ty"}],"d":{},"e":[]}"#).unwrap().value;
         assert_eq!(parse(&v.to_json_pretty()).unwrap().value, v);
     }
 }

@@ -4,9 +4,9 @@
 //! too, so the layout is written down once.
 
 use crate::template::{
-    Label, OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANTS_HEADER,
-    APPLICANT_COLUMNS, BALANCE_NOTE, LITIGATION_HEADER, ORGANISATIONS_HEADER,
-    PROACTIVE_GRID_COLUMNS, PROACTIVE_ROW_HEADER, RESULTS_HEADER, SECTIONS,
+    Label, OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANTS_HEADER, APPLICANT_COLUMNS,
+    BALANCE_NOTE, LITIGATION_HEADER, ORGANISATIONS_HEADER, PROACTIVE_GRID_COLUMNS, PROACTIVE_ROW_HEADER,
+    RESULTS_HEADER, SECTIONS,
 };
 
 /// What a grid cell is.
@@ -41,25 +41,11 @@ pub struct GridCell {
 
 impl GridCell {
     fn header(kind: GridKind, label: Label, id: String, colspan: u16, rowspan: u16) -> Self {
-        GridCell {
-            kind,
-            label: Some(label),
-            colspan,
-            rowspan,
-            id: Some(id),
-            headers: Vec::new(),
-        }
+        GridCell { kind, label: Some(label), colspan, rowspan, id: Some(id), headers: Vec::new() }
     }
 
     fn value(pointer: String, colspan: u16, headers: Vec<String>) -> Self {
-        GridCell {
-            kind: GridKind::Value { pointer },
-            label: None,
-            colspan,
-            rowspan: 1,
-            id: None,
-            headers,
-        }
+        GridCell { kind: GridKind::Value { pointer }, label: None, colspan, rowspan: 1, id: None, headers }
     }
 
     pub fn pointer(&self) -> Option<&str> {
@@ -98,18 +84,9 @@ pub fn proactive(template: Template) -> TableLayout {
         )]);
         let cell_columns = PROACTIVE_GRID_COLUMNS - 1;
         // A block with one column spans all three; with two, the third is empty.
-        let span = if block.columns.len() == 1 {
-            cell_columns as u16
-        } else {
-            1
-        };
-        let mut header_row = vec![GridCell::header(
-            GridKind::ColumnHeader,
-            PROACTIVE_ROW_HEADER,
-            format!("{block_id}-item"),
-            1,
-            1,
-        )];
+        let span = if block.columns.len() == 1 { cell_columns as u16 } else { 1 };
+        let mut header_row =
+            vec![GridCell::header(GridKind::ColumnHeader, PROACTIVE_ROW_HEADER, format!("{block_id}-item"), 1, 1)];
         for column in block.columns {
             header_row.push(GridCell::header(
                 GridKind::ColumnHeader,
@@ -124,47 +101,20 @@ pub fn proactive(template: Template) -> TableLayout {
         rows.push(header_row);
         for row in block.rows {
             let row_id = format!("t2-{}", row.key);
-            let mut cells = vec![GridCell::header(
-                GridKind::RowHeader,
-                row.label,
-                row_id.clone(),
-                1,
-                1,
-            )];
+            let mut cells = vec![GridCell::header(GridKind::RowHeader, row.label, row_id.clone(), 1, 1)];
             for column in block.columns {
-                let headers = vec![
-                    block_id.clone(),
-                    row_id.clone(),
-                    format!("{block_id}-{}", column.key),
-                ];
-                cells.push(GridCell::value(
-                    format!("/proactive/{}/{}", row.key, column.key),
-                    span,
-                    headers,
-                ));
+                let headers = vec![block_id.clone(), row_id.clone(), format!("{block_id}-{}", column.key)];
+                cells.push(GridCell::value(format!("/proactive/{}/{}", row.key, column.key), span, headers));
             }
             cells.extend((0..empties).map(|_| empty()));
             rows.push(cells);
         }
     }
-    TableLayout {
-        key: "proactive",
-        caption: SECTIONS[1].heading,
-        columns: PROACTIVE_GRID_COLUMNS,
-        head_rows: 0,
-        rows,
-    }
+    TableLayout { key: "proactive", caption: SECTIONS[1].heading, columns: PROACTIVE_GRID_COLUMNS, head_rows: 0, rows }
 }
 
 fn empty() -> GridCell {
-    GridCell {
-        kind: GridKind::Empty,
-        label: None,
-        colspan: 1,
-        rowspan: 1,
-        id: None,
-        headers: Vec::new(),
-    }
+    GridCell { kind: GridKind::Empty, label: None, colspan: 1, rowspan: 1, id: None, headers: Vec::new() }
 }
 
 /// 表三 in either shape of （六）其他处理: three label columns and seven
@@ -174,13 +124,7 @@ pub fn applications(shape: OtherShape) -> TableLayout {
     let head = vec![
         vec![
             GridCell::header(GridKind::ColumnHeader, BALANCE_NOTE, "t3-note".into(), 3, 3),
-            GridCell::header(
-                GridKind::ColumnHeader,
-                APPLICANTS_HEADER,
-                "t3-applicants".into(),
-                7,
-                1,
-            ),
+            GridCell::header(GridKind::ColumnHeader, APPLICANTS_HEADER, "t3-applicants".into(), 7, 1),
         ],
         vec![
             GridCell::header(
@@ -190,13 +134,7 @@ pub fn applications(shape: OtherShape) -> TableLayout {
                 1,
                 2,
             ),
-            GridCell::header(
-                GridKind::ColumnHeader,
-                ORGANISATIONS_HEADER,
-                "t3-organisations".into(),
-                5,
-                1,
-            ),
+            GridCell::header(GridKind::ColumnHeader, ORGANISATIONS_HEADER, "t3-organisations".into(), 5, 1),
             GridCell::header(
                 GridKind::ColumnHeader,
                 APPLICANT_COLUMNS[6].label,
@@ -220,10 +158,8 @@ pub fn applications(shape: OtherShape) -> TableLayout {
         ids
     };
     let all_rows = shape.rows();
-    let results_span = all_rows
-        .iter()
-        .filter(|r| matches!(r.role, RowRole::Result | RowRole::ResultsTotal))
-        .count() as u16;
+    let results_span =
+        all_rows.iter().filter(|r| matches!(r.role, RowRole::Result | RowRole::ResultsTotal)).count() as u16;
     let mut rows = head;
     let mut results_started = false;
     let mut previous_group: Option<&str> = None;
@@ -236,13 +172,7 @@ pub fn applications(shape: OtherShape) -> TableLayout {
             row_headers.push("t3-results".to_string());
             if !results_started {
                 results_started = true;
-                cells.push(GridCell::header(
-                    GridKind::RowHeader,
-                    RESULTS_HEADER,
-                    "t3-results".into(),
-                    1,
-                    results_span,
-                ));
+                cells.push(GridCell::header(GridKind::RowHeader, RESULTS_HEADER, "t3-results".into(), 1, results_span));
             }
         }
         match row.group {
@@ -250,35 +180,14 @@ pub fn applications(shape: OtherShape) -> TableLayout {
                 let group_id = format!("t3-g-{}", group.key);
                 row_headers.push(group_id.clone());
                 if previous_group != Some(group.key) {
-                    let span = all_rows
-                        .iter()
-                        .filter(|r| r.group.is_some_and(|g| g.key == group.key))
-                        .count() as u16;
-                    cells.push(GridCell::header(
-                        GridKind::RowHeader,
-                        group.label,
-                        group_id,
-                        1,
-                        span,
-                    ));
+                    let span = all_rows.iter().filter(|r| r.group.is_some_and(|g| g.key == group.key)).count() as u16;
+                    cells.push(GridCell::header(GridKind::RowHeader, group.label, group_id, 1, span));
                 }
-                cells.push(GridCell::header(
-                    GridKind::RowHeader,
-                    row.label,
-                    row_id.clone(),
-                    1,
-                    1,
-                ));
+                cells.push(GridCell::header(GridKind::RowHeader, row.label, row_id.clone(), 1, 1));
             }
             None => {
                 let span = if in_results { 2 } else { 3 };
-                cells.push(GridCell::header(
-                    GridKind::RowHeader,
-                    row.label,
-                    row_id.clone(),
-                    span,
-                    1,
-                ));
+                cells.push(GridCell::header(GridKind::RowHeader, row.label, row_id.clone(), span, 1));
             }
         }
         previous_group = row.group.map(|g| g.key);
@@ -290,70 +199,23 @@ pub fn applications(shape: OtherShape) -> TableLayout {
         }
         rows.push(cells);
     }
-    TableLayout {
-        key: "applications",
-        caption: SECTIONS[2].heading,
-        columns: 10,
-        head_rows: 3,
-        rows,
-    }
+    TableLayout { key: "applications", caption: SECTIONS[2].heading, columns: 10, head_rows: 3, rows }
 }
 
 /// 表四: a three-row head over fifteen cells.
 pub fn appeals() -> TableLayout {
     let block_id = |b: usize| format!("t4-b-{}", APPEAL_BLOCKS[b].key);
-    let column_id =
-        |b: usize, c: usize| format!("t4-{}-{}", APPEAL_BLOCKS[b].key, APPEAL_COLUMNS[c].key);
-    let mut first = vec![GridCell::header(
-        GridKind::ColumnHeader,
-        APPEAL_BLOCKS[0].short_label,
-        block_id(0),
-        5,
-        1,
-    )];
-    first.push(GridCell::header(
-        GridKind::ColumnHeader,
-        LITIGATION_HEADER,
-        "t4-litigation".into(),
-        10,
-        1,
-    ));
+    let column_id = |b: usize, c: usize| format!("t4-{}-{}", APPEAL_BLOCKS[b].key, APPEAL_COLUMNS[c].key);
+    let mut first = vec![GridCell::header(GridKind::ColumnHeader, APPEAL_BLOCKS[0].short_label, block_id(0), 5, 1)];
+    first.push(GridCell::header(GridKind::ColumnHeader, LITIGATION_HEADER, "t4-litigation".into(), 10, 1));
     let mut second: Vec<GridCell> = (0..5)
-        .map(|c| {
-            GridCell::header(
-                GridKind::ColumnHeader,
-                APPEAL_COLUMNS[c].label,
-                column_id(0, c),
-                1,
-                2,
-            )
-        })
+        .map(|c| GridCell::header(GridKind::ColumnHeader, APPEAL_COLUMNS[c].label, column_id(0, c), 1, 2))
         .collect();
-    second.push(GridCell::header(
-        GridKind::ColumnHeader,
-        APPEAL_BLOCKS[1].short_label,
-        block_id(1),
-        5,
-        1,
-    ));
-    second.push(GridCell::header(
-        GridKind::ColumnHeader,
-        APPEAL_BLOCKS[2].short_label,
-        block_id(2),
-        5,
-        1,
-    ));
+    second.push(GridCell::header(GridKind::ColumnHeader, APPEAL_BLOCKS[1].short_label, block_id(1), 5, 1));
+    second.push(GridCell::header(GridKind::ColumnHeader, APPEAL_BLOCKS[2].short_label, block_id(2), 5, 1));
     let third: Vec<GridCell> = (1..3)
         .flat_map(|b| (0..5).map(move |c| (b, c)))
-        .map(|(b, c)| {
-            GridCell::header(
-                GridKind::ColumnHeader,
-                APPEAL_COLUMNS[c].label,
-                column_id(b, c),
-                1,
-                1,
-            )
-        })
+        .map(|(b, c)| GridCell::header(GridKind::ColumnHeader, APPEAL_COLUMNS[c].label, column_id(b, c), 1, 1))
         .collect();
     let values = (0..3)
         .flat_map(|b| (0..5).map(move |c| (b, c)))
@@ -397,11 +259,7 @@ mod tests {
                 }
                 for dr in 0..cell.rowspan as usize {
                     for dc in 0..cell.colspan as usize {
-                        assert!(
-                            !occupied[r + dr][c + dc],
-                            "{}: overlap at row {r} col {c}",
-                            table.key
-                        );
+                        assert!(!occupied[r + dr][c + dc], "{}: overlap at row {r} col {c}", table.key);
                         occupied[r + dr][c + dc] = true;
                     }
                 }
@@ -426,35 +284,14 @@ mod tests {
     #[test]
     fn spans_match_layout_md() {
         let t3 = applications(OtherShape::Split);
-        let results = t3
-            .rows
-            .iter()
-            .flatten()
-            .find(|c| c.id.as_deref() == Some("t3-results"))
-            .unwrap();
+        let results = t3.rows.iter().flatten().find(|c| c.id.as_deref() == Some("t3-results")).unwrap();
         assert_eq!(results.rowspan, 22);
-        let withheld = t3
-            .rows
-            .iter()
-            .flatten()
-            .find(|c| c.id.as_deref() == Some("t3-g-withheld"))
-            .unwrap();
+        let withheld = t3.rows.iter().flatten().find(|c| c.id.as_deref() == Some("t3-g-withheld")).unwrap();
         assert_eq!(withheld.rowspan, 8);
         let t3_2019 = applications(OtherShape::Single);
-        let results = t3_2019
-            .rows
-            .iter()
-            .flatten()
-            .find(|c| c.id.as_deref() == Some("t3-results"))
-            .unwrap();
+        let results = t3_2019.rows.iter().flatten().find(|c| c.id.as_deref() == Some("t3-results")).unwrap();
         assert_eq!(results.rowspan, 20);
-        let values = |t: &TableLayout| {
-            t.rows
-                .iter()
-                .flatten()
-                .filter(|c| c.pointer().is_some())
-                .count()
-        };
+        let values = |t: &TableLayout| t.rows.iter().flatten().filter(|c| c.pointer().is_some()).count();
         assert_eq!(values(&t3), 175);
         assert_eq!(values(&t3_2019), 161);
         assert_eq!(values(&appeals()), 15);
@@ -464,31 +301,14 @@ mod tests {
 
     #[test]
     fn every_value_cell_names_existing_headers() {
-        for table in [
-            proactive(Template::T2021),
-            proactive(Template::T2019),
-            applications(OtherShape::Split),
-            appeals(),
-        ] {
-            let ids: Vec<&str> = table
-                .rows
-                .iter()
-                .flatten()
-                .filter_map(|c| c.id.as_deref())
-                .collect();
-            for cell in table
-                .rows
-                .iter()
-                .flatten()
-                .filter(|c| c.pointer().is_some())
-            {
+        for table in
+            [proactive(Template::T2021), proactive(Template::T2019), applications(OtherShape::Split), appeals()]
+        {
+            let ids: Vec<&str> = table.rows.iter().flatten().filter_map(|c| c.id.as_deref()).collect();
+            for cell in table.rows.iter().flatten().filter(|c| c.pointer().is_some()) {
                 assert!(cell.headers.len() >= 2);
                 for h in &cell.headers {
-                    assert!(
-                        ids.contains(&h.as_str()),
-                        "{}: unknown header {h}",
-                        table.key
-                    );
+                    assert!(ids.contains(&h.as_str()), "{}: unknown header {h}", table.key);
                 }
             }
         }

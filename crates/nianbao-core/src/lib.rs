@@ -87,18 +87,10 @@ pub fn load_str(text: &str) -> Loaded {
                     first_line,
                     last_line,
                 };
-                diagnostics.push(Diagnostic::at(
-                    Rule::FieldDuplicate,
-                    duplicate.pointer.clone(),
-                    detail,
-                ));
+                diagnostics.push(Diagnostic::at(Rule::FieldDuplicate, duplicate.pointer.clone(), detail));
             }
             let report = model::read_report(&parsed.value, &mut diagnostics);
-            Loaded {
-                document: Some(parsed.value),
-                report,
-                diagnostics,
-            }
+            Loaded { document: Some(parsed.value), report, diagnostics }
         }
     }
 }
@@ -107,21 +99,13 @@ pub fn load_str(text: &str) -> Loaded {
 pub fn load_value(value: json::Value) -> Loaded {
     let mut diagnostics = Vec::new();
     let report = model::read_report(&value, &mut diagnostics);
-    Loaded {
-        document: Some(value),
-        report,
-        diagnostics,
-    }
+    Loaded { document: Some(value), report, diagnostics }
 }
 
 fn unreadable(why: Unreadable, line: u32, column: u32) -> Loaded {
     let mut finding = Diagnostic::new(Rule::JsonSyntax, Vec::new(), Detail::Unreadable(why));
     finding.position = Some(Position { line, column });
-    Loaded {
-        document: None,
-        report: None,
-        diagnostics: vec![finding],
-    }
+    Loaded { document: None, report: None, diagnostics: vec![finding] }
 }
 
 /// Every finding about a document, and their counts.
@@ -134,19 +118,13 @@ pub struct Checked {
 /// Runs every rule on a loaded document: the reading findings first, then
 /// the rules in catalogue order; reviewers' annotations are applied last.
 pub fn validate(loaded: &Loaded, context: &Context<'_>) -> Checked {
-    let mut checks = rules::Checks {
-        diagnostics: loaded.diagnostics.clone(),
-        ..Default::default()
-    };
+    let mut checks = rules::Checks { diagnostics: loaded.diagnostics.clone(), ..Default::default() };
     if let Some(report) = &loaded.report {
         rules::check_report(report, context, &mut checks);
         apply_annotations(report, &mut checks.diagnostics);
     }
     let summary = Summary::count(&checks.diagnostics, checks.run, checks.skipped);
-    Checked {
-        diagnostics: checks.diagnostics,
-        summary,
-    }
+    Checked { diagnostics: checks.diagnostics, summary }
 }
 
 /// Marks the findings that reviewers settled: an annotation matches a finding
@@ -157,15 +135,8 @@ pub fn apply_annotations(report: &Report, diagnostics: &mut [Diagnostic]) {
     }
     for d in diagnostics {
         let first = d.pointers.first().map_or("", String::as_str);
-        if let Some(a) = report
-            .annotations
-            .iter()
-            .find(|a| a.rule == d.rule.code() && a.pointer == first)
-        {
-            d.settled = Some(Settled {
-                status: a.status,
-                comment: a.comment.clone(),
-            });
+        if let Some(a) = report.annotations.iter().find(|a| a.rule == d.rule.code() && a.pointer == first) {
+            d.settled = Some(Settled { status: a.status, comment: a.comment.clone() });
         }
     }
 }
@@ -176,8 +147,5 @@ pub fn validate_aggregate(parent: &Report, subordinates: &[(&str, &Report)]) -> 
     let mut checks = rules::check_aggregate(parent, subordinates);
     apply_annotations(parent, &mut checks.diagnostics);
     let summary = Summary::count(&checks.diagnostics, checks.run, checks.skipped);
-    Checked {
-        diagnostics: checks.diagnostics,
-        summary,
-    }
+    Checked { diagnostics: checks.diagnostics, summary }
 }

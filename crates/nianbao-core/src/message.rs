@@ -6,9 +6,7 @@
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
-use crate::template::{
-    cell_place, row_place, section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS,
-};
+use crate::template::{cell_place, row_place, section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS};
 
 /// A number as people write it: integers without a fraction, others with the
 /// digits they need.
@@ -50,19 +48,8 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
     let here = place(template, p0, lang);
     // The name of an addend: its column in a row sum, its row in a column sum.
     let label = |i: usize| {
-        let place = d
-            .pointers
-            .get(i)
-            .and_then(|p| cell_place(template, p, lang));
-        place
-            .map(|p| {
-                if d.rule == Rule::T3ResultsTotal {
-                    p.row
-                } else {
-                    p.column
-                }
-            })
-            .unwrap_or_default()
+        let place = d.pointers.get(i).and_then(|p| cell_place(template, p, lang));
+        place.map(|p| if d.rule == Rule::T3ResultsTotal { p.row } else { p.column }).unwrap_or_default()
     };
     let n = number;
     match &d.detail {
@@ -300,20 +287,14 @@ fn row_of(template: Template, pointer: &str, lang: Lang) -> String {
             format!(
                 "{}{}",
                 p.table.get(lang),
-                if lang == Lang::Zh {
-                    format!("「{}」", p.row)
-                } else {
-                    format!(" “{}”", p.row)
-                }
+                if lang == Lang::Zh { format!("「{}」", p.row) } else { format!(" “{}”", p.row) }
             )
         })
         .unwrap_or_default()
 }
 
 fn column_of(template: Template, pointer: &str, lang: Lang) -> String {
-    cell_place(template, pointer, lang)
-        .map(|p| p.column)
-        .unwrap_or_default()
+    cell_place(template, pointer, lang).map(|p| p.column).unwrap_or_default()
 }
 
 fn quantity_text(quantity: Quantity, zh: bool) -> String {
@@ -321,9 +302,7 @@ fn quantity_text(quantity: Quantity, zh: bool) -> String {
         (Quantity::Received, true) => "本年新收申请数",
         (Quantity::Received, false) => "applications received",
         (Quantity::ReceivedWithCarriedOver, true) => "受理申请数（含上年结转）",
-        (Quantity::ReceivedWithCarriedOver, false) => {
-            "applications handled, including carried-over ones"
-        }
+        (Quantity::ReceivedWithCarriedOver, false) => "applications handled, including carried-over ones",
         (Quantity::CarriedOver, true) => "上年结转申请数",
         (Quantity::CarriedOver, false) => "applications carried over",
         (Quantity::Answered, true) => "办结（答复）申请数",
@@ -337,11 +316,7 @@ fn quantity_text(quantity: Quantity, zh: bool) -> String {
         (Quantity::CompletionRate, true) => "办结率",
         (Quantity::CompletionRate, false) => "the completion rate",
         (Quantity::AppealOutcome { review, column }, zh) => {
-            let outcome = if zh {
-                APPEAL_COLUMNS[column].label.zh
-            } else {
-                APPEAL_COLUMNS[column].label.en
-            };
+            let outcome = if zh { APPEAL_COLUMNS[column].label.zh } else { APPEAL_COLUMNS[column].label.en };
             return match (review, zh) {
                 (true, true) => format!("行政复议{outcome}数"),
                 (false, true) => format!("行政诉讼{outcome}数"),
@@ -395,9 +370,7 @@ fn syntax_message(kind: &SyntaxErrorKind, zh: bool) -> String {
     let what = match (kind, zh) {
         (SyntaxErrorKind::Empty, true) => "文件是空的".to_string(),
         (SyntaxErrorKind::Empty, false) => "The file is empty".to_string(),
-        (SyntaxErrorKind::UnexpectedEnd, true) => {
-            "文件在此意外结束（可能缺少 } 或 ]，或文件不完整）".to_string()
-        }
+        (SyntaxErrorKind::UnexpectedEnd, true) => "文件在此意外结束（可能缺少 } 或 ]，或文件不完整）".to_string(),
         (SyntaxErrorKind::UnexpectedEnd, false) => {
             "The file ends too early (a } or ] may be missing, or the file is cut off)".to_string()
         }
@@ -426,32 +399,20 @@ fn syntax_message(kind: &SyntaxErrorKind, zh: bool) -> String {
             };
             format!("Expected {want} here, found “{found}”")
         }
-        (SyntaxErrorKind::TrailingCharacters, true) => {
-            "JSON 内容在此之前已结束，后面还有多余的内容".to_string()
-        }
+        (SyntaxErrorKind::TrailingCharacters, true) => "JSON 内容在此之前已结束，后面还有多余的内容".to_string(),
         (SyntaxErrorKind::TrailingCharacters, false) => {
             "The JSON document ended before this point; there is more text after it".to_string()
         }
         (SyntaxErrorKind::InvalidNumber, true) => "数字写法不正确".to_string(),
-        (SyntaxErrorKind::InvalidNumber, false) => {
-            "This number is not written correctly".to_string()
-        }
+        (SyntaxErrorKind::InvalidNumber, false) => "This number is not written correctly".to_string(),
         (SyntaxErrorKind::InvalidEscape, true) => "文字中的反斜杠 \\ 转义不正确".to_string(),
-        (SyntaxErrorKind::InvalidEscape, false) => {
-            "A backslash escape in the text is not valid".to_string()
-        }
-        (SyntaxErrorKind::ControlCharacterInString, true) => {
-            "文字中有未转义的换行或控制字符".to_string()
-        }
+        (SyntaxErrorKind::InvalidEscape, false) => "A backslash escape in the text is not valid".to_string(),
+        (SyntaxErrorKind::ControlCharacterInString, true) => "文字中有未转义的换行或控制字符".to_string(),
         (SyntaxErrorKind::ControlCharacterInString, false) => {
             "The text contains an unescaped line break or control character".to_string()
         }
-        (SyntaxErrorKind::LoneSurrogate, true) => {
-            "文字中的 \\u 转义不成对（不是有效字符）".to_string()
-        }
-        (SyntaxErrorKind::LoneSurrogate, false) => {
-            "A \\u escape is an unpaired surrogate, not a character".to_string()
-        }
+        (SyntaxErrorKind::LoneSurrogate, true) => "文字中的 \\u 转义不成对（不是有效字符）".to_string(),
+        (SyntaxErrorKind::LoneSurrogate, false) => "A \\u escape is an unpaired surrogate, not a character".to_string(),
         (SyntaxErrorKind::TooDeep, true) => format!("嵌套超过 {MAX_DEPTH} 层，不是年报数据"),
         (SyntaxErrorKind::TooDeep, false) => {
             format!("Nested more than {MAX_DEPTH} levels deep; this is not a report")

@@ -10,8 +10,8 @@ use crate::date::Date;
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Rule, Status};
 use crate::json::{escape_pointer_token, Object, Value};
 use crate::template::{
-    ApplicationRow, OtherShape, ProactiveColumn, ProactiveRow, Template, APPEAL_BLOCKS,
-    APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID, OTHER_SUB_KEYS, TOP_LEVEL_KEYS,
+    ApplicationRow, OtherShape, ProactiveColumn, ProactiveRow, Template, APPEAL_BLOCKS, APPEAL_COLUMNS,
+    APPLICANT_COLUMNS, FORMAT_ID, OTHER_SUB_KEYS, TOP_LEVEL_KEYS,
 };
 
 /// The largest magnitude a number may have and still be held exactly.
@@ -53,13 +53,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Department,
-        Kind::Township,
-        Kind::County,
-        Kind::Prefecture,
-        Kind::Province,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::Department, Kind::Township, Kind::County, Kind::Prefecture, Kind::Province];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -83,11 +77,7 @@ impl Kind {
             Kind::Prefecture => (3, 10),
             Kind::Province => (3, 31),
         };
-        Date {
-            year: year + 1,
-            month,
-            day,
-        }
+        Date { year: year + 1, month, day }
     }
 }
 
@@ -177,37 +167,25 @@ impl Report {
 
     /// The cells of the 表三 row with this role (the first such row).
     pub fn application_row(&self, role: crate::template::RowRole) -> Option<&[Cell; 7]> {
-        self.application_rows()
-            .find(|(row, _)| row.role == role)
-            .map(|(_, cells)| cells)
+        self.application_rows().find(|(row, _)| row.role == role).map(|(_, cells)| cells)
     }
 
     /// A 表二 cell by its keys.
     pub fn proactive_cell(&self, row: &str, column: &str) -> Option<&Cell> {
-        self.proactive
-            .iter()
-            .find(|c| c.row.key == row && c.column.key == column)
-            .map(|c| &c.cell)
+        self.proactive.iter().find(|c| c.row.key == row && c.column.key == column).map(|c| &c.cell)
     }
 
     /// Every table cell with its place, in printed order.
     pub fn cells(&self) -> impl Iterator<Item = (CellId, &Cell)> {
-        let proactive = self
-            .proactive
+        let proactive = self.proactive.iter().map(|c| (CellId::Proactive(c.row, c.column), &c.cell));
+        let applications = self
+            .application_rows()
+            .flat_map(|(row, cells)| cells.iter().enumerate().map(move |(i, c)| (CellId::Application(row, i), c)));
+        let appeals = self
+            .appeals
             .iter()
-            .map(|c| (CellId::Proactive(c.row, c.column), &c.cell));
-        let applications = self.application_rows().flat_map(|(row, cells)| {
-            cells
-                .iter()
-                .enumerate()
-                .map(move |(i, c)| (CellId::Application(row, i), c))
-        });
-        let appeals = self.appeals.iter().enumerate().flat_map(|(b, cells)| {
-            cells
-                .iter()
-                .enumerate()
-                .map(move |(i, c)| (CellId::Appeal(b, i), c))
-        });
+            .enumerate()
+            .flat_map(|(b, cells)| cells.iter().enumerate().map(move |(i, c)| (CellId::Appeal(b, i), c)));
         proactive.chain(applications).chain(appeals)
     }
 
@@ -234,44 +212,20 @@ pub fn read_report(document: &Value, out: &mut Vec<Diagnostic>) -> Option<Report
 
     match root.get("format") {
         Some(Value::String(s)) if s == FORMAT_ID => {}
-        Some(Value::String(s)) => reader.push(
-            Rule::FormatUnsupported,
-            "/format",
-            Detail::FormatUnsupported {
-                found: Some(s.clone()),
-            },
-        ),
-        Some(other) => reader.push(
-            Rule::FormatUnsupported,
-            "/format",
-            Detail::FormatUnsupported {
-                found: Some(other.to_json()),
-            },
-        ),
-        None => reader.push(
-            Rule::FormatUnsupported,
-            "/format",
-            Detail::FormatUnsupported { found: None },
-        ),
+        Some(Value::String(s)) => {
+            reader.push(Rule::FormatUnsupported, "/format", Detail::FormatUnsupported { found: Some(s.clone()) })
+        }
+        Some(other) => {
+            reader.push(Rule::FormatUnsupported, "/format", Detail::FormatUnsupported { found: Some(other.to_json()) })
+        }
+        None => reader.push(Rule::FormatUnsupported, "/format", Detail::FormatUnsupported { found: None }),
     }
 
-    let declared = root
-        .get("template")
-        .and_then(Value::as_str)
-        .and_then(Template::from_code);
+    let declared = root.get("template").and_then(Value::as_str).and_then(Template::from_code);
     let template = declared.unwrap_or_else(|| infer_template(root));
     if declared.is_none() {
-        let found = root
-            .get("template")
-            .map(|v| v.as_str().map_or_else(|| v.to_json(), str::to_string));
-        reader.push(
-            Rule::TemplateUnknown,
-            "/template",
-            Detail::TemplateUnknown {
-                found,
-                assumed: template,
-            },
-        );
+        let found = root.get("template").map(|v| v.as_str().map_or_else(|| v.to_json(), str::to_string));
+        reader.push(Rule::TemplateUnknown, "/template", Detail::TemplateUnknown { found, assumed: template });
     }
 
     let year = reader.year(root);
@@ -317,10 +271,7 @@ pub fn read_report(document: &Value, out: &mut Vec<Diagnostic>) -> Option<Report
 /// The template the tables look like, when `template` does not say: 表二's
 /// column keys differ between the two, then （六）'s shape, then the year.
 fn infer_template(root: &Object) -> Template {
-    let proactive_row = root
-        .pointer_object("proactive")
-        .and_then(|p| p.get("regulations"))
-        .and_then(Value::as_object);
+    let proactive_row = root.pointer_object("proactive").and_then(|p| p.get("regulations")).and_then(Value::as_object);
     if let Some(row) = proactive_row {
         if row.contains_key("issued") || row.contains_key("in_force") {
             return Template::T2021;
@@ -346,24 +297,13 @@ impl ObjectExt for Object {
 }
 
 fn type_finding(pointer: &str, expected: ExpectedType, found: &Value) -> Diagnostic {
-    Diagnostic::at(
-        Rule::FieldType,
-        pointer,
-        Detail::FieldType {
-            expected,
-            found: Found::Type(found.type_name()),
-        },
-    )
+    Diagnostic::at(Rule::FieldType, pointer, Detail::FieldType { expected, found: Found::Type(found.type_name()) })
 }
 
 /// A JSON number as a cell value: finite and within ±2^53.
 fn exact_number(n: &crate::json::Number) -> Option<f64> {
     let value = n.value();
-    (value.is_finite() && value.abs() <= MAX_EXACT).then_some(if value == 0.0 {
-        0.0
-    } else {
-        value
-    })
+    (value.is_finite() && value.abs() <= MAX_EXACT).then_some(if value == 0.0 { 0.0 } else { value })
 }
 
 struct Reader<'a> {
@@ -402,14 +342,7 @@ impl Reader<'_> {
                     } else {
                         Found::Value(n.as_str().into())
                     };
-                    self.push(
-                        Rule::FieldType,
-                        "/year",
-                        Detail::FieldType {
-                            expected: ExpectedType::Year,
-                            found,
-                        },
-                    );
+                    self.push(Rule::FieldType, "/year", Detail::FieldType { expected: ExpectedType::Year, found });
                     None
                 }
             },
@@ -454,10 +387,7 @@ impl Reader<'_> {
                     self.push(
                         Rule::FieldType,
                         &pointer,
-                        Detail::FieldType {
-                            expected,
-                            found: Found::Value(s.clone()),
-                        },
+                        Detail::FieldType { expected, found: Found::Value(s.clone()) },
                     );
                 }
                 value
@@ -497,10 +427,8 @@ impl Reader<'_> {
             Some(Value::Number(n)) => match exact_number(n) {
                 Some(v) => Cell::Number(v),
                 None => {
-                    let detail = Detail::FieldType {
-                        expected: ExpectedType::Cell,
-                        found: Found::HugeNumber(n.as_str().into()),
-                    };
+                    let detail =
+                        Detail::FieldType { expected: ExpectedType::Cell, found: Found::HugeNumber(n.as_str().into()) };
                     self.push(Rule::FieldType, &pointer(), detail);
                     Cell::Invalid
                 }
@@ -513,12 +441,7 @@ impl Reader<'_> {
     }
 
     /// Reads the cells `keys` of a row; reports keys beyond them.
-    fn row_cells<const N: usize>(
-        &mut self,
-        row: Option<&Object>,
-        pointer: &str,
-        keys: [&str; N],
-    ) -> [Cell; N] {
+    fn row_cells<const N: usize>(&mut self, row: Option<&Object>, pointer: &str, keys: [&str; N]) -> [Cell; N] {
         let Some(row) = row else {
             return std::array::from_fn(|_| Cell::Missing);
         };
@@ -566,25 +489,18 @@ impl Reader<'_> {
         cells
     }
 
-    fn applications(
-        &mut self,
-        value: Option<&Value>,
-        template: Template,
-    ) -> (OtherShape, Vec<[Cell; 7]>) {
+    fn applications(&mut self, value: Option<&Value>, template: Template) -> (OtherShape, Vec<[Cell; 7]>) {
         let table = self.object(value, "/applications");
         let results = table.and_then(|t| self.object(t.get("results"), "/applications/results"));
-        let shape = results.and_then(|r| r.pointer_object("other")).map_or(
-            template.other_shape(),
-            |other| {
-                let has_columns = APPLICANT_COLUMNS.iter().any(|c| other.contains_key(c.key));
-                let has_sub_rows = OTHER_SUB_KEYS.iter().any(|k| other.contains_key(k));
-                match (has_columns, has_sub_rows) {
-                    (true, false) => OtherShape::Single,
-                    (false, true) => OtherShape::Split,
-                    _ => template.other_shape(),
-                }
-            },
-        );
+        let shape = results.and_then(|r| r.pointer_object("other")).map_or(template.other_shape(), |other| {
+            let has_columns = APPLICANT_COLUMNS.iter().any(|c| other.contains_key(c.key));
+            let has_sub_rows = OTHER_SUB_KEYS.iter().any(|k| other.contains_key(k));
+            match (has_columns, has_sub_rows) {
+                (true, false) => OtherShape::Single,
+                (false, true) => OtherShape::Split,
+                _ => template.other_shape(),
+            }
+        });
         let column_keys = APPLICANT_COLUMNS.each_ref().map(|c| c.key);
         let mut rows = Vec::with_capacity(shape.rows().len());
         for row in shape.rows() {
@@ -597,8 +513,8 @@ impl Reader<'_> {
                     let group_pointer = format!("/applications/results/{group}");
                     let group_value = results.and_then(|r| r.get(group));
                     // One finding for a missing or mistyped group, not one per row.
-                    let first_in_group = rows.is_empty()
-                        || shape.rows()[rows.len() - 1].group.map(|g| g.key) != Some(group);
+                    let first_in_group =
+                        rows.is_empty() || shape.rows()[rows.len() - 1].group.map(|g| g.key) != Some(group);
                     match group_value {
                         Some(Value::Object(o)) => Some(o),
                         _ if !first_in_group || results.is_none() => None,
@@ -621,10 +537,7 @@ impl Reader<'_> {
         }
         if let Some(results) = results {
             for (key, value) in results.iter() {
-                let known = shape
-                    .rows()
-                    .iter()
-                    .any(|r| r.path.len() >= 2 && r.path[1] == key);
+                let known = shape.rows().iter().any(|r| r.path.len() >= 2 && r.path[1] == key);
                 if !known {
                     self.unknown("/applications/results", key);
                 } else if let Value::Object(group) = value {
@@ -719,15 +632,8 @@ impl Reader<'_> {
                     self.unknown(&pointer, key);
                 }
             }
-            if let (Some(rule), Some(pointer), Some(status), Some(comment)) =
-                (rule, target, status, comment)
-            {
-                annotations.push(Annotation {
-                    rule,
-                    pointer,
-                    status,
-                    comment,
-                });
+            if let (Some(rule), Some(pointer), Some(status), Some(comment)) = (rule, target, status, comment) {
+                annotations.push(Annotation { rule, pointer, status, comment });
             }
         }
         annotations

@@ -39,10 +39,7 @@ pub fn diagnostic(d: &Diagnostic, template: Template, lang: Lang) -> Value {
             o.insert("column", int(p.column as usize));
         }
         None => {
-            o.insert(
-                "pointers",
-                Value::Array(d.pointers.iter().map(|p| string(p.as_str())).collect()),
-            );
+            o.insert("pointers", Value::Array(d.pointers.iter().map(|p| string(p.as_str())).collect()));
         }
     }
     o.insert("message", string(message(d, template, lang)));
@@ -63,15 +60,6 @@ pub fn diagnostic(d: &Diagnostic, template: Template, lang: Lang) -> Value {
 pub fn checked(checked: &Checked, template: Template, lang: Lang) -> Value {
     let mut o = Object::new();
     o.insert("summary", summary(&checked.summary));
-    o.insert(
-        "diagnostics",
-        Value::Array(
-            checked
-                .diagnostics
-                .iter()
-                .map(|d| diagnostic(d, template, lang))
-                .collect(),
-        ),
-    );
+    o.insert("diagnostics", Value::Array(checked.diagnostics.iter().map(|d| diagnostic(d, template, lang)).collect()));
     Value::Object(o)
 }

@@ -11,8 +11,8 @@
 use crate::json::{Object, Value};
 use crate::model::Kind;
 use crate::template::{
-    OtherShape, ProactiveBlock, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS,
-    APPLICANT_COLUMNS, FORMAT_ID, OTHER_SUB_KEYS, SECTIONS,
+    OtherShape, ProactiveBlock, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID,
+    OTHER_SUB_KEYS, SECTIONS,
 };
 
 pub const SCHEMA_ID: &str = "https://nianbao.github.io/schema/zfxxgk-annual-report-1.schema.json";
@@ -58,22 +58,13 @@ fn proactive(blocks: &[ProactiveBlock], template: Template) -> Value {
         .iter()
         .flat_map(|block| {
             block.rows.iter().map(move |row| {
-                let cells: Vec<(&str, Value)> = block
-                    .columns
-                    .iter()
-                    .map(|c| (c.key, cell_schema(c.label.zh)))
-                    .collect();
-                (
-                    row.key,
-                    record(&format!("{} · {}", block.article.zh, row.label.zh), &cells),
-                )
+                let cells: Vec<(&str, Value)> =
+                    block.columns.iter().map(|c| (c.key, cell_schema(c.label.zh))).collect();
+                (row.key, record(&format!("{} · {}", block.article.zh, row.label.zh), &cells))
             })
         })
         .collect();
-    record(
-        &format!("表二 主动公开政府信息情况（{} 版模板）", template.code()),
-        &rows,
-    )
+    record(&format!("表二 主动公开政府信息情况（{} 版模板）", template.code()), &rows)
 }
 
 fn cell_schema(label: &str) -> Value {
@@ -81,10 +72,7 @@ fn cell_schema(label: &str) -> Value {
 }
 
 fn applicant_row() -> Value {
-    let cells: Vec<(&str, Value)> = APPLICANT_COLUMNS
-        .iter()
-        .map(|c| (c.key, cell_schema(c.label.zh)))
-        .collect();
+    let cells: Vec<(&str, Value)> = APPLICANT_COLUMNS.iter().map(|c| (c.key, cell_schema(c.label.zh))).collect();
     record("表三的一行：七类申请人各一格", &cells)
 }
 
@@ -96,12 +84,10 @@ fn applications() -> Value {
         match (r.role, r.path) {
             (RowRole::Result, ["results", "other", _]) => {}
             (RowRole::Result, ["results", key]) => results.push((key, row())),
-            (RowRole::Result, ["results", group, key]) => {
-                match groups.iter_mut().find(|(g, _)| g == group) {
-                    Some((_, rows)) => rows.push((key, row())),
-                    None => groups.push((group, vec![(key, row())])),
-                }
-            }
+            (RowRole::Result, ["results", group, key]) => match groups.iter_mut().find(|(g, _)| g == group) {
+                Some((_, rows)) => rows.push((key, row())),
+                None => groups.push((group, vec![(key, row())])),
+            },
             _ => {}
         }
     }
@@ -135,44 +121,23 @@ fn applications() -> Value {
 }
 
 fn appeals() -> Value {
-    let cells: Vec<(&str, Value)> = APPEAL_COLUMNS
-        .iter()
-        .map(|c| (c.key, cell_schema(c.label.zh)))
-        .collect();
-    let blocks: Vec<(&str, Value)> = APPEAL_BLOCKS
-        .iter()
-        .map(|b| (b.key, record(b.label.zh, &cells)))
-        .collect();
+    let cells: Vec<(&str, Value)> = APPEAL_COLUMNS.iter().map(|c| (c.key, cell_schema(c.label.zh))).collect();
+    let blocks: Vec<(&str, Value)> = APPEAL_BLOCKS.iter().map(|b| (b.key, record(b.label.zh, &cells))).collect();
     record("表四 政府信息公开行政复议、行政诉讼情况", &blocks)
 }
 
 /// The JSON Schema of `zfxxgk-annual-report/1`.
 pub fn schema() -> Value {
-    let text =
-        |description: &str| obj(vec![("description", s(description)), ("type", s("string"))]);
+    let text = |description: &str| obj(vec![("description", s(description)), ("type", s("string"))]);
     let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
-    let section = |key: &str| {
-        SECTIONS
-            .iter()
-            .find(|x| x.key == key)
-            .map_or("", |x| x.heading.zh)
-    };
+    let section = |key: &str| SECTIONS.iter().find(|x| x.key == key).map_or("", |x| x.heading.zh);
     let mut properties = Object::new();
     properties.insert("format", obj(vec![("const", s(FORMAT_ID))]));
     properties.insert("template", obj(vec![("enum", strings(&["2019", "2021"]))]));
-    properties.insert(
-        "year",
-        obj(vec![("description", s("报告年度")), ("type", s("integer"))]),
-    );
+    properties.insert("year", obj(vec![("description", s("报告年度")), ("type", s("integer"))]));
     properties.insert("agency", text("报告机关"));
     properties.insert("title", text("公布时的标题"));
-    properties.insert(
-        "kind",
-        obj(vec![
-            ("description", s("报告类别，决定公布期限")),
-            ("enum", strings(&kinds)),
-        ]),
-    );
+    properties.insert("kind", obj(vec![("description", s("报告类别，决定公布期限")), ("enum", strings(&kinds))]));
     properties.insert(
         "published",
         obj(vec![
@@ -183,13 +148,7 @@ pub fn schema() -> Value {
     );
     properties.insert("source", text("公布位置（网址或说明）"));
     properties.insert("overview", text(section("overview")));
-    properties.insert(
-        "proactive",
-        obj(vec![
-            ("description", s(section("proactive"))),
-            ("type", s("object")),
-        ]),
-    );
+    properties.insert("proactive", obj(vec![("description", s(section("proactive"))), ("type", s("object"))]));
     properties.insert("applications", reference("applications"));
     properties.insert("appeals", reference("appeals"));
     properties.insert("problems", text(section("problems")));
@@ -209,10 +168,7 @@ pub fn schema() -> Value {
                         obj(vec![
                             ("rule", obj(vec![("type", s("string"))])),
                             ("pointer", obj(vec![("type", s("string"))])),
-                            (
-                                "status",
-                                obj(vec![("enum", strings(&["dismissed", "confirmed"]))]),
-                            ),
+                            ("status", obj(vec![("enum", strings(&["dismissed", "confirmed"]))])),
                             ("comment", obj(vec![("type", s("string"))])),
                         ]),
                     ),
@@ -222,44 +178,23 @@ pub fn schema() -> Value {
     );
     let by_template = |template: Template, name: &str| {
         obj(vec![
-            (
-                "if",
-                obj(vec![(
-                    "properties",
-                    obj(vec![("template", obj(vec![("const", s(template.code()))]))]),
-                )]),
-            ),
-            (
-                "then",
-                obj(vec![(
-                    "properties",
-                    obj(vec![("proactive", reference(name))]),
-                )]),
-            ),
+            ("if", obj(vec![("properties", obj(vec![("template", obj(vec![("const", s(template.code()))]))]))])),
+            ("then", obj(vec![("properties", obj(vec![("proactive", reference(name))]))])),
         ])
     };
     let mut defs = Object::new();
     defs.insert(
         "cell",
         obj(vec![
-            (
-                "description",
-                s("一格：数字；null 表示空白；文字表示原样照录的非数字内容（如 \"/\"）"),
-            ),
+            ("description", s("一格：数字；null 表示空白；文字表示原样照录的非数字内容（如 \"/\"）")),
             ("type", strings(&["number", "null", "string"])),
         ]),
     );
     defs.insert("applicantRow", applicant_row());
     defs.insert("applications", applications());
     defs.insert("appeals", appeals());
-    defs.insert(
-        "proactive2021",
-        proactive(Template::T2021.proactive(), Template::T2021),
-    );
-    defs.insert(
-        "proactive2019",
-        proactive(Template::T2019.proactive(), Template::T2019),
-    );
+    defs.insert("proactive2021", proactive(Template::T2021.proactive(), Template::T2021));
+    defs.insert("proactive2019", proactive(Template::T2019.proactive(), Template::T2019));
     obj(vec![
         ("$schema", s("https://json-schema.org/draft/2020-12/schema")),
         ("$id", s(SCHEMA_ID)),

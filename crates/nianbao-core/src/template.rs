@@ -136,21 +136,11 @@ pub struct ProactiveRow {
 pub const PROACTIVE_ROW_HEADER: Label = l("信息内容", "Item");
 
 const fn count(key: &'static str, label: Label) -> ProactiveColumn {
-    ProactiveColumn {
-        key,
-        label,
-        whole: true,
-        signed: false,
-    }
+    ProactiveColumn { key, label, whole: true, signed: false }
 }
 
 const fn amount(key: &'static str, label: Label) -> ProactiveColumn {
-    ProactiveColumn {
-        key,
-        label,
-        whole: false,
-        signed: false,
-    }
+    ProactiveColumn { key, label, whole: false, signed: false }
 }
 
 const ARTICLE_1: Label = l("第二十条第（一）项", "Article 20 (1)");
@@ -159,31 +149,14 @@ const ARTICLE_6: Label = l("第二十条第（六）项", "Article 20 (6)");
 const ARTICLE_8: Label = l("第二十条第（八）项", "Article 20 (8)");
 const ARTICLE_9: Label = l("第二十条第（九）项", "Article 20 (9)");
 
-const REGULATIONS: ProactiveRow = ProactiveRow {
-    key: "regulations",
-    label: l("规章", "Rules"),
-};
-const LICENSING: ProactiveRow = ProactiveRow {
-    key: "licensing",
-    label: l("行政许可", "Administrative licensing"),
-};
-const PUNISHMENT: ProactiveRow = ProactiveRow {
-    key: "punishment",
-    label: l("行政处罚", "Administrative penalties"),
-};
-const COERCION: ProactiveRow = ProactiveRow {
-    key: "coercion",
-    label: l("行政强制", "Administrative coercion"),
-};
-const FEES: ProactiveRow = ProactiveRow {
-    key: "fees",
-    label: l("行政事业性收费", "Administrative fees"),
-};
+const REGULATIONS: ProactiveRow = ProactiveRow { key: "regulations", label: l("规章", "Rules") };
+const LICENSING: ProactiveRow = ProactiveRow { key: "licensing", label: l("行政许可", "Administrative licensing") };
+const PUNISHMENT: ProactiveRow =
+    ProactiveRow { key: "punishment", label: l("行政处罚", "Administrative penalties") };
+const COERCION: ProactiveRow = ProactiveRow { key: "coercion", label: l("行政强制", "Administrative coercion") };
+const FEES: ProactiveRow = ProactiveRow { key: "fees", label: l("行政事业性收费", "Administrative fees") };
 
-const DECISIONS_2021: &[ProactiveColumn] = &[count(
-    "decisions",
-    l("本年处理决定数量", "Decisions this year"),
-)];
+const DECISIONS_2021: &[ProactiveColumn] = &[count("decisions", l("本年处理决定数量", "Decisions this year"))];
 
 pub static PROACTIVE_2021: &[ProactiveBlock] = &[
     ProactiveBlock {
@@ -195,43 +168,21 @@ pub static PROACTIVE_2021: &[ProactiveBlock] = &[
         ],
         rows: &[
             REGULATIONS,
-            ProactiveRow {
-                key: "normative_documents",
-                label: l("行政规范性文件", "Normative documents"),
-            },
+            ProactiveRow { key: "normative_documents", label: l("行政规范性文件", "Normative documents") },
         ],
     },
-    ProactiveBlock {
-        article: ARTICLE_5,
-        columns: DECISIONS_2021,
-        rows: &[LICENSING],
-    },
-    ProactiveBlock {
-        article: ARTICLE_6,
-        columns: DECISIONS_2021,
-        rows: &[PUNISHMENT, COERCION],
-    },
+    ProactiveBlock { article: ARTICLE_5, columns: DECISIONS_2021, rows: &[LICENSING] },
+    ProactiveBlock { article: ARTICLE_6, columns: DECISIONS_2021, rows: &[PUNISHMENT, COERCION] },
     ProactiveBlock {
         article: ARTICLE_8,
-        columns: &[amount(
-            "amount",
-            l(
-                "本年收费金额（单位：万元）",
-                "Fees collected this year (10,000 yuan)",
-            ),
-        )],
+        columns: &[amount("amount", l("本年收费金额（单位：万元）", "Fees collected this year (10,000 yuan)"))],
         rows: &[FEES],
     },
 ];
 
 const ITEMS_2019: &[ProactiveColumn] = &[
     count("previous_items", l("上一年项目数量", "Items last year")),
-    ProactiveColumn {
-        key: "change",
-        label: l("本年增/减", "Change this year"),
-        whole: true,
-        signed: true,
-    },
+    ProactiveColumn { key: "change", label: l("本年增/减", "Change this year"), whole: true, signed: true },
     count("decisions", l("处理决定数量", "Decisions")),
 ];
 
@@ -245,10 +196,7 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
         ],
         rows: &[
             REGULATIONS,
-            ProactiveRow {
-                key: "normative_documents",
-                label: l("规范性文件", "Normative documents"),
-            },
+            ProactiveRow { key: "normative_documents", label: l("规范性文件", "Normative documents") },
         ],
     },
     ProactiveBlock {
@@ -256,27 +204,15 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
         columns: ITEMS_2019,
         rows: &[
             LICENSING,
-            ProactiveRow {
-                key: "other_services",
-                label: l("其他对外管理服务事项", "Other public services"),
-            },
+            ProactiveRow { key: "other_services", label: l("其他对外管理服务事项", "Other public services") },
         ],
     },
-    ProactiveBlock {
-        article: ARTICLE_6,
-        columns: ITEMS_2019,
-        rows: &[PUNISHMENT, COERCION],
-    },
+    ProactiveBlock { article: ARTICLE_6, columns: ITEMS_2019, rows: &[PUNISHMENT, COERCION] },
     ProactiveBlock {
         article: ARTICLE_8,
         columns: &[
             count("previous_items", l("上一年项目数量", "Items last year")),
-            ProactiveColumn {
-                key: "change",
-                label: l("本年增/减", "Change this year"),
-                whole: true,
-                signed: true,
-            },
+            ProactiveColumn { key: "change", label: l("本年增/减", "Change this year"), whole: true, signed: true },
         ],
         rows: &[FEES],
     },
@@ -286,10 +222,7 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
             count("items", l("采购项目数量", "Procurement items")),
             amount("amount", l("采购总金额", "Procurement total")),
         ],
-        rows: &[ProactiveRow {
-            key: "procurement",
-            label: l("政府集中采购", "Central government procurement"),
-        }],
+        rows: &[ProactiveRow { key: "procurement", label: l("政府集中采购", "Central government procurement") }],
     },
 ];
 
@@ -308,49 +241,26 @@ pub struct ApplicantColumn {
 }
 
 pub static APPLICANT_COLUMNS: [ApplicantColumn; 7] = [
-    ApplicantColumn {
-        key: "natural_person",
-        label: l("自然人", "Natural persons"),
-        organisation: false,
-    },
-    ApplicantColumn {
-        key: "commercial",
-        label: l("商业企业", "Businesses"),
-        organisation: true,
-    },
-    ApplicantColumn {
-        key: "research",
-        label: l("科研机构", "Research institutions"),
-        organisation: true,
-    },
+    ApplicantColumn { key: "natural_person", label: l("自然人", "Natural persons"), organisation: false },
+    ApplicantColumn { key: "commercial", label: l("商业企业", "Businesses"), organisation: true },
+    ApplicantColumn { key: "research", label: l("科研机构", "Research institutions"), organisation: true },
     ApplicantColumn {
         key: "social_welfare",
         label: l("社会公益组织", "Public-interest organisations"),
         organisation: true,
     },
     ApplicantColumn {
-        key: "legal_service",
-        label: l("法律服务机构", "Legal service providers"),
-        organisation: true,
+        key: "legal_service", label: l("法律服务机构", "Legal service providers"), organisation: true
     },
-    ApplicantColumn {
-        key: "other_org",
-        label: l("其他", "Other organisations"),
-        organisation: true,
-    },
-    ApplicantColumn {
-        key: "total",
-        label: l("总计", "Total"),
-        organisation: false,
-    },
+    ApplicantColumn { key: "other_org", label: l("其他", "Other organisations"), organisation: true },
+    ApplicantColumn { key: "total", label: l("总计", "Total"), organisation: false },
 ];
 
 /// The index of the 总计 column.
 pub const TOTAL_COLUMN: usize = 6;
 
 pub const APPLICANTS_HEADER: Label = l("申请人情况", "Applicants");
-pub const ORGANISATIONS_HEADER: Label =
-    l("法人或其他组织", "Legal persons and other organisations");
+pub const ORGANISATIONS_HEADER: Label = l("法人或其他组织", "Legal persons and other organisations");
 pub const BALANCE_NOTE: Label = l(
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
     "(In each column, item 1 plus item 2 equals item 3 plus item 4.)",
@@ -437,22 +347,13 @@ impl OtherShape {
     }
 }
 
-pub static WITHHELD: ResultGroup = ResultGroup {
-    key: "withheld",
-    label: l("（三）不予公开", "(3) Withheld"),
-};
-pub static UNAVAILABLE: ResultGroup = ResultGroup {
-    key: "unavailable",
-    label: l("（四）无法提供", "(4) Cannot be provided"),
-};
-pub static NOT_PROCESSED: ResultGroup = ResultGroup {
-    key: "not_processed",
-    label: l("（五）不予处理", "(5) Not processed"),
-};
-pub static OTHER: ResultGroup = ResultGroup {
-    key: "other",
-    label: l("（六）其他处理", "(6) Otherwise handled"),
-};
+pub static WITHHELD: ResultGroup = ResultGroup { key: "withheld", label: l("（三）不予公开", "(3) Withheld") };
+pub static UNAVAILABLE: ResultGroup =
+    ResultGroup { key: "unavailable", label: l("（四）无法提供", "(4) Cannot be provided") };
+pub static NOT_PROCESSED: ResultGroup =
+    ResultGroup { key: "not_processed", label: l("（五）不予处理", "(5) Not processed") };
+pub static OTHER: ResultGroup =
+    ResultGroup { key: "other", label: l("（六）其他处理", "(6) Otherwise handled") };
 
 macro_rules! rows {
     ($($path:expr, $role:ident, $group:expr, $zh:expr, $en:expr;)*) => {
@@ -561,36 +462,18 @@ pub struct AppealColumn {
 }
 
 pub static APPEAL_COLUMNS: [AppealColumn; 5] = [
-    AppealColumn {
-        key: "upheld",
-        label: l("结果维持", "Upheld"),
-    },
-    AppealColumn {
-        key: "corrected",
-        label: l("结果纠正", "Corrected"),
-    },
-    AppealColumn {
-        key: "other",
-        label: l("其他结果", "Other outcome"),
-    },
-    AppealColumn {
-        key: "pending",
-        label: l("尚未审结", "Pending"),
-    },
-    AppealColumn {
-        key: "total",
-        label: l("总计", "Total"),
-    },
+    AppealColumn { key: "upheld", label: l("结果维持", "Upheld") },
+    AppealColumn { key: "corrected", label: l("结果纠正", "Corrected") },
+    AppealColumn { key: "other", label: l("其他结果", "Other outcome") },
+    AppealColumn { key: "pending", label: l("尚未审结", "Pending") },
+    AppealColumn { key: "total", label: l("总计", "Total") },
 ];
 
 /// The index of the 总计 cell of a 表四 block.
 pub const APPEAL_TOTAL: usize = 4;
 
 pub fn appeal_pointer(block: usize, column: usize) -> String {
-    format!(
-        "/appeals/{}/{}",
-        APPEAL_BLOCKS[block].key, APPEAL_COLUMNS[column].key
-    )
+    format!("/appeals/{}/{}", APPEAL_BLOCKS[block].key, APPEAL_COLUMNS[column].key)
 }
 
 // ------------------------------------------------------------- sections
@@ -606,41 +489,25 @@ pub struct Section {
 }
 
 pub static SECTIONS: [Section; 6] = [
-    Section {
-        key: "overview",
-        heading: l("一、总体情况", "1. Overview"),
-        short: l("第一部分", "Section 1"),
-    },
+    Section { key: "overview", heading: l("一、总体情况", "1. Overview"), short: l("第一部分", "Section 1") },
     Section {
         key: "proactive",
-        heading: l(
-            "二、主动公开政府信息情况",
-            "2. Information disclosed proactively",
-        ),
+        heading: l("二、主动公开政府信息情况", "2. Information disclosed proactively"),
         short: l("表二", "Table 2"),
     },
     Section {
         key: "applications",
-        heading: l(
-            "三、收到和处理政府信息公开申请情况",
-            "3. Applications received and handled",
-        ),
+        heading: l("三、收到和处理政府信息公开申请情况", "3. Applications received and handled"),
         short: l("表三", "Table 3"),
     },
     Section {
         key: "appeals",
-        heading: l(
-            "四、政府信息公开行政复议、行政诉讼情况",
-            "4. Administrative reviews and lawsuits",
-        ),
+        heading: l("四、政府信息公开行政复议、行政诉讼情况", "4. Administrative reviews and lawsuits"),
         short: l("表四", "Table 4"),
     },
     Section {
         key: "problems",
-        heading: l(
-            "五、存在的主要问题及改进情况",
-            "5. Main problems and improvements",
-        ),
+        heading: l("五、存在的主要问题及改进情况", "5. Main problems and improvements"),
         short: l("第五部分", "Section 5"),
     },
     Section {
@@ -750,23 +617,13 @@ pub fn row_place(template: Template, pointer: &str, lang: Lang) -> Option<String
     let parts: Vec<&str> = pointer.strip_prefix('/')?.split('/').collect();
     let (table, label) = match parts.as_slice() {
         ["proactive", row] => {
-            let block = template
-                .proactive()
-                .iter()
-                .find(|b| b.rows.iter().any(|r| r.key == *row))?;
+            let block = template.proactive().iter().find(|b| b.rows.iter().any(|r| r.key == *row))?;
             let row = block.rows.iter().find(|r| r.key == *row)?;
-            (
-                SECTIONS[1].short,
-                format!("{} {}", block.article.get(lang), row.label.get(lang)),
-            )
+            (SECTIONS[1].short, format!("{} {}", block.article.get(lang), row.label.get(lang)))
         }
         ["applications", path @ ..] => {
             let rows = [OtherShape::Split, OtherShape::Single];
-            let label = match rows
-                .iter()
-                .flat_map(|s| s.rows().iter())
-                .find(|r| r.path == path)
-            {
+            let label = match rows.iter().flat_map(|s| s.rows().iter()).find(|r| r.path == path) {
                 Some(row) => row.full_label(lang),
                 None => {
                     let ["results", group] = path else {
@@ -800,59 +657,25 @@ mod tests {
 
     #[test]
     fn cell_counts_match_the_format() {
-        let t2 = |t: Template| {
-            t.proactive()
-                .iter()
-                .map(|b| b.rows.len() * b.columns.len())
-                .sum::<usize>()
-        };
+        let t2 = |t: Template| t.proactive().iter().map(|b| b.rows.len() * b.columns.len()).sum::<usize>();
         assert_eq!(t2(Template::T2021), 10);
         assert_eq!(t2(Template::T2019), 22);
         assert_eq!(OtherShape::Split.rows().len() * 7, 175);
         assert_eq!(OtherShape::Single.rows().len() * 7, 161);
-        assert_eq!(
-            OtherShape::Split
-                .rows()
-                .iter()
-                .filter(|r| r.role == RowRole::Result)
-                .count(),
-            21
-        );
-        assert_eq!(
-            OtherShape::Single
-                .rows()
-                .iter()
-                .filter(|r| r.role == RowRole::Result)
-                .count(),
-            19
-        );
+        assert_eq!(OtherShape::Split.rows().iter().filter(|r| r.role == RowRole::Result).count(), 21);
+        assert_eq!(OtherShape::Single.rows().iter().filter(|r| r.role == RowRole::Result).count(), 19);
     }
 
     #[test]
     fn places_of_cells() {
-        let place = cell_place(
-            Template::T2021,
-            "/applications/results/total/natural_person",
-            Lang::Zh,
-        )
-        .unwrap();
+        let place = cell_place(Template::T2021, "/applications/results/total/natural_person", Lang::Zh).unwrap();
         assert_eq!(place.describe(Lang::Zh), "表三「（七）总计」·「自然人」");
-        let place = cell_place(
-            Template::T2021,
-            "/applications/results/withheld/state_secret/total",
-            Lang::Zh,
-        )
-        .unwrap();
+        let place = cell_place(Template::T2021, "/applications/results/withheld/state_secret/total", Lang::Zh).unwrap();
         assert_eq!(place.row, "（三）不予公开 1.属于国家秘密");
         let place = cell_place(Template::T2019, "/proactive/fees/change", Lang::En).unwrap();
         assert_eq!(place.column, "Change this year");
         assert!(cell_place(Template::T2021, "/proactive/fees/change", Lang::Zh).is_none());
-        assert_eq!(
-            cell_place(Template::T2021, "/appeals/review/total", Lang::Zh)
-                .unwrap()
-                .row,
-            "行政复议"
-        );
+        assert_eq!(cell_place(Template::T2021, "/appeals/review/total", Lang::Zh).unwrap().row, "行政复议");
         assert!(cell_place(Template::T2021, "/overview", Lang::Zh).is_none());
     }
 }

@@ -18,17 +18,12 @@ pub fn fold(text: &str) -> String {
 /// Splits text into sentences at 。！？； and line breaks, keeping the
 /// delimiter out; empty pieces are dropped.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '；', ';', '\n', '!', '?'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    text.split(['。', '！', '？', '；', ';', '\n', '!', '?']).map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Splits a sentence into clauses at commas, colons and brackets.
 pub fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
-    sentence
-        .split(['，', ',', '：', ':', '（', '）', '(', ')', '、'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    sentence.split(['，', ',', '：', ':', '（', '）', '(', ')', '、']).map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// The four-digit years (1900–2099) written in a text, in Arabic digits or
@@ -41,12 +36,7 @@ pub fn years(text: &str) -> Vec<i64> {
     while i < chars.len() {
         let digit = |c: char| -> Option<u32> {
             c.to_digit(10)
-                .or_else(|| {
-                    "〇一二三四五六七八九"
-                        .chars()
-                        .position(|d| d == c)
-                        .map(|p| p as u32)
-                })
+                .or_else(|| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32))
                 .or(if c == '零' { Some(0) } else { None })
         };
         let run: Vec<u32> = chars[i..].iter().map_while(|&c| digit(c)).collect();
@@ -77,16 +67,9 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
         let b = bytes[end];
         if b.is_ascii_digit() {
             digits.push(b as char);
-        } else if b == b','
-            && !digits.is_empty()
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-        {
+        } else if b == b',' && !digits.is_empty() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
             // A thousands separator.
-        } else if b == b'.'
-            && !seen_point
-            && !digits.is_empty()
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-        {
+        } else if b == b'.' && !seen_point && !digits.is_empty() && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
             seen_point = true;
             digits.push('.');
         } else {
@@ -106,18 +89,12 @@ mod tests {
 
     #[test]
     fn folding() {
-        assert_eq!(
-            fold("２０２４ 年 共 受理 ３ 件，办结率 100％"),
-            "2024年共受理3件，办结率100%"
-        );
+        assert_eq!(fold("２０２４ 年 共 受理 ３ 件，办结率 100％"), "2024年共受理3件，办结率100%");
     }
 
     #[test]
     fn years_in_titles() {
-        assert_eq!(
-            years("高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告"),
-            [2024]
-        );
+        assert_eq!(years("高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告"), [2024]);
         assert_eq!(years("二〇二三年政府信息公开工作年度报告"), [2023]);
         assert_eq!(years("政府信息公开工作年度报告（２０２２）"), [2022]);
         assert!(years("政府信息公开工作年度报告").is_empty());

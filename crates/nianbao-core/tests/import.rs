@@ -17,13 +17,7 @@ fn cell_pointers(document: &Value) -> Vec<String> {
     let report = nianbao_core::load_value(document.clone()).report.unwrap();
     nianbao_core::layout::tables(report.template, report.other_shape)
         .iter()
-        .flat_map(|t| {
-            t.rows
-                .iter()
-                .flatten()
-                .filter_map(|c| c.pointer().map(str::to_string))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.pointer().map(str::to_string)).collect::<Vec<_>>())
         .collect()
 }
 
@@ -45,17 +39,8 @@ fn every_sample_imports_with_every_cell_as_published() {
                 )
             })
             .collect();
-        assert!(
-            wrong.is_empty(),
-            "{name}: {} of {} cells differ: {wrong:#?}",
-            wrong.len(),
-            pointers.len()
-        );
-        assert!(
-            !imported.has_missing_cells(),
-            "{name}: {:?}",
-            imported.notes
-        );
+        assert!(wrong.is_empty(), "{name}: {} of {} cells differ: {wrong:#?}", wrong.len(), pointers.len());
+        assert!(!imported.has_missing_cells(), "{name}: {:?}", imported.notes);
         for key in ["template", "year"] {
             assert_eq!(
                 imported.document.pointer(&format!("/{key}")),
@@ -72,66 +57,37 @@ fn the_builtin_sample_is_exactly_what_the_importer_makes_of_the_seed_text() {
     let options = ImportOptions {
         agency: Some("济源高新技术产业开发区管理办公室".into()),
         kind: Some(Kind::Department),
-        source: expected
-            .pointer("/source")
-            .and_then(Value::as_str)
-            .map(str::to_string),
+        source: expected.pointer("/source").and_then(Value::as_str).map(str::to_string),
     };
     let imported = import_text(&sample_txt("jiyuan-hitech-zone-2024"), &options);
-    assert_eq!(
-        imported.document.to_json_pretty(),
-        expected.to_json_pretty()
-    );
+    assert_eq!(imported.document.to_json_pretty(), expected.to_json_pretty());
 }
 
 #[test]
 fn template_and_misspellings_are_noted() {
-    let imported = import_text(
-        &sample_txt("hongze-district-2023"),
-        &ImportOptions::default(),
-    );
+    let imported = import_text(&sample_txt("hongze-district-2023"), &ImportOptions::default());
     assert!(
-        imported
-            .notes
-            .iter()
-            .any(|n| matches!(n, ImportNote::TemplateDetected(d) if d.single_other)),
+        imported.notes.iter().any(|n| matches!(n, ImportNote::TemplateDetected(d) if d.single_other)),
         "{:?}",
         imported.notes
     );
-    let misspelt: Vec<&ImportNote> = imported
-        .notes
-        .iter()
-        .filter(|n| matches!(n, ImportNote::LabelMisspelt { .. }))
-        .collect();
+    let misspelt: Vec<&ImportNote> =
+        imported.notes.iter().filter(|n| matches!(n, ImportNote::LabelMisspelt { .. })).collect();
     assert_eq!(misspelt.len(), 1, "{misspelt:?}");
-    let ImportNote::LabelMisspelt { pointer, found, .. } = misspelt[0] else {
-        unreachable!()
-    };
+    let ImportNote::LabelMisspelt { pointer, found, .. } = misspelt[0] else { unreachable!() };
     assert_eq!(pointer, "/applications/results/withheld/prohibited_by_law");
     assert!(found.contains("行政止公开"), "{found}");
     let imported = import_text(&sample_txt("huaian-city-2024"), &ImportOptions::default());
-    assert!(
-        imported
-            .notes
-            .iter()
-            .all(|n| !matches!(n, ImportNote::LabelMisspelt { .. })),
-        "{:?}",
-        imported.notes
-    );
+    assert!(imported.notes.iter().all(|n| !matches!(n, ImportNote::LabelMisspelt { .. })), "{:?}", imported.notes);
 }
 
 #[test]
 fn imported_samples_check_like_the_hand_written_ones() {
     for name in SAMPLES {
         let imported = import_text(&sample_txt(name), &ImportOptions::default());
-        let from_text: Vec<String> = findings(&check_value(&imported.document, None))
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect();
-        let by_hand: Vec<String> = findings(&check_value(&sample(name), None))
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect();
+        let from_text: Vec<String> =
+            findings(&check_value(&imported.document, None)).into_iter().map(|(r, _)| r).collect();
+        let by_hand: Vec<String> = findings(&check_value(&sample(name), None)).into_iter().map(|(r, _)| r).collect();
         assert_eq!(from_text, by_hand, "{name}");
     }
 }
@@ -145,11 +101,7 @@ mod round_trip {
     use proptest::prelude::*;
 
     fn variant() -> impl Strategy<Value = Variant> {
-        prop_oneof![
-            Just(Variant::T2021),
-            Just(Variant::T2019),
-            Just(Variant::T2021SingleOther)
-        ]
+        prop_oneof![Just(Variant::T2021), Just(Variant::T2019), Just(Variant::T2021SingleOther)]
     }
 
     proptest! {

@@ -11,36 +11,21 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 
 fn variant() -> impl Strategy<Value = Variant> {
-    prop_oneof![
-        Just(Variant::T2021),
-        Just(Variant::T2019),
-        Just(Variant::T2021SingleOther)
-    ]
+    prop_oneof![Just(Variant::T2021), Just(Variant::T2019), Just(Variant::T2021SingleOther)]
 }
 
 /// Every 表三 and 表四 cell pointer of a report, with the rules (and their
 /// first pointers) that a change of that cell alone must set off.
 fn cells_and_consequences(shape: OtherShape) -> Vec<(String, BTreeSet<(String, String)>)> {
     let rows = shape.rows();
-    let row_pointer = |role: RowRole, column: usize| {
-        rows.iter()
-            .find(|r| r.role == role)
-            .unwrap()
-            .cell_pointer(column)
-    };
+    let row_pointer = |role: RowRole, column: usize| rows.iter().find(|r| r.role == role).unwrap().cell_pointer(column);
     let mut all = Vec::new();
     for row in rows {
         for column in 0..7 {
             let mut fired = BTreeSet::new();
             fired.insert(("t3-row-total".to_string(), row.cell_pointer(6)));
-            let results_total = (
-                "t3-results-total".to_string(),
-                row_pointer(RowRole::ResultsTotal, column),
-            );
-            let balance = (
-                "t3-balance".to_string(),
-                row_pointer(RowRole::Received, column),
-            );
+            let results_total = ("t3-results-total".to_string(), row_pointer(RowRole::ResultsTotal, column));
+            let balance = ("t3-balance".to_string(), row_pointer(RowRole::Received, column));
             match row.role {
                 RowRole::Result => {
                     fired.insert(results_total);
@@ -58,10 +43,7 @@ fn cells_and_consequences(shape: OtherShape) -> Vec<(String, BTreeSet<(String, S
     }
     for b in 0..3 {
         for c in 0..5 {
-            let fired = BTreeSet::from([(
-                "t4-total".to_string(),
-                nianbao_core::template::appeal_pointer(b, 4),
-            )]);
+            let fired = BTreeSet::from([("t4-total".to_string(), nianbao_core::template::appeal_pointer(b, 4))]);
             all.push((nianbao_core::template::appeal_pointer(b, c), fired));
         }
     }

@@ -20,10 +20,7 @@ fn published_findings_of_each_sample() {
                 ("template-mixed", "/applications/results/other"),
             ],
         ),
-        (
-            "hongze-district-2024",
-            &[("template-mixed", "/applications/results/other")],
-        ),
+        ("hongze-district-2024", &[("template-mixed", "/applications/results/other")]),
     ];
     for (name, findings_expected) in expected {
         let checked = check_text(&sample_text(name), None);
@@ -36,18 +33,10 @@ fn hongze_2023_appeal_totals_quote_the_numbers() {
     let checked = check_text(&sample_text("hongze-district-2023"), None);
     let d = &checked.diagnostics[0];
     assert_eq!((d.expected, d.actual), (Some(11.0), Some(0.0)));
-    let zh =
-        nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
-    assert!(
-        zh.contains("行政复议") && zh.contains("总计填 0") && zh.contains("11"),
-        "{zh}"
-    );
-    let en =
-        nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::En);
-    assert!(
-        en.contains("Administrative review") && en.contains("11"),
-        "{en}"
-    );
+    let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
+    assert!(zh.contains("行政复议") && zh.contains("总计填 0") && zh.contains("11"), "{zh}");
+    let en = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::En);
+    assert!(en.contains("Administrative review") && en.contains("11"), "{en}");
 }
 
 #[test]
@@ -56,9 +45,7 @@ fn load_then_save_gives_back_the_same_data() {
         let text = sample_text(name);
         let loaded = nianbao_core::load(text.as_bytes());
         let document = loaded.document.expect("well-formed");
-        let again = nianbao_core::load(document.to_json_pretty().as_bytes())
-            .document
-            .unwrap();
+        let again = nianbao_core::load(document.to_json_pretty().as_bytes()).document.unwrap();
         assert_eq!(again, document, "{name}");
         // Decimals keep their spelling.
         if name == "huaian-city-2024" {
@@ -71,80 +58,51 @@ fn load_then_save_gives_back_the_same_data() {
 fn the_builtin_sample_is_jiyuan_2024() {
     let loaded = nianbao_core::load(nianbao_core::BUILTIN_SAMPLE.as_bytes());
     let report = loaded.report.unwrap();
-    assert_eq!(
-        report.agency.as_deref(),
-        Some("济源高新技术产业开发区管理办公室")
-    );
+    assert_eq!(report.agency.as_deref(), Some("济源高新技术产业开发区管理办公室"));
     assert_eq!(report.year, Some(2024));
     assert_eq!(report.applications.len(), 25);
     for key in ["overview", "problems", "other"] {
-        assert!(
-            report
-                .section_text(key)
-                .is_some_and(|t| t.chars().count() > 10),
-            "{key}"
-        );
+        assert!(report.section_text(key).is_some_and(|t| t.chars().count() > 10), "{key}");
     }
 }
 
 #[test]
 fn schema_file_is_the_generated_schema() {
     let generated = nianbao_core::schema::schema().to_json_pretty();
-    let path = format!(
-        "{}/../../schema/zfxxgk-annual-report-1.schema.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/../../schema/zfxxgk-annual-report-1.schema.json", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("NIANBAO_BLESS").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }
     let stored = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        stored == generated,
-        "{path} is out of date: run the tests with NIANBAO_BLESS=1 to rewrite it"
-    );
+    assert!(stored == generated, "{path} is out of date: run the tests with NIANBAO_BLESS=1 to rewrite it");
 }
 
 #[test]
 fn every_sample_conforms_to_the_schema() {
-    let schema: serde_json::Value =
-        serde_json::from_str(&nianbao_core::schema::schema().to_json()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&nianbao_core::schema::schema().to_json()).unwrap();
     let validator = jsonschema::draft202012::new(&schema).expect("a valid 2020-12 schema");
     for name in SAMPLES {
         let instance: serde_json::Value = serde_json::from_str(&sample_text(name)).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&instance)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
     }
     // And the schema is not a rubber stamp: broken documents fail it.
-    for (pointer, value) in [
-        ("/year", "\"2024\""),
-        ("/applications/received/total", "{}"),
-        ("/template", "\"2022\""),
-    ] {
+    for (pointer, value) in [("/year", "\"2024\""), ("/applications/received/total", "{}"), ("/template", "\"2022\"")] {
         let mut document = sample("huaian-city-2024");
         edit(&mut document, pointer, Some(value));
         let instance: serde_json::Value = serde_json::from_str(&document.to_json()).unwrap();
-        assert!(
-            !validator.is_valid(&instance),
-            "{pointer} = {value} should fail the schema"
-        );
+        assert!(!validator.is_valid(&instance), "{pointer} = {value} should fail the schema");
     }
     let mut document = sample("huaian-city-2024");
     edit(&mut document, "/proactive/regulations/issued", None);
     let instance: serde_json::Value = serde_json::from_str(&document.to_json()).unwrap();
-    assert!(
-        !validator.is_valid(&instance),
-        "a missing 表二 cell should fail the schema"
-    );
+    assert!(!validator.is_valid(&instance), "a missing 表二 cell should fail the schema");
 }
 
 #[test]
 fn huaian_narrative_is_read_and_agrees() {
-    let report = nianbao_core::load(sample_text("huaian-city-2024").as_bytes())
-        .report
-        .unwrap();
+    let report = nianbao_core::load(sample_text("huaian-city-2024").as_bytes()).report.unwrap();
     let stated: Vec<(Quantity, f64)> = statements(report.overview.as_deref().unwrap(), report.year)
         .into_iter()
         .map(|s| (s.quantity, s.stated))
@@ -156,18 +114,9 @@ fn huaian_narrative_is_read_and_agrees() {
         (Quantity::CarriedForward, 103.0),
         (Quantity::Reviews, 351.0),
         (Quantity::Lawsuits, 46.0),
-        (
-            Quantity::AppealOutcome {
-                review: true,
-                column: 2,
-            },
-            178.0,
-        ),
+        (Quantity::AppealOutcome { review: true, column: 2 }, 178.0),
     ] {
-        assert!(
-            stated.contains(&expected),
-            "{expected:?} not among {stated:?}"
-        );
+        assert!(stated.contains(&expected), "{expected:?} not among {stated:?}");
     }
 }
 
@@ -179,34 +128,21 @@ fn huaian_with_a_changed_review_total_contradicts_its_text() {
     let checked = check_value(&document, None);
     assert_eq!(
         findings(&checked),
-        pairs(&[
-            ("text-table-mismatch", "/overview"),
-            ("text-table-mismatch", "/overview")
-        ])
+        pairs(&[("text-table-mismatch", "/overview"), ("text-table-mismatch", "/overview")])
     );
     let zh: Vec<String> = checked
         .diagnostics
         .iter()
-        .map(|d| {
-            nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh)
-        })
+        .map(|d| nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh))
         .collect();
-    assert!(
-        zh[0].contains("行政复议案件数为 351 件") && zh[0].contains("表格中为 350"),
-        "{zh:?}"
-    );
-    assert!(
-        zh[1].contains("其他结果") && zh[1].contains("178"),
-        "{zh:?}"
-    );
+    assert!(zh[0].contains("行政复议案件数为 351 件") && zh[0].contains("表格中为 350"), "{zh:?}");
+    assert!(zh[1].contains("其他结果") && zh[1].contains("178"), "{zh:?}");
 }
 
 #[test]
 fn hongze_2024_office_figure_is_left_alone() {
     // 区政府办代表区政府受理 … 17 件 is the office's figure, not the table's 95.
-    let report = nianbao_core::load(sample_text("hongze-district-2024").as_bytes())
-        .report
-        .unwrap();
+    let report = nianbao_core::load(sample_text("hongze-district-2024").as_bytes()).report.unwrap();
     let stated = statements(report.overview.as_deref().unwrap(), report.year);
     assert!(stated.iter().all(|s| s.stated != 17.0), "{stated:?}");
 }
@@ -217,34 +153,15 @@ fn hongze_two_years_side_by_side() {
     let checked = check_text(&sample_text("hongze-district-2024"), Some(&previous));
     // Same body (洪泽区人民政府 / 淮安市洪泽区人民政府), consecutive years, 0 carried.
     // 规范性文件 in force: 5 + 3 − 0 = 8, as reported.
-    assert_eq!(
-        findings(&checked),
-        pairs(&[("template-mixed", "/applications/results/other")])
-    );
+    assert_eq!(findings(&checked), pairs(&[("template-mixed", "/applications/results/other")]));
     assert_eq!(checked.summary.checks_skipped, 1);
 
     let mut document = sample("hongze-district-2024");
-    edit(
-        &mut document,
-        "/applications/carried_over/natural_person",
-        Some("2"),
-    );
+    edit(&mut document, "/applications/carried_over/natural_person", Some("2"));
     edit(&mut document, "/applications/carried_over/total", Some("2"));
-    edit(
-        &mut document,
-        "/applications/carried_forward/natural_person",
-        Some("2"),
-    );
-    edit(
-        &mut document,
-        "/applications/carried_forward/total",
-        Some("2"),
-    );
-    edit(
-        &mut document,
-        "/proactive/normative_documents/in_force",
-        Some("9"),
-    );
+    edit(&mut document, "/applications/carried_forward/natural_person", Some("2"));
+    edit(&mut document, "/applications/carried_forward/total", Some("2"));
+    edit(&mut document, "/proactive/normative_documents/in_force", Some("9"));
     let checked = check_value(&document, Some(&previous));
     assert_eq!(
         findings(&checked),
@@ -252,16 +169,12 @@ fn hongze_two_years_side_by_side() {
             ("template-mixed", "/applications/results/other"),
             ("carry-over", "/applications/carried_over/natural_person"),
             ("carry-over", "/applications/carried_over/total"),
-            (
-                "in-force-continuity",
-                "/proactive/normative_documents/in_force"
-            ),
+            ("in-force-continuity", "/proactive/normative_documents/in_force"),
         ])
     );
     let d = &checked.diagnostics[1];
     assert_eq!((d.expected, d.actual), (Some(0.0), Some(2.0)));
-    let zh =
-        nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
+    let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(zh.contains("2023 年报告") && zh.contains("为 2"), "{zh}");
 }
 
@@ -275,10 +188,7 @@ fn wrong_previous_report() {
             ("carry-over", "/applications/carried_over/natural_person"),
             ("carry-over", "/applications/carried_over/total"),
             ("in-force-continuity", "/proactive/regulations/in_force"),
-            (
-                "in-force-continuity",
-                "/proactive/normative_documents/in_force"
-            ),
+            ("in-force-continuity", "/proactive/normative_documents/in_force"),
             ("agency-mismatch", "/agency"),
             ("year-gap", "/year"),
         ])
@@ -287,8 +197,7 @@ fn wrong_previous_report() {
 
 #[test]
 fn problems_repeated_word_for_word() {
-    let previous_text =
-        sample_text("jiyuan-hitech-zone-2024").replace("\"year\": 2024", "\"year\": 2023");
+    let previous_text = sample_text("jiyuan-hitech-zone-2024").replace("\"year\": 2024", "\"year\": 2023");
     let previous = nianbao_core::load(previous_text.as_bytes());
     let checked = check_text(&sample_text("jiyuan-hitech-zone-2024"), Some(&previous));
     let rules: Vec<String> = findings(&checked).into_iter().map(|(r, _)| r).collect();
@@ -297,9 +206,7 @@ fn problems_repeated_word_for_word() {
 
 #[test]
 fn aggregate_of_two_subordinates() {
-    let a = nianbao_core::load(sample_text("hongze-district-2024").as_bytes())
-        .report
-        .unwrap();
+    let a = nianbao_core::load(sample_text("hongze-district-2024").as_bytes()).report.unwrap();
     let mut b_doc = sample("jiyuan-hitech-zone-2024");
     edit(
         &mut b_doc,
@@ -311,46 +218,19 @@ fn aggregate_of_two_subordinates() {
     let b = nianbao_core::load_value(b_doc).report.unwrap();
     // The parent is the cell-wise sum of both, except one cell.
     let mut parent_doc = sample("hongze-district-2024");
-    edit(
-        &mut parent_doc,
-        "/applications/received/natural_person",
-        Some("96"),
-    );
+    edit(&mut parent_doc, "/applications/received/natural_person", Some("96"));
     edit(&mut parent_doc, "/applications/received/total", Some("96"));
-    edit(
-        &mut parent_doc,
-        "/applications/results/unavailable/not_held/natural_person",
-        Some("32"),
-    );
-    edit(
-        &mut parent_doc,
-        "/applications/results/unavailable/not_held/total",
-        Some("32"),
-    );
-    edit(
-        &mut parent_doc,
-        "/applications/results/total/natural_person",
-        Some("96"),
-    );
-    edit(
-        &mut parent_doc,
-        "/applications/results/total/total",
-        Some("96"),
-    );
+    edit(&mut parent_doc, "/applications/results/unavailable/not_held/natural_person", Some("32"));
+    edit(&mut parent_doc, "/applications/results/unavailable/not_held/total", Some("32"));
+    edit(&mut parent_doc, "/applications/results/total/natural_person", Some("96"));
+    edit(&mut parent_doc, "/applications/results/total/total", Some("96"));
     edit(&mut parent_doc, "/appeals/review/upheld", Some("5"));
     let parent = nianbao_core::load_value(parent_doc).report.unwrap();
     let checked = nianbao_core::validate_aggregate(&parent, &[("洪泽区", &a), ("济源高新区", &b)]);
-    assert_eq!(
-        findings(&checked),
-        pairs(&[("aggregate-sum", "/appeals/review/upheld")])
-    );
+    assert_eq!(findings(&checked), pairs(&[("aggregate-sum", "/appeals/review/upheld")]));
     let d = &checked.diagnostics[0];
     assert_eq!((d.expected, d.actual), (Some(1.0), Some(5.0)));
-    let zh =
-        nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
-    assert!(
-        zh.contains("洪泽区、济源高新区") && zh.contains("2 份"),
-        "{zh}"
-    );
+    let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
+    assert!(zh.contains("洪泽区、济源高新区") && zh.contains("2 份"), "{zh}");
     assert_eq!(checked.summary.checks_run, 161 + 15);
 }

@@ -71,9 +71,7 @@ impl ImportNote {
             self,
             ImportNote::RowMissing { .. }
                 | ImportNote::RowAmbiguous { .. }
-                | ImportNote::SectionMissing {
-                    key: "proactive" | "applications" | "appeals"
-                }
+                | ImportNote::SectionMissing { key: "proactive" | "applications" | "appeals" }
         )
     }
 
@@ -86,9 +84,7 @@ impl ImportNote {
                 (false, true) => format!("识别为 {} 版模板。", d.template.code()),
                 (false, false) => format!("Detected the {} template.", d.template.code()),
                 (true, true) => "识别为 2021 版模板，但（六）其他处理按 2019 版只有一行。".into(),
-                (true, false) => {
-                    "Detected the 2021 template, with (6) printed as the single 2019 row.".into()
-                }
+                (true, false) => "Detected the 2021 template, with (6) printed as the single 2019 row.".into(),
             },
             ImportNote::SectionMissing { key } => {
                 let heading = crate::template::section(key).map_or(*key, |s| s.heading.get(lang));
@@ -102,38 +98,24 @@ impl ImportNote {
                 if zh {
                     format!("没有找到{}的数字，这些格子未导入。", place(pointer))
                 } else {
-                    format!(
-                        "No numbers found for {}; its cells were not imported.",
-                        place(pointer)
-                    )
+                    format!("No numbers found for {}; its cells were not imported.", place(pointer))
                 }
             }
-            ImportNote::RowAmbiguous {
-                pointer,
-                found,
-                expected,
-            } => {
+            ImportNote::RowAmbiguous { pointer, found, expected } => {
                 if zh {
-                    format!("{}找到 {found} 个数，应为 {expected} 个，无法确定各自属于哪一格，这些格子未导入。", place(pointer))
+                    format!(
+                        "{}找到 {found} 个数，应为 {expected} 个，无法确定各自属于哪一格，这些格子未导入。",
+                        place(pointer)
+                    )
                 } else {
                     format!("{}: found {found} numbers where {expected} belong; which is which is unclear, so its cells were not imported.", place(pointer))
                 }
             }
-            ImportNote::LabelMisspelt {
-                pointer,
-                found,
-                expected,
-            } => {
+            ImportNote::LabelMisspelt { pointer, found, expected } => {
                 if zh {
-                    format!(
-                        "{}的标签印作“{found}”，模板为“{expected}”。",
-                        place(pointer)
-                    )
+                    format!("{}的标签印作“{found}”，模板为“{expected}”。", place(pointer))
                 } else {
-                    format!(
-                        "{} is labelled “{found}”; the template says “{expected}”.",
-                        place(pointer)
-                    )
+                    format!("{} is labelled “{found}”; the template says “{expected}”.", place(pointer))
                 }
             }
             ImportNote::FieldMissing { key } => {

@@ -5,8 +5,7 @@
 use super::{DetectedTemplate, ImportNote, ImportOptions, Imported};
 use crate::json::{Number, Object, Value};
 use crate::template::{
-    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID,
-    SECTIONS,
+    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID, SECTIONS,
 };
 
 /// The six section headings: the numeral and a phrase that only the heading has.
@@ -44,9 +43,7 @@ fn is_page_marker(line: &str) -> bool {
     let inner = t.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
     (t.starts_with('-')
         && t.ends_with('-')
-        && (inner.is_empty()
-            || inner.chars().all(|c| c.is_ascii_digit())
-            || inner.starts_with("page")))
+        && (inner.is_empty() || inner.chars().all(|c| c.is_ascii_digit()) || inner.starts_with("page")))
         || (t.starts_with('第')
             && t.ends_with('页')
             && t.chars().filter(char::is_ascii_digit).count() > 0
@@ -148,9 +145,7 @@ impl TableLine {
             Some(&self.cells)
         } else if self.fields.len() == n {
             Some(&self.fields)
-        } else if self.fields_to_end.len() == n
-            && separated_blank_tail(&self.fields_to_end, self.fields.len())
-        {
+        } else if self.fields_to_end.len() == n && separated_blank_tail(&self.fields_to_end, self.fields.len()) {
             Some(&self.fields_to_end)
         } else {
             None
@@ -185,43 +180,24 @@ fn table_line(line: &str) -> TableLine {
     }
     let label_end = start;
     let to_cells = |fields: &[&str]| -> Vec<CellText> {
-        fields
-            .iter()
-            .map(|f| cell_token(f).unwrap_or(CellText::Blank))
-            .collect()
+        fields.iter().map(|f| cell_token(f).unwrap_or(CellText::Blank)).collect()
     };
     // The label is followed by the empty cells of merged labels (lost
     // leading cells) or by a blank first cell: only the row's width can
     // tell, so both readings are kept.
     let fields_after_label = to_cells(&fields[label_end..end]);
-    let fields_to_end = if separated && label_end < fields.len() {
-        to_cells(&fields[label_end..])
-    } else {
-        Vec::new()
-    };
+    let fields_to_end = if separated && label_end < fields.len() { to_cells(&fields[label_end..]) } else { Vec::new() };
     while start < end && fields[start].trim().is_empty() {
         start += 1;
     }
     let cells = to_cells(&fields[start..end]);
-    let label = fields[..label_end]
-        .iter()
-        .map(|f| f.trim())
-        .filter(|f| !f.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    TableLine {
-        label,
-        cells,
-        fields: fields_after_label,
-        fields_to_end,
-    }
+    let label = fields[..label_end].iter().map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" ");
+    TableLine { label, cells, fields: fields_after_label, fields_to_end }
 }
 
 /// Whether everything after the first `kept` fields is blank.
 fn separated_blank_tail(fields: &[CellText], kept: usize) -> bool {
-    fields[kept.min(fields.len())..]
-        .iter()
-        .all(|f| *f == CellText::Blank)
+    fields[kept.min(fields.len())..].iter().all(|f| *f == CellText::Blank)
 }
 
 /// The lines of the report, without page markers and tool output.
@@ -247,9 +223,7 @@ fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
     for (k, (_, numeral, phrase)) in HEADINGS.iter().enumerate() {
         let hit = (from..lines.len()).find(|&i| {
             let folded = fold_label(lines[i]);
-            folded.chars().count() <= 40
-                && folded.starts_with(&format!("{numeral}."))
-                && folded.contains(phrase)
+            folded.chars().count() <= 40 && folded.starts_with(&format!("{numeral}.")) && folded.contains(phrase)
         });
         if let Some(i) = hit {
             found[k] = Some(i);
@@ -264,12 +238,7 @@ fn section_lines<'a>(lines: &[&'a str], headings: &[Option<usize>; 6], k: usize)
     let Some(start) = headings[k] else {
         return Vec::new();
     };
-    let end = headings[k + 1..]
-        .iter()
-        .flatten()
-        .next()
-        .copied()
-        .unwrap_or(lines.len());
+    let end = headings[k + 1..].iter().flatten().next().copied().unwrap_or(lines.len());
     lines[start + 1..end].to_vec()
 }
 
@@ -278,29 +247,19 @@ fn section_lines<'a>(lines: &[&'a str], headings: &[Option<usize>; 6], k: usize)
 /// line, a short line or a sentence end closes the paragraph; a sub-heading
 /// （一）… or 一、… always starts one.
 fn paragraphs(lines: &[&str]) -> String {
-    let cleaned: Vec<String> = lines
-        .iter()
-        .filter(|l| !l.contains(" | "))
-        .map(|l| close_cjk_gaps(l.trim()))
-        .collect();
+    let cleaned: Vec<String> = lines.iter().filter(|l| !l.contains(" | ")).map(|l| close_cjk_gaps(l.trim())).collect();
     let trimmed: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     // The page width: most lines of a wrapped text fill it. A quantile rather
     // than the maximum, so that one justified line full of spaces does not
     // make every other line look short.
-    let mut widths: Vec<usize> = trimmed
-        .iter()
-        .map(|l| display_width(l))
-        .filter(|&w| w > 0)
-        .collect();
+    let mut widths: Vec<usize> = trimmed.iter().map(|l| display_width(l)).filter(|&w| w > 0).collect();
     widths.sort_unstable();
     let width = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
     let starts_new = |line: &str| {
         let f = fold_label(line);
         let mut chars = f.chars();
         match chars.next() {
-            Some('(') => chars
-                .next()
-                .is_some_and(|c| "一二三四五六七八九十".contains(c)),
+            Some('(') => chars.next().is_some_and(|c| "一二三四五六七八九十".contains(c)),
             Some(c) if "一二三四五六七八九十".contains(c) => chars.next() == Some('.'),
             _ => false,
         }
@@ -352,9 +311,7 @@ fn close_cjk_gaps(line: &str) -> String {
 
 /// The printed width of a line: a 汉字 or full-width sign is two columns.
 fn display_width(line: &str) -> usize {
-    line.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
-        .sum()
+    line.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
 fn number_value(n: usize) -> Value {
@@ -368,9 +325,7 @@ fn set_path(root: &mut Object, path: &[&str], value: Value) {
         if !matches!(object.get(key), Some(Value::Object(_))) {
             object.insert(*key, Value::Object(Object::new()));
         }
-        let Some(Value::Object(next)) = object.get_mut(key) else {
-            unreachable!("just inserted")
-        };
+        let Some(Value::Object(next)) = object.get_mut(key) else { unreachable!("just inserted") };
         object = next;
     }
     object.insert(*last, value);
@@ -384,38 +339,22 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let mut notes = Vec::new();
     for (k, heading) in headings.iter().enumerate() {
         if heading.is_none() {
-            notes.push(ImportNote::SectionMissing {
-                key: SECTIONS[k].key,
-            });
+            notes.push(ImportNote::SectionMissing { key: SECTIONS[k].key });
         }
     }
 
-    let first_heading = headings
-        .iter()
-        .flatten()
-        .next()
-        .copied()
-        .unwrap_or(lines.len());
+    let first_heading = headings.iter().flatten().next().copied().unwrap_or(lines.len());
     let (title, title_end) = find_title(&lines[..first_heading]);
-    let year = title
-        .as_deref()
-        .and_then(|t| crate::text::years(t).into_iter().next());
-    let agency = options
-        .agency
-        .clone()
-        .or_else(|| title.as_deref().and_then(agency_from_title));
+    let year = title.as_deref().and_then(|t| crate::text::years(t).into_iter().next());
+    let agency = options.agency.clone().or_else(|| title.as_deref().and_then(agency_from_title));
 
     let proactive_lines = section_lines(&lines, &headings, 1);
     let template = detect_template(&proactive_lines, year);
     let application_lines = section_lines(&lines, &headings, 2);
     let compact_applications: String = application_lines.iter().map(|l| fold_label(l)).collect();
-    let single_other = !compact_applications.contains("逾期不补正")
-        && !compact_applications.contains("逾期未按收费通知");
-    let shape = if single_other {
-        OtherShape::Single
-    } else {
-        OtherShape::Split
-    };
+    let single_other =
+        !compact_applications.contains("逾期不补正") && !compact_applications.contains("逾期未按收费通知");
+    let shape = if single_other { OtherShape::Single } else { OtherShape::Split };
     notes.push(ImportNote::TemplateDetected(DetectedTemplate {
         template,
         single_other: template == Template::T2021 && shape == OtherShape::Single,
@@ -454,33 +393,12 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     overview_lines.push("");
     overview_lines.extend(section_lines(&lines, &headings, 0));
     root.insert("overview", Value::String(paragraphs(&overview_lines)));
-    root.insert(
-        "proactive",
-        Value::Object(read_proactive(&proactive_lines, template, &mut notes)),
-    );
-    root.insert(
-        "applications",
-        Value::Object(read_applications(&application_lines, shape, &mut notes)),
-    );
-    root.insert(
-        "appeals",
-        Value::Object(read_appeals(
-            &section_lines(&lines, &headings, 3),
-            &mut notes,
-        )),
-    );
-    root.insert(
-        "problems",
-        Value::String(paragraphs(&section_lines(&lines, &headings, 4))),
-    );
-    root.insert(
-        "other",
-        Value::String(paragraphs(&section_lines(&lines, &headings, 5))),
-    );
-    Imported {
-        document: Value::Object(root),
-        notes,
-    }
+    root.insert("proactive", Value::Object(read_proactive(&proactive_lines, template, &mut notes)));
+    root.insert("applications", Value::Object(read_applications(&application_lines, shape, &mut notes)));
+    root.insert("appeals", Value::Object(read_appeals(&section_lines(&lines, &headings, 3), &mut notes)));
+    root.insert("problems", Value::String(paragraphs(&section_lines(&lines, &headings, 4))));
+    root.insert("other", Value::String(paragraphs(&section_lines(&lines, &headings, 5))));
+    Imported { document: Value::Object(root), notes }
 }
 
 /// The title: the first line that ends with 年度报告, joined with the line
@@ -489,21 +407,11 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
 fn find_title(lines: &[&str]) -> (Option<String>, usize) {
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if !t
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .ends_with("年度报告")
-        {
+        if !t.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("年度报告") {
             continue;
         }
-        let starts_with_year = t
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || "〇一二".contains(c));
-        if starts_with_year
-            && i > 0
-            && !lines[i - 1].trim().is_empty()
-            && lines[i - 1].trim().chars().count() <= 30
-        {
+        let starts_with_year = t.chars().next().is_some_and(|c| c.is_ascii_digit() || "〇一二".contains(c));
+        if starts_with_year && i > 0 && !lines[i - 1].trim().is_empty() && lines[i - 1].trim().chars().count() <= 30 {
             return (Some(format!("{}{}", lines[i - 1].trim(), t)), i + 1);
         }
         return (Some(t.to_string()), i + 1);
@@ -521,21 +429,11 @@ fn agency_from_title(title: &str) -> Option<String> {
 /// The 2019 table's words, which the 2021 table does not have.
 fn detect_template(lines: &[&str], year: Option<i64>) -> Template {
     let compact: String = lines.iter().map(|l| fold_label(l)).collect();
-    if [
-        "本年新制作数量",
-        "对外公开总数量",
-        "政府集中采购",
-        "其他对外管理服务事项",
-    ]
-    .iter()
-    .any(|w| compact.contains(w))
+    if ["本年新制作数量", "对外公开总数量", "政府集中采购", "其他对外管理服务事项"].iter().any(|w| compact.contains(w))
     {
         return Template::T2019;
     }
-    if ["本年制发件数", "现行有效件数", "本年处理决定数量"]
-        .iter()
-        .any(|w| compact.contains(w))
-    {
+    if ["本年制发件数", "现行有效件数", "本年处理决定数量"].iter().any(|w| compact.contains(w)) {
         return Template::T2021;
     }
     year.map_or(Template::T2021, Template::for_year)
@@ -550,9 +448,7 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
         for row in block.rows {
             let pointer = format!("/proactive/{}", row.key);
             let label = fold_label(row.label.zh);
-            let found = table_lines
-                .iter()
-                .position(|l| fold_label(&l.label) == label);
+            let found = table_lines.iter().position(|l| fold_label(&l.label) == label);
             let width = block.columns.len();
             let cells = found.and_then(|i| {
                 if let Some(cells) = table_lines[i].cells_for(width) {
@@ -560,10 +456,7 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
                 } else if !table_lines[i].cells.is_empty() {
                     Some(table_lines[i].cells.clone())
                 } else {
-                    table_lines
-                        .get(i + 1)
-                        .filter(|next| next.label.is_empty())
-                        .map(|next| next.cells.clone())
+                    table_lines.get(i + 1).filter(|next| next.label.is_empty()).map(|next| next.cells.clone())
                 }
             });
             let Some(cells) = cells else {
@@ -571,11 +464,7 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
                 continue;
             };
             if cells.len() != block.columns.len() {
-                notes.push(ImportNote::RowAmbiguous {
-                    pointer,
-                    found: cells.len(),
-                    expected: block.columns.len(),
-                });
+                notes.push(ImportNote::RowAmbiguous { pointer, found: cells.len(), expected: block.columns.len() });
                 continue;
             }
             let mut row_object = Object::new();
@@ -596,19 +485,12 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
 fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNote>) -> Object {
     let rows = shape.rows();
     let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
-    let runs: Vec<(usize, &TableLine)> = table_lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.cells_for(7).is_some())
-        .collect();
+    let runs: Vec<(usize, &TableLine)> =
+        table_lines.iter().enumerate().filter(|(_, l)| l.cells_for(7).is_some()).collect();
     let mut object = Object::new();
     if runs.len() == rows.len() {
         for (row, (_, line)) in rows.iter().zip(&runs) {
-            put_application_row(
-                &mut object,
-                row.path,
-                line.cells_for(7).unwrap_or(&line.cells),
-            );
+            put_application_row(&mut object, row.path, line.cells_for(7).unwrap_or(&line.cells));
             check_label(row, &line.label, notes);
         }
         return object;
@@ -623,32 +505,22 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         let own = fold_label(row.label.zh);
         let hit = (from..table_lines.len()).find(|&i| {
             let label = fold_label(&table_lines[i].label);
-            !label.is_empty()
-                && (label.contains(&own) || wanted.ends_with(&label) && label.chars().count() >= 4)
+            !label.is_empty() && (label.contains(&own) || wanted.ends_with(&label) && label.chars().count() >= 4)
         });
         let Some(i) = hit else {
             notes.push(ImportNote::RowMissing { pointer });
             continue;
         };
         from = i + 1;
-        let candidate = (i..table_lines.len().min(i + 3))
-            .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
+        let candidate = (i..table_lines.len().min(i + 3)).find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
         match candidate {
             Some(j) if table_lines[j].cells_for(7).is_some() => {
                 taken[j] = true;
-                put_application_row(
-                    &mut object,
-                    row.path,
-                    table_lines[j].cells_for(7).unwrap_or(&[]),
-                );
+                put_application_row(&mut object, row.path, table_lines[j].cells_for(7).unwrap_or(&[]));
             }
             Some(j) => {
                 taken[j] = true;
-                notes.push(ImportNote::RowAmbiguous {
-                    pointer,
-                    found: table_lines[j].cells.len(),
-                    expected: 7,
-                });
+                notes.push(ImportNote::RowAmbiguous { pointer, found: table_lines[j].cells.len(), expected: 7 });
             }
             None => notes.push(ImportNote::RowMissing { pointer }),
         }
@@ -675,11 +547,7 @@ fn check_label(row: &crate::template::ApplicationRow, printed: &str, notes: &mut
     // The item's own label starts at its number (1. 2、 …): drop the merged
     // group labels and stray characters of vertical text before it.
     let folded = fold_label(printed);
-    let number_prefix: String = expected
-        .chars()
-        .take_while(|c| *c != '.')
-        .collect::<String>()
-        + ".";
+    let number_prefix: String = expected.chars().take_while(|c| *c != '.').collect::<String>() + ".";
     let Some(at) = folded.find(&number_prefix) else {
         return;
     };
@@ -693,16 +561,8 @@ fn check_label(row: &crate::template::ApplicationRow, printed: &str, notes: &mut
     }
     let common = lcs(found, &expected);
     if common * 10 >= expected.chars().count() * 6 {
-        let shown = printed[printed
-            .find(number_prefix.trim_end_matches('.'))
-            .unwrap_or(0)..]
-            .trim()
-            .to_string();
-        notes.push(ImportNote::LabelMisspelt {
-            pointer: row.pointer(),
-            found: shown,
-            expected: row.label.zh,
-        });
+        let shown = printed[printed.find(number_prefix.trim_end_matches('.')).unwrap_or(0)..].trim().to_string();
+        notes.push(ImportNote::LabelMisspelt { pointer: row.pointer(), found: shown, expected: row.label.zh });
     }
 }
 
@@ -714,11 +574,7 @@ fn lcs(a: &str, b: &str) -> usize {
     for x in &a {
         let mut current = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
-            current[j + 1] = if x == y {
-                previous[j] + 1
-            } else {
-                current[j].max(previous[j + 1])
-            };
+            current[j + 1] = if x == y { previous[j] + 1 } else { current[j].max(previous[j + 1]) };
         }
         previous = current;
     }
@@ -731,18 +587,11 @@ fn read_appeals(lines: &[&str], notes: &mut Vec<ImportNote>) -> Object {
     let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
     let cells: Vec<CellText> = match table_lines.iter().find_map(|l| l.cells_for(15)) {
         Some(cells) => cells.to_vec(),
-        None => table_lines
-            .iter()
-            .flat_map(|l| l.cells.iter().cloned())
-            .collect(),
+        None => table_lines.iter().flat_map(|l| l.cells.iter().cloned()).collect(),
     };
     let mut object = Object::new();
     if cells.len() != 15 {
-        notes.push(ImportNote::RowAmbiguous {
-            pointer: "/appeals".into(),
-            found: cells.len(),
-            expected: 15,
-        });
+        notes.push(ImportNote::RowAmbiguous { pointer: "/appeals".into(), found: cells.len(), expected: 15 });
         return object;
     }
     for (b, block) in APPEAL_BLOCKS.iter().enumerate() {
@@ -762,18 +611,12 @@ mod tests {
     #[test]
     fn cell_tokens() {
         assert_eq!(cell_token("3119"), Some(CellText::Number("3119".into())));
-        assert_eq!(
-            cell_token("7730.28"),
-            Some(CellText::Number("7730.28".into()))
-        );
+        assert_eq!(cell_token("7730.28"), Some(CellText::Number("7730.28".into())));
         assert_eq!(cell_token("1,234"), Some(CellText::Number("1234".into())));
         assert_eq!(cell_token("２１"), Some(CellText::Number("21".into())));
         assert_eq!(cell_token("/"), Some(CellText::Text("/".into())));
         assert_eq!(cell_token("—"), Some(CellText::Text("—".into())));
-        assert_eq!(
-            cell_token("251000元"),
-            Some(CellText::Text("251000元".into()))
-        );
+        assert_eq!(cell_token("251000元"), Some(CellText::Text("251000元".into())));
         for not_a_cell in ["3.", "1.属于国家秘密", "其他", "(七)", "总计", "2.", "三"] {
             assert_eq!(cell_token(not_a_cell), None, "{not_a_cell}");
         }
@@ -800,9 +643,7 @@ mod tests {
         let line = table_line("三 2.其他法律行政止公开 0 0 0 0 0 0 0");
         assert_eq!(line.label, "三 2.其他法律行政止公开");
         assert_eq!(line.cells.len(), 7);
-        let line = table_line(
-            " | （四）无法提供 | 1.本机关不掌握相关政府信息 | 10 | 0 | 0 | 0 | 0 | 0 | 10",
-        );
+        let line = table_line(" | （四）无法提供 | 1.本机关不掌握相关政府信息 | 10 | 0 | 0 | 0 | 0 | 0 | 10");
         assert_eq!(line.cells.len(), 7);
     }
 
@@ -824,19 +665,11 @@ mod tests {
     #[test]
     fn titles() {
         assert_eq!(
-            find_title(&[
-                "",
-                "高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告",
-                ""
-            ])
-            .0
-            .as_deref(),
+            find_title(&["", "高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告", ""]).0.as_deref(),
             Some("高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告")
         );
         assert_eq!(
-            find_title(&["洪泽区人民政府", "2023 年政府信息公开工作年度报告"])
-                .0
-                .as_deref(),
+            find_title(&["洪泽区人民政府", "2023 年政府信息公开工作年度报告"]).0.as_deref(),
             Some("洪泽区人民政府2023 年政府信息公开工作年度报告")
         );
         assert_eq!(

@@ -10,18 +10,13 @@ use crate::model::Report;
 use crate::text::fold;
 
 pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
-    let (Some(agency), Some(previous_agency)) =
-        (report.agency.as_deref(), previous.agency.as_deref())
-    else {
+    let (Some(agency), Some(previous_agency)) = (report.agency.as_deref(), previous.agency.as_deref()) else {
         checks.count(false);
         return;
     };
     checks.count(true);
     if !same_body(agency, previous_agency) {
-        let detail = Detail::AgencyMismatch {
-            agency: agency.to_string(),
-            previous: previous_agency.to_string(),
-        };
+        let detail = Detail::AgencyMismatch { agency: agency.to_string(), previous: previous_agency.to_string() };
         checks.push(Diagnostic::at(Rule::AgencyMismatch, "/agency", detail));
     }
 }

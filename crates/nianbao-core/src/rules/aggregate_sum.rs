@@ -15,10 +15,7 @@ use crate::model::{CellId, Report};
 /// parent's year; subordinates of other years are left out and not named.
 pub fn check(parent: &Report, subordinates: &[(&str, &Report)]) -> Checks {
     let mut checks = Checks::default();
-    let same_year: Vec<&(&str, &Report)> = subordinates
-        .iter()
-        .filter(|(_, r)| r.year == parent.year)
-        .collect();
+    let same_year: Vec<&(&str, &Report)> = subordinates.iter().filter(|(_, r)| r.year == parent.year).collect();
     if same_year.is_empty() {
         return checks;
     }
@@ -38,15 +35,8 @@ pub fn check(parent: &Report, subordinates: &[(&str, &Report)]) -> Checks {
         };
         checks.count(true);
         if !same(parent_value, sum) {
-            let detail = Detail::AggregateSum {
-                parent: parent_value,
-                sum,
-                included: included.clone(),
-            };
-            checks.push(
-                Diagnostic::at(Rule::AggregateSum, id.pointer(), detail)
-                    .with_numbers(sum, parent_value),
-            );
+            let detail = Detail::AggregateSum { parent: parent_value, sum, included: included.clone() };
+            checks.push(Diagnostic::at(Rule::AggregateSum, id.pointer(), detail).with_numbers(sum, parent_value));
         }
     }
     checks
@@ -55,9 +45,7 @@ pub fn check(parent: &Report, subordinates: &[(&str, &Report)]) -> Checks {
 fn sub_cell(report: &Report, id: &CellId) -> Option<f64> {
     match id {
         CellId::Application(row, column) => {
-            let (_, cells) = report
-                .application_rows()
-                .find(|(r, _)| r.path == row.path)?;
+            let (_, cells) = report.application_rows().find(|(r, _)| r.path == row.path)?;
             cells[*column].number()
         }
         CellId::Appeal(block, column) => report.appeals[*block][*column].number(),

@@ -10,28 +10,21 @@ use crate::model::Report;
 use crate::template::{RowRole, APPLICANT_COLUMNS};
 
 pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
-    let this = report
-        .application_rows()
-        .find(|(r, _)| r.role == RowRole::CarriedOver);
+    let this = report.application_rows().find(|(r, _)| r.role == RowRole::CarriedOver);
     let last = previous.application_row(RowRole::CarriedForward);
     let (Some((row, cells)), Some(last)) = (this, last) else {
         return;
     };
     for column in 0..APPLICANT_COLUMNS.len() {
-        let (Some(carried_over), Some(previous_carried_forward)) =
-            (cells[column].number(), last[column].number())
+        let (Some(carried_over), Some(previous_carried_forward)) = (cells[column].number(), last[column].number())
         else {
             checks.count(false);
             continue;
         };
         checks.count(true);
         if !same(carried_over, previous_carried_forward) {
-            let detail = Detail::CarryOver {
-                column,
-                carried_over,
-                previous_carried_forward,
-                previous_year: previous.year,
-            };
+            let detail =
+                Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year: previous.year };
             let finding = Diagnostic::at(Rule::CarryOver, row.cell_pointer(column), detail);
             checks.push(finding.with_numbers(previous_carried_forward, carried_over));
         }

@@ -10,11 +10,7 @@ use crate::model::{Cell, Report};
 pub fn check(report: &Report, checks: &mut Checks) {
     for (id, cell) in report.cells() {
         if *cell == Cell::Blank {
-            checks.push(Diagnostic::at(
-                Rule::CellBlank,
-                id.pointer(),
-                Detail::CellBlank,
-            ));
+            checks.push(Diagnostic::at(Rule::CellBlank, id.pointer(), Detail::CellBlank));
         }
     }
 }

@@ -10,11 +10,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
     for (id, cell) in report.cells() {
         let Some(value) = cell.number() else { continue };
         if id.whole() && value.fract() != 0.0 {
-            checks.push(Diagnostic::at(
-                Rule::CellFraction,
-                id.pointer(),
-                Detail::CellNumber { value },
-            ));
+            checks.push(Diagnostic::at(Rule::CellFraction, id.pointer(), Detail::CellNumber { value }));
         }
     }
 }

@@ -12,11 +12,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
         let Some(value) = cell.number() else { continue };
         checks.count(true);
         if value < 0.0 && !id.signed() {
-            checks.push(Diagnostic::at(
-                Rule::CellNegative,
-                id.pointer(),
-                Detail::CellNumber { value },
-            ));
+            checks.push(Diagnostic::at(Rule::CellNegative, id.pointer(), Detail::CellNumber { value }));
         }
     }
 }

@@ -10,11 +10,7 @@ use crate::model::{Cell, Report};
 pub fn check(report: &Report, checks: &mut Checks) {
     for (id, cell) in report.cells() {
         if let Cell::Text(text) = cell {
-            checks.push(Diagnostic::at(
-                Rule::CellText,
-                id.pointer(),
-                Detail::CellText { text: text.clone() },
-            ));
+            checks.push(Diagnostic::at(Rule::CellText, id.pointer(), Detail::CellText { text: text.clone() }));
         }
     }
 }

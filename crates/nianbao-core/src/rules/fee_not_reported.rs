@@ -20,10 +20,6 @@ pub fn check(report: &Report, checks: &mut Checks) {
     checks.count(true);
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if !compact.contains("处理费") {
-        checks.push(Diagnostic::at(
-            Rule::FeeNotReported,
-            "/other",
-            Detail::FeeNotReported,
-        ));
+        checks.push(Diagnostic::at(Rule::FeeNotReported, "/other", Detail::FeeNotReported));
     }
 }

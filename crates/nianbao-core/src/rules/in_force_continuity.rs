@@ -28,20 +28,10 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
         checks.count(true);
         let expected = previous_in_force + issued - repealed;
         if !same(in_force, expected) {
-            let pointers = ["in_force", "issued", "repealed"]
-                .map(|c| format!("/proactive/{row}/{c}"))
-                .to_vec();
-            let detail = Detail::InForce {
-                row,
-                in_force,
-                issued,
-                repealed,
-                previous_in_force: Some(previous_in_force),
-            };
-            checks.push(
-                Diagnostic::new(Rule::InForceContinuity, pointers, detail)
-                    .with_numbers(expected, in_force),
-            );
+            let pointers = ["in_force", "issued", "repealed"].map(|c| format!("/proactive/{row}/{c}")).to_vec();
+            let detail =
+                Detail::InForce { row, in_force, issued, repealed, previous_in_force: Some(previous_in_force) };
+            checks.push(Diagnostic::new(Rule::InForceContinuity, pointers, detail).with_numbers(expected, in_force));
         }
     }
 }

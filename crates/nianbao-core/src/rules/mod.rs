@@ -85,13 +85,8 @@ impl Checks {
         let sum: f64 = values[1..].iter().sum();
         if !same(sum, values[0]) {
             let actual = values[0];
-            let pointers = std::iter::once(&total)
-                .chain(addends)
-                .map(|(id, _)| id.pointer())
-                .collect();
-            self.push(
-                Diagnostic::new(rule, pointers, Detail::Sum { values }).with_numbers(sum, actual),
-            );
+            let pointers = std::iter::once(&total).chain(addends).map(|(id, _)| id.pointer()).collect();
+            self.push(Diagnostic::new(rule, pointers, Detail::Sum { values }).with_numbers(sum, actual));
         }
     }
 }

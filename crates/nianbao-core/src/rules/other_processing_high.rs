@@ -10,32 +10,18 @@ use crate::model::Report;
 use crate::template::{RowRole, TOTAL_COLUMN};
 
 pub fn check(report: &Report, checks: &mut Checks) {
-    let other_rows: Vec<_> = report
-        .application_rows()
-        .filter(|(row, _)| row.role == RowRole::Result && row.path[1] == "other")
-        .collect();
-    let total = report
-        .application_row(RowRole::ResultsTotal)
-        .and_then(|cells| cells[TOTAL_COLUMN].number());
-    let other: Option<f64> = other_rows
-        .iter()
-        .map(|(_, cells)| cells[TOTAL_COLUMN].number())
-        .sum();
+    let other_rows: Vec<_> =
+        report.application_rows().filter(|(row, _)| row.role == RowRole::Result && row.path[1] == "other").collect();
+    let total = report.application_row(RowRole::ResultsTotal).and_then(|cells| cells[TOTAL_COLUMN].number());
+    let other: Option<f64> = other_rows.iter().map(|(_, cells)| cells[TOTAL_COLUMN].number()).sum();
     let (Some(other), Some(total)) = (other, total) else {
         checks.count(false);
         return;
     };
     checks.count(true);
     if other >= 5.0 && other > 0.1 * total {
-        let mut pointers: Vec<String> = other_rows
-            .iter()
-            .map(|(row, _)| row.cell_pointer(TOTAL_COLUMN))
-            .collect();
+        let mut pointers: Vec<String> = other_rows.iter().map(|(row, _)| row.cell_pointer(TOTAL_COLUMN)).collect();
         pointers.push("/applications/results/total/total".to_string());
-        checks.push(Diagnostic::new(
-            Rule::OtherProcessingHigh,
-            pointers,
-            Detail::OtherProcessingHigh { other, total },
-        ));
+        checks.push(Diagnostic::new(Rule::OtherProcessingHigh, pointers, Detail::OtherProcessingHigh { other, total }));
     }
 }

@@ -14,9 +14,7 @@ use std::collections::HashSet;
 const MIN_SENTENCE_CHARS: usize = 8;
 
 pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
-    let (Some(problems), Some(previous_problems)) =
-        (report.problems.as_deref(), previous.problems.as_deref())
-    else {
+    let (Some(problems), Some(previous_problems)) = (report.problems.as_deref(), previous.problems.as_deref()) else {
         checks.count(false);
         return;
     };
@@ -26,23 +24,14 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
         return;
     }
     checks.count(true);
-    let theirs: HashSet<String> = comparable_sentences(previous_problems)
-        .into_iter()
-        .collect();
+    let theirs: HashSet<String> = comparable_sentences(previous_problems).into_iter().collect();
     let repeated = ours.iter().filter(|s| theirs.contains(*s)).count();
     if repeated * 2 > ours.len() {
-        let detail = Detail::ProblemsRepeated {
-            repeated,
-            sentences: ours.len(),
-            previous_year: previous.year,
-        };
+        let detail = Detail::ProblemsRepeated { repeated, sentences: ours.len(), previous_year: previous.year };
         checks.push(Diagnostic::at(Rule::ProblemsRepeated, "/problems", detail));
     }
 }
 
 fn comparable_sentences(text: &str) -> Vec<String> {
-    sentences(text)
-        .map(fold)
-        .filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS)
-        .collect()
+    sentences(text).map(fold).filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS).collect()
 }

@@ -8,8 +8,7 @@ use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::Report;
 
 pub fn check(report: &Report, checks: &mut Checks) {
-    let (Some(published), Some(kind), Some(year)) = (report.published, report.kind, report.year)
-    else {
+    let (Some(published), Some(kind), Some(year)) = (report.published, report.kind, report.year) else {
         checks.count(false);
         return;
     };
@@ -20,10 +19,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
     checks.count(true);
     let deadline = kind.deadline(year);
     if published > deadline {
-        let detail = Detail::PublishedLate {
-            published: published.to_string(),
-            deadline: deadline.to_string(),
-        };
+        let detail = Detail::PublishedLate { published: published.to_string(), deadline: deadline.to_string() };
         checks.push(Diagnostic::at(Rule::PublishedLate, "/published", detail));
     }
 }

@@ -17,15 +17,8 @@ pub fn check(report: &Report, checks: &mut Checks) {
         };
         checks.count(true);
         if is_placeholder(text) {
-            let detail = Detail::SectionEmpty {
-                section,
-                text: text.trim().to_string(),
-            };
-            checks.push(Diagnostic::at(
-                Rule::SectionEmpty,
-                format!("/{section}"),
-                detail,
-            ));
+            let detail = Detail::SectionEmpty { section, text: text.trim().to_string() };
+            checks.push(Diagnostic::at(Rule::SectionEmpty, format!("/{section}"), detail));
         }
     }
 }
@@ -43,16 +36,7 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for text in [
-            "",
-            "无",
-            "略",
-            "暂无",
-            "无。",
-            "  ",
-            "（一）无",
-            "本年度暂无。",
-        ] {
+        for text in ["", "无", "略", "暂无", "无。", "  ", "（一）无", "本年度暂无。"] {
             assert!(is_placeholder(text), "{text:?}");
         }
         assert!(!is_placeholder("一是公开意识有待进一步提升，主动性不强。"));

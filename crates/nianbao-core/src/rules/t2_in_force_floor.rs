@@ -16,8 +16,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
     }
     for row in ["regulations", "normative_documents"] {
         let number = |column| report.proactive_cell(row, column).and_then(|c| c.number());
-        let (Some(in_force), Some(issued), Some(repealed)) =
-            (number("in_force"), number("issued"), number("repealed"))
+        let (Some(in_force), Some(issued), Some(repealed)) = (number("in_force"), number("issued"), number("repealed"))
         else {
             checks.count(false);
             continue;
@@ -25,20 +24,9 @@ pub fn check(report: &Report, checks: &mut Checks) {
         checks.count(true);
         let floor = issued - repealed;
         if in_force < floor {
-            let pointers = ["in_force", "issued", "repealed"]
-                .map(|c| format!("/proactive/{row}/{c}"))
-                .to_vec();
-            let detail = Detail::InForce {
-                row,
-                in_force,
-                issued,
-                repealed,
-                previous_in_force: None,
-            };
-            checks.push(
-                Diagnostic::new(Rule::T2InForceFloor, pointers, detail)
-                    .with_numbers(floor, in_force),
-            );
+            let pointers = ["in_force", "issued", "repealed"].map(|c| format!("/proactive/{row}/{c}")).to_vec();
+            let detail = Detail::InForce { row, in_force, issued, repealed, previous_in_force: None };
+            checks.push(Diagnostic::new(Rule::T2InForceFloor, pointers, detail).with_numbers(floor, in_force));
         }
     }
 }

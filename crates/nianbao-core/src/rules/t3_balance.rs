@@ -9,20 +9,13 @@ use crate::model::Report;
 use crate::template::{RowRole, APPLICANT_COLUMNS};
 
 pub fn check(report: &Report, checks: &mut Checks) {
-    let roles = [
-        RowRole::Received,
-        RowRole::CarriedOver,
-        RowRole::ResultsTotal,
-        RowRole::CarriedForward,
-    ];
+    let roles = [RowRole::Received, RowRole::CarriedOver, RowRole::ResultsTotal, RowRole::CarriedForward];
     let rows = roles.map(|role| report.application_rows().find(|(r, _)| r.role == role));
-    let [Some(received), Some(carried_over), Some(results_total), Some(carried_forward)] = rows
-    else {
+    let [Some(received), Some(carried_over), Some(results_total), Some(carried_forward)] = rows else {
         return;
     };
     for column in 0..APPLICANT_COLUMNS.len() {
-        let numbers = [received, carried_over, results_total, carried_forward]
-            .map(|(_, cells)| cells[column].number());
+        let numbers = [received, carried_over, results_total, carried_forward].map(|(_, cells)| cells[column].number());
         let [Some(a), Some(b), Some(c), Some(d)] = numbers else {
             checks.count(false);
             continue;
@@ -33,16 +26,8 @@ pub fn check(report: &Report, checks: &mut Checks) {
                 .iter()
                 .map(|(row, _)| row.cell_pointer(column))
                 .collect();
-            let detail = Detail::Balance {
-                column,
-                received: a,
-                carried_over: b,
-                results_total: c,
-                carried_forward: d,
-            };
-            checks.push(
-                Diagnostic::new(Rule::T3Balance, pointers, detail).with_numbers(a + b, c + d),
-            );
+            let detail = Detail::Balance { column, received: a, carried_over: b, results_total: c, carried_forward: d };
+            checks.push(Diagnostic::new(Rule::T3Balance, pointers, detail).with_numbers(a + b, c + d));
         }
     }
 }

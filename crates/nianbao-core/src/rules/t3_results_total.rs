@@ -11,9 +11,7 @@ use crate::model::{CellId, Report};
 use crate::template::{RowRole, APPLICANT_COLUMNS};
 
 pub fn check(report: &Report, checks: &mut Checks) {
-    let Some((total_row, total_cells)) = report
-        .application_rows()
-        .find(|(r, _)| r.role == RowRole::ResultsTotal)
+    let Some((total_row, total_cells)) = report.application_rows().find(|(r, _)| r.role == RowRole::ResultsTotal)
     else {
         return;
     };
@@ -23,10 +21,6 @@ pub fn check(report: &Report, checks: &mut Checks) {
             .filter(|(row, _)| row.role == RowRole::Result)
             .map(|(row, cells)| (CellId::Application(row, column), &cells[column]))
             .collect();
-        checks.sum(
-            Rule::T3ResultsTotal,
-            (CellId::Application(total_row, column), &total_cells[column]),
-            &addends,
-        );
+        checks.sum(Rule::T3ResultsTotal, (CellId::Application(total_row, column), &total_cells[column]), &addends);
     }
 }

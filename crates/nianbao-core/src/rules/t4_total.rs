@@ -10,13 +10,7 @@ use crate::template::APPEAL_TOTAL;
 
 pub fn check(report: &Report, checks: &mut Checks) {
     for (block, cells) in report.appeals.iter().enumerate() {
-        let addends: Vec<_> = (0..APPEAL_TOTAL)
-            .map(|c| (CellId::Appeal(block, c), &cells[c]))
-            .collect();
-        checks.sum(
-            Rule::T4Total,
-            (CellId::Appeal(block, APPEAL_TOTAL), &cells[APPEAL_TOTAL]),
-            &addends,
-        );
+        let addends: Vec<_> = (0..APPEAL_TOTAL).map(|c| (CellId::Appeal(block, c), &cells[c])).collect();
+        checks.sum(Rule::T4Total, (CellId::Appeal(block, APPEAL_TOTAL), &cells[APPEAL_TOTAL]), &addends);
     }
 }

@@ -11,13 +11,7 @@ use crate::model::Report;
 pub fn check(report: &Report, checks: &mut Checks) {
     checks.count(true);
     if report.other_shape != report.template.other_shape() {
-        let detail = Detail::TemplateMixed {
-            template: report.template,
-        };
-        checks.push(Diagnostic::at(
-            Rule::TemplateMixed,
-            "/applications/results/other",
-            detail,
-        ));
+        let detail = Detail::TemplateMixed { template: report.template };
+        checks.push(Diagnostic::at(Rule::TemplateMixed, "/applications/results/other", detail));
     }
 }

@@ -18,10 +18,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
         checks.push(Diagnostic::at(
             Rule::TemplateYear,
             "/template",
-            Detail::TemplateYear {
-                year,
-                template: report.template,
-            },
+            Detail::TemplateYear { year, template: report.template },
         ));
     }
 }

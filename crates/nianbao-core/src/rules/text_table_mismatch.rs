@@ -60,8 +60,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
                 percent,
             };
             checks.push(
-                Diagnostic::at(Rule::TextTableMismatch, "/overview", detail)
-                    .with_numbers(table, statement.stated),
+                Diagnostic::at(Rule::TextTableMismatch, "/overview", detail).with_numbers(table, statement.stated),
             );
         }
     }
@@ -79,20 +78,13 @@ struct TableNumbers {
 
 impl TableNumbers {
     fn of(report: &Report) -> Self {
-        let total = |role| {
-            report
-                .application_row(role)
-                .and_then(|cells| cells[TOTAL_COLUMN].number())
-        };
+        let total = |role| report.application_row(role).and_then(|cells| cells[TOTAL_COLUMN].number());
         TableNumbers {
             received: total(RowRole::Received),
             carried_over: total(RowRole::CarriedOver),
             answered: total(RowRole::ResultsTotal),
             carried_forward: total(RowRole::CarriedForward),
-            appeals: report
-                .appeals
-                .each_ref()
-                .map(|block| block.each_ref().map(|c| c.number())),
+            appeals: report.appeals.each_ref().map(|block| block.each_ref().map(|c| c.number())),
         }
     }
 
@@ -106,18 +98,11 @@ impl TableNumbers {
             Quantity::Answered => vec![self.answered],
             Quantity::CarriedForward => vec![self.carried_forward],
             Quantity::Reviews => vec![self.appeals[0][APPEAL_TOTAL]],
-            Quantity::Lawsuits => vec![both(
-                self.appeals[1][APPEAL_TOTAL],
-                self.appeals[2][APPEAL_TOTAL],
-            )],
-            Quantity::AppealOutcome {
-                review: true,
-                column,
-            } => vec![self.appeals[0][column]],
-            Quantity::AppealOutcome {
-                review: false,
-                column,
-            } => vec![both(self.appeals[1][column], self.appeals[2][column])],
+            Quantity::Lawsuits => vec![both(self.appeals[1][APPEAL_TOTAL], self.appeals[2][APPEAL_TOTAL])],
+            Quantity::AppealOutcome { review: true, column } => vec![self.appeals[0][column]],
+            Quantity::AppealOutcome { review: false, column } => {
+                vec![both(self.appeals[1][column], self.appeals[2][column])]
+            }
             Quantity::CompletionRate => {
                 let base = both(self.received, self.carried_over);
                 vec![match (self.answered, base) {
@@ -187,13 +172,7 @@ const QUALIFIERS: &[&str] = &[
 ];
 
 /// Words that make a sentence about information-disclosure applications.
-const APPLICATION_CONTEXT: &[&str] = &[
-    "依申请",
-    "信息公开申请",
-    "公开申请",
-    "申请公开",
-    "政府信息申请",
-];
+const APPLICATION_CONTEXT: &[&str] = &["依申请", "信息公开申请", "公开申请", "申请公开", "政府信息申请"];
 
 /// Words that make a sentence about reviews or lawsuits over disclosure.
 const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
@@ -223,31 +202,18 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
             let Some(quantity) = classify(clause, about_applications, about_appeals, appeal) else {
                 continue;
             };
-            let unit = if quantity == Quantity::CompletionRate {
-                "%"
-            } else {
-                "件"
-            };
+            let unit = if quantity == Quantity::CompletionRate { "%" } else { "件" };
             let Some(stated) = single_number_before(clause, unit) else {
                 continue;
             };
-            found.push(Statement {
-                sentence: sentence.to_string(),
-                quantity,
-                stated,
-            });
+            found.push(Statement { sentence: sentence.to_string(), quantity, stated });
         }
     }
     found
 }
 
 /// What a clause states a number of, if it is clear.
-fn classify(
-    clause: &str,
-    about_applications: bool,
-    about_appeals: bool,
-    appeal: Option<bool>,
-) -> Option<Quantity> {
+fn classify(clause: &str, about_applications: bool, about_appeals: bool, appeal: Option<bool>) -> Option<Quantity> {
     let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
     const OUTCOMES: [&str; 4] = ["维持", "纠正", "其他结果", "尚未审结"];
     // Per-result counts of reviews and lawsuits follow 其中, so they are
@@ -275,23 +241,14 @@ fn classify(
     if !about_applications || has(&["行政复议", "行政诉讼"]) {
         return None;
     }
-    if has(&[
-        "上年结转",
-        "上年度结转",
-        "上一年度结转",
-        "上一年结转",
-        "结转上年",
-        "上年度未办结",
-        "上年未办结",
-    ]) {
+    if has(&["上年结转", "上年度结转", "上一年度结转", "上一年结转", "结转上年", "上年度未办结", "上年未办结"])
+    {
         return Some(Quantity::CarriedOver);
     }
-    if has(&["下年", "下一年", "次年", "明年"]) && has(&["结转", "顺延", "转入", "继续办理"])
-    {
+    if has(&["下年", "下一年", "次年", "明年"]) && has(&["结转", "顺延", "转入", "继续办理"]) {
         return Some(Quantity::CarriedForward);
     }
-    if has(&["办结", "答复", "办理完毕", "处理完毕"]) && !has(&["受理", "新收", "收到"])
-    {
+    if has(&["办结", "答复", "办理完毕", "处理完毕"]) && !has(&["受理", "新收", "收到"]) {
         return Some(Quantity::Answered);
     }
     if has(&["受理", "新收", "收到", "接收", "共收"]) && !has(&["办结", "答复"]) {
@@ -334,18 +291,13 @@ mod tests {
     use super::*;
 
     fn quantities(text: &str) -> Vec<(Quantity, f64)> {
-        statements(text, Some(2024))
-            .into_iter()
-            .map(|s| (s.quantity, s.stated))
-            .collect()
+        statements(text, Some(2024)).into_iter().map(|s| (s.quantity, s.stated)).collect()
     }
 
     #[test]
     fn recognises_the_usual_phrasings() {
         assert_eq!(
-            quantities(
-                "2024 年，济源高新区共受理政府信息依申请公开 1 件，已按期办结，办结率 100%。"
-            ),
+            quantities("2024 年，济源高新区共受理政府信息依申请公开 1 件，已按期办结，办结率 100%。"),
             [(Quantity::Received, 1.0), (Quantity::CompletionRate, 100.0)]
         );
         assert_eq!(
@@ -364,14 +316,8 @@ mod tests {
                 (Quantity::AppealOutcome { review: false, column: 0 }, 25.0),
             ]
         );
-        assert_eq!(
-            quantities("本年新收政府信息公开申请２１件。"),
-            [(Quantity::Received, 21.0)]
-        );
-        assert_eq!(
-            quantities("2024年全区受理政府信息公开申请21件，均在法定期限答复。"),
-            [(Quantity::Received, 21.0)]
-        );
+        assert_eq!(quantities("本年新收政府信息公开申请２１件。"), [(Quantity::Received, 21.0)]);
+        assert_eq!(quantities("2024年全区受理政府信息公开申请21件，均在法定期限答复。"), [(Quantity::Received, 21.0)]);
     }
 
     #[test]

@@ -19,20 +19,9 @@ pub fn check(report: &Report, checks: &mut Checks) {
         checks.count(true);
         let stated = years(title);
         if stated.is_empty() {
-            checks.push(Diagnostic::at(
-                Rule::TitleYear,
-                "/title",
-                Detail::TitleNoYear,
-            ));
+            checks.push(Diagnostic::at(Rule::TitleYear, "/title", Detail::TitleNoYear));
         } else if !stated.contains(&year) {
-            checks.push(Diagnostic::at(
-                Rule::TitleYear,
-                "/title",
-                Detail::TitleOtherYear {
-                    stated: stated[0],
-                    year,
-                },
-            ));
+            checks.push(Diagnostic::at(Rule::TitleYear, "/title", Detail::TitleOtherYear { stated: stated[0], year }));
         }
     }
     let Some(overview) = report.overview.as_deref() else {
@@ -43,11 +32,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
     };
     checks.count(true);
     if dates != [(year, 1, 1), (year, 12, 31)] {
-        checks.push(Diagnostic::at(
-            Rule::TitleYear,
-            "/overview",
-            Detail::PeriodWrong { stated: sentence },
-        ));
+        checks.push(Diagnostic::at(Rule::TitleYear, "/overview", Detail::PeriodWrong { stated: sentence }));
     }
 }
 
@@ -110,11 +95,9 @@ mod tests {
     #[test]
     fn periods() {
         let (_, dates) =
-            stated_period("报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。")
-                .unwrap();
+            stated_period("报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。").unwrap();
         assert_eq!(dates, [(2023, 1, 1), (2023, 12, 31)]);
-        let (_, dates) =
-            stated_period("本报告所列数据的统计期限为2024年1月1日至2024年12月31日").unwrap();
+        let (_, dates) = stated_period("本报告所列数据的统计期限为2024年1月1日至2024年12月31日").unwrap();
         assert_eq!(dates, [(2024, 1, 1), (2024, 12, 31)]);
         assert!(stated_period("统计期限为本年度。").is_none());
         assert!(stated_period("2024年1月1日至2024年12月31日，共受理申请3件。").is_none());

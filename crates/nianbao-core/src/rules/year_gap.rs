@@ -14,13 +14,6 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     };
     checks.count(true);
     if previous_year != year - 1 {
-        checks.push(Diagnostic::at(
-            Rule::YearGap,
-            "/year",
-            Detail::YearGap {
-                year,
-                previous: previous_year,
-            },
-        ));
+        checks.push(Diagnostic::at(Rule::YearGap, "/year", Detail::YearGap { year, previous: previous_year }));
     }
 }

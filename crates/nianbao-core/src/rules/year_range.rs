@@ -17,10 +17,6 @@ pub fn check(report: &Report, today: Date, checks: &mut Checks) {
     checks.count(true);
     let current_year = i64::from(today.year);
     if !(FIRST_YEAR..=current_year).contains(&year) {
-        checks.push(Diagnostic::at(
-            Rule::YearRange,
-            "/year",
-            Detail::YearRange { year, current_year },
-        ));
+        checks.push(Diagnostic::at(Rule::YearRange, "/year", Detail::YearRange { year, current_year }));
     }
 }

@@ -4,17 +4,11 @@
 
 use nianbao_core::date::Date;
 use nianbao_core::json::{self, Number, Object, Value};
-use nianbao_core::template::{
-    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS,
-};
+use nianbao_core::template::{OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS};
 use nianbao_core::{Checked, Context, Loaded};
 
-pub const SAMPLES: [&str; 4] = [
-    "jiyuan-hitech-zone-2024",
-    "huaian-city-2024",
-    "hongze-district-2023",
-    "hongze-district-2024",
-];
+pub const SAMPLES: [&str; 4] =
+    ["jiyuan-hitech-zone-2024", "huaian-city-2024", "hongze-district-2023", "hongze-district-2024"];
 
 /// The date the tests judge report years by.
 pub fn today() -> Date {
@@ -27,26 +21,20 @@ pub fn sample_text(name: &str) -> String {
 }
 
 pub fn sample(name: &str) -> Value {
-    json::parse(&sample_text(name))
-        .expect("samples are well-formed")
-        .value
+    json::parse(&sample_text(name)).expect("samples are well-formed").value
 }
 
 /// Sets the value at `pointer` (creating nothing: the parent must exist) to
 /// the JSON `value`, or removes the key when `value` is `None`.
 pub fn edit(document: &mut Value, pointer: &str, value: Option<&str>) {
     let (parent, key) = pointer.rsplit_once('/').expect("a pointer below the root");
-    let Some(Value::Object(object)) = document.pointer_mut(parent) else {
-        panic!("{parent} is not an object")
-    };
+    let Some(Value::Object(object)) = document.pointer_mut(parent) else { panic!("{parent} is not an object") };
     match value {
         Some(text) => {
             object.insert(key, json::parse(text).expect("edit value is JSON").value);
         }
         None => {
-            object
-                .remove(key)
-                .unwrap_or_else(|| panic!("{pointer} does not exist"));
+            object.remove(key).unwrap_or_else(|| panic!("{pointer} does not exist"));
         }
     }
 }
@@ -57,10 +45,7 @@ pub fn check_value(document: &Value, previous: Option<&Loaded>) -> Checked {
 
 pub fn check_text(text: &str, previous: Option<&Loaded>) -> Checked {
     let loaded = nianbao_core::load(text.as_bytes());
-    let context = Context {
-        today: today(),
-        previous: previous.and_then(|p| p.report.as_ref()),
-    };
+    let context = Context { today: today(), previous: previous.and_then(|p| p.report.as_ref()) };
     nianbao_core::validate(&loaded, &context)
 }
 
@@ -69,20 +54,12 @@ pub fn findings(checked: &Checked) -> Vec<(String, String)> {
     checked
         .diagnostics
         .iter()
-        .map(|d| {
-            (
-                d.rule.code().to_string(),
-                d.pointers.first().cloned().unwrap_or_default(),
-            )
-        })
+        .map(|d| (d.rule.code().to_string(), d.pointers.first().cloned().unwrap_or_default()))
         .collect()
 }
 
 pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
 /// A small deterministic generator, seeded by proptest.
@@ -113,9 +90,7 @@ fn set(root: &mut Object, path: &[&str], value: Value) {
         if !object.contains_key(key) {
             object.insert(*key, Value::Object(Object::new()));
         }
-        let Some(Value::Object(next)) = object.get_mut(key) else {
-            unreachable!()
-        };
+        let Some(Value::Object(next)) = object.get_mut(key) else { unreachable!() };
         object = next;
     }
     object.insert(*last, value);
@@ -144,17 +119,9 @@ pub fn consistent_report(seed: u64, variant: Variant) -> Value {
     root.insert("template", Value::String(template.code().into()));
     root.insert("year", num(year));
     root.insert("agency", Value::String("某某县人民政府办公室".into()));
-    root.insert(
-        "title",
-        Value::String(format!(
-            "某某县人民政府办公室{year}年政府信息公开工作年度报告"
-        )),
-    );
+    root.insert("title", Value::String(format!("某某县人民政府办公室{year}年政府信息公开工作年度报告")));
     root.insert("kind", Value::String("department".into()));
-    root.insert(
-        "published",
-        Value::String(format!("{}-01-{:02}", year + 1, rng.range(1, 31))),
-    );
+    root.insert("published", Value::String(format!("{}-01-{:02}", year + 1, rng.range(1, 31))));
     root.insert(
         "overview",
         Value::String(format!("本报告数据统计期限为{year}年1月1日至{year}年12月31日。\n（一）主动公开情况\n本机关按照条例要求主动公开政府信息，及时更新各栏目内容。")),
@@ -167,9 +134,7 @@ pub fn consistent_report(seed: u64, variant: Variant) -> Value {
             for column in block.columns {
                 let value = match column.key {
                     "change" => Value::Number(Number::from_f64(rng.range(0, 20) as f64 - 10.0)),
-                    "amount" => {
-                        Value::Number(Number::from_f64(rng.range(0, 100_000) as f64 / 100.0))
-                    }
+                    "amount" => Value::Number(Number::from_f64(rng.range(0, 100_000) as f64 / 100.0)),
                     _ => num(rng.range(0, 30)),
                 };
                 set(&mut proactive, &[row.key, column.key], value);
@@ -182,11 +147,7 @@ pub fn consistent_report(seed: u64, variant: Variant) -> Value {
             let repealed = rng.range(0, 10);
             set(&mut proactive, &[row, "issued"], num(issued));
             set(&mut proactive, &[row, "repealed"], num(repealed));
-            set(
-                &mut proactive,
-                &[row, "in_force"],
-                num(issued.saturating_sub(repealed) + rng.range(0, 50)),
-            );
+            set(&mut proactive, &[row, "in_force"], num(issued.saturating_sub(repealed) + rng.range(0, 50)));
         }
     }
     root.insert("proactive", Value::Object(proactive));
@@ -235,19 +196,17 @@ pub fn consistent_report(seed: u64, variant: Variant) -> Value {
         let values: Vec<u64> = (0..4).map(|_| rng.range(0, 20)).collect();
         let mut cells = Object::new();
         for (c, column) in APPEAL_COLUMNS.iter().enumerate() {
-            cells.insert(
-                column.key,
-                num(if c < 4 {
-                    values[c]
-                } else {
-                    values.iter().sum()
-                }),
-            );
+            cells.insert(column.key, num(if c < 4 { values[c] } else { values.iter().sum() }));
         }
         appeals.insert(block.key, Value::Object(cells));
     }
     root.insert("appeals", Value::Object(appeals));
-    root.insert("problems", Value::String("一是信息发布的及时性有待提高；二是政策解读的形式还不够丰富。下一步将加强培训，完善审核机制。".into()));
+    root.insert(
+        "problems",
+        Value::String(
+            "一是信息发布的及时性有待提高；二是政策解读的形式还不够丰富。下一步将加强培训，完善审核机制。".into(),
+        ),
+    );
     root.insert("other", Value::String("本年度未收取信息处理费。".into()));
     Value::Object(root)
 }

@@ -1,0 +1,49 @@
+//! What the importer could not read for certain, beside the imported report,
+//! and the button that downloads the JSON it made.
+
+use crate::i18n::tr;
+use crate::state::Shared;
+use nianbao_core::import::ImportNote;
+use nianbao_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportNotesProps {
+    pub notes: Shared<Vec<ImportNote>>,
+    pub lang: Lang,
+    pub on_download: Callback<()>,
+}
+
+/// The row pointers whose cells the importer placed by a misspelt label:
+/// marked in the tables as guessed.
+pub fn guessed_rows(notes: &[ImportNote]) -> Vec<String> {
+    notes
+        .iter()
+        .filter_map(|n| match n {
+            ImportNote::LabelMisspelt { pointer, .. } => Some(pointer.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[component]
+pub fn ImportNotes(props: &ImportNotesProps) -> Html {
+    let lang = props.lang;
+    let on_download = props.on_download.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_download.emit(()));
+    let missing = props.notes.iter().any(ImportNote::loses_cells);
+    html! {
+        <section class={classes!("nb-import", missing.then_some("nb-import-missing"))} aria-labelledby="nb-import-heading" data-testid="import-notes">
+            <h2 id="nb-import-heading">{tr(lang, "导入说明", "Import notes")}</h2>
+            <p>{tr(lang,
+                "这份报告是从文本导入的。数字按模板的标签和行序对应到各格；请对照原文核对下列事项，然后下载 JSON。",
+                "This report was imported from text: numbers were placed by the template's labels and row order. Check the points below against the original, then download the JSON.")}</p>
+            <ul>
+                { for props.notes.iter().map(|note| html! {
+                    <li class={classes!(note.loses_cells().then_some("nb-note-missing"))}>{note.message(lang)}</li>
+                }) }
+            </ul>
+            <button type="button" class="nb-button nb-primary-button" {onclick}>{tr(lang, "下载 JSON", "Download JSON")}</button>
+        </section>
+    }
+}
