@@ -71,7 +71,7 @@ impl Opened {
     pub fn read(origin: Origin, bytes: &[u8], today: Date) -> Opened {
         let (loaded, import_notes) = match report_text(bytes) {
             Some(text) => {
-                let imported = nianbao_core::import::import_text(text, &ImportOptions::default());
+                let imported = nianbao_core::import::import_document(text, &ImportOptions::default());
                 (nianbao_core::load_value(imported.document), Some(Shared::new(imported.notes)))
             }
             None => (nianbao_core::load(bytes), None),

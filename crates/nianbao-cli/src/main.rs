@@ -28,7 +28,8 @@ check   Checks each file; a directory means every .json file in it.
         --lang            message language, zh (default) or en
         --today           the date to judge the report year by (default: today)
 import  Turns a report published as text (copied from a web page, Word or a PDF
-        viewer) into the JSON format: to OUT.json, or to standard output.
+        viewer) or as an HTML page into the JSON format: to OUT.json, or to
+        standard output.
         Notes on what could not be read for certain go to standard error;
         exit status 1 when cells are missing.
         --agency, --kind, --source   what the text may not say (kind: department,
@@ -378,7 +379,7 @@ fn import(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let imported = nianbao_core::import::import_text(text, &options);
+    let imported = nianbao_core::import::import_document(text, &options);
     for note in &imported.notes {
         eprintln!("{}: {}", file.display(), note.message(lang));
     }

@@ -130,3 +130,52 @@ fn schema_command_prints_the_stored_schema() {
     .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), stored);
 }
+
+#[test]
+fn import_writes_json_and_notes() {
+    let txt = samples().join("hongze-district-2023.txt");
+    let out = nianbao(&["import", txt.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let value = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap().value;
+    assert_eq!(value.pointer("/appeals/review/upheld").map(|v| v.to_json()), Some("10".into()));
+    assert_eq!(value.pointer("/proactive/fees/amount").map(|v| v.to_json()), Some("7730.28".into()));
+    let notes = String::from_utf8(out.stderr).unwrap();
+    assert!(notes.contains("行政止公开") && notes.contains("2021 版"), "{notes}");
+
+    // To a file, with what the text does not say.
+    let dir = temp_dir("import");
+    let json = dir.join("hongze.json");
+    let out = nianbao(&[
+        "import",
+        txt.to_str().unwrap(),
+        "--out",
+        json.to_str().unwrap(),
+        "--kind",
+        "county",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("Detected the 2021 template"));
+    let written = std::fs::read_to_string(&json).unwrap();
+    assert!(written.contains("\"kind\": \"county\""));
+    // And it checks like the hand-written one: 表四 totals and the single （六） row.
+    let out = nianbao(&["check", json.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("\"rule\": \"t4-total\"").count(), 2);
+}
+
+#[test]
+fn import_exits_1_when_cells_are_missing() {
+    let dir = temp_dir("import-missing");
+    let cut = dir.join("cut.txt");
+    let text = std::fs::read_to_string(samples().join("jiyuan-hitech-zone-2024.txt")).unwrap();
+    let cut_at = text.find("四、政府信息公开行政复议").unwrap();
+    std::fs::write(&cut, &text[..cut_at]).unwrap();
+    let out = nianbao(&["import", cut.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("没有找到"));
+    assert_eq!(nianbao(&["import"]).status.code(), Some(2));
+    assert_eq!(nianbao(&["import", "/nonexistent.txt"]).status.code(), Some(2));
+}

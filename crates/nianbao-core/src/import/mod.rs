@@ -8,13 +8,32 @@
 //! across lines or numbers printed before a wrapped label still land in the
 //! right cells. Blank, `/` and `—` cells are kept as blank or text, never 0.
 
+mod html;
 mod text;
 
+pub use html::{html_to_text, import_html};
 pub use text::import_text;
 
 use crate::json::Value;
 use crate::model::Kind;
 use crate::template::{Lang, Template};
+
+/// Imports a report from text or from an HTML page, whichever it is: a
+/// document that starts with a tag (after whitespace and a byte-order mark)
+/// or holds `<table` is read as HTML.
+pub fn import_document(text: &str, options: &ImportOptions) -> Imported {
+    if looks_like_html(text) {
+        import_html(text, options)
+    } else {
+        import_text(text, options)
+    }
+}
+
+/// Whether a text is an HTML page rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with('<') || text.contains("<table") || text.contains("<TABLE")
+}
 
 /// What the user knows that the text may not say.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -290,23 +290,22 @@ fn paragraphs(lines: &[&str]) -> String {
 }
 
 /// Removes the spaces a justified PDF line puts between 汉字 and full-width
-/// punctuation (`邮 编 ：`); spaces beside digits and Latin letters are the
-/// publisher's (`2024 年`) and stay.
+/// punctuation (`邮 编 ：`). Only a line with several such gaps is taken for
+/// justified: a single space (`健康发展 。`) is as published and stays, and so
+/// do spaces beside digits and Latin letters (`2024 年`).
 fn close_cjk_gaps(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let wide = |c: char| (c as u32) >= 0x2E80;
-    let mut out = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let before = chars[..i].iter().rev().find(|c| **c != ' ');
-            let after = chars[i + 1..].iter().find(|c| **c != ' ');
-            if before.is_some_and(|c| wide(*c)) && after.is_some_and(|c| wide(*c)) {
-                continue;
-            }
-        }
-        out.push(c);
+    let is_gap = |i: usize| {
+        chars[i] == ' '
+            && chars[..i].iter().rev().find(|c| **c != ' ').is_some_and(|c| wide(*c))
+            && chars[i + 1..].iter().find(|c| **c != ' ').is_some_and(|c| wide(*c))
+    };
+    let gaps = (0..chars.len()).filter(|&i| is_gap(i)).count();
+    if gaps < 3 {
+        return line.to_string();
     }
-    out
+    (0..chars.len()).filter(|&i| !is_gap(i)).map(|i| chars[i]).collect()
 }
 
 /// The printed width of a line: a 汉字 or full-width sign is two columns.
