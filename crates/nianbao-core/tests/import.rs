@@ -105,7 +105,7 @@ mod round_trip {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
         /// A report written out as text by the project itself and imported
         /// back is the same report (the publication date is not in the text).

@@ -145,8 +145,12 @@ impl TableLine {
             Some(&self.cells)
         } else if self.fields.len() == n {
             Some(&self.fields)
-        } else if self.fields_to_end.len() == n && separated_blank_tail(&self.fields_to_end, self.fields.len()) {
-            Some(&self.fields_to_end)
+        } else if self.fields.len() < n
+            && self.fields_to_end.len() >= n
+            && self.fields_to_end[n..].iter().all(|f| *f == CellText::Blank)
+        {
+            // Blank last cells, then perhaps the printed grid's unused columns.
+            Some(&self.fields_to_end[..n])
         } else {
             None
         }
@@ -195,11 +199,6 @@ fn table_line(line: &str) -> TableLine {
     TableLine { label, cells, fields: fields_after_label, fields_to_end }
 }
 
-/// Whether everything after the first `kept` fields is blank.
-fn separated_blank_tail(fields: &[CellText], kept: usize) -> bool {
-    fields[kept.min(fields.len())..].iter().all(|f| *f == CellText::Blank)
-}
-
 /// The lines of the report, without page markers and tool output.
 fn report_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
@@ -218,13 +217,17 @@ fn report_lines(text: &str) -> Vec<&str> {
 
 /// Where each section starts (the heading's line), in order.
 fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
+    // Headings are short lines: only those are folded and searched.
+    let short: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| (l.chars().count() <= 60).then(|| fold_label(l)).filter(|f| f.chars().count() <= 40))
+        .collect();
     let mut found = [None; 6];
     let mut from = 0;
     for (k, (_, numeral, phrase)) in HEADINGS.iter().enumerate() {
-        let hit = (from..lines.len()).find(|&i| {
-            let folded = fold_label(lines[i]);
-            folded.chars().count() <= 40 && folded.starts_with(&format!("{numeral}.")) && folded.contains(phrase)
-        });
+        let prefix = format!("{numeral}.");
+        let hit = (from..lines.len())
+            .find(|&i| short[i].as_ref().is_some_and(|folded| folded.starts_with(&prefix) && folded.contains(phrase)));
         if let Some(i) = hit {
             found[k] = Some(i);
             from = i + 1;
@@ -497,14 +500,16 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
     // Not one run per row: find each row by its label and take the run on
     // its line, or the nearest one below it before the next label.
     let mut taken = vec![false; table_lines.len()];
+    let folded_labels: Vec<String> = table_lines.iter().map(|l| fold_label(&l.label)).collect();
     let mut from = 0;
     for row in rows {
         let pointer = row.pointer();
         let wanted = fold_label(&row.full_label(crate::template::Lang::Zh));
         let own = fold_label(row.label.zh);
         let hit = (from..table_lines.len()).find(|&i| {
-            let label = fold_label(&table_lines[i].label);
-            !label.is_empty() && (label.contains(&own) || wanted.ends_with(&label) && label.chars().count() >= 4)
+            let label = &folded_labels[i];
+            !label.is_empty()
+                && (label.contains(&own) || wanted.ends_with(label.as_str()) && label.chars().count() >= 4)
         });
         let Some(i) = hit else {
             notes.push(ImportNote::RowMissing { pointer });
