@@ -29,18 +29,79 @@ pub enum Value {
     Object(Object),
 }
 
+/// A short immutable string: keys and number spellings are nearly all short,
+/// and keeping them inline saves an allocation each (a report has about 500
+/// of them, and reading is dominated by allocation otherwise).
+#[derive(Clone, PartialEq, Eq)]
+pub struct ShortText(ShortRepr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum ShortRepr {
+    Inline { len: u8, bytes: [u8; SHORT_INLINE] },
+    Heap(Box<str>),
+}
+
+const SHORT_INLINE: usize = 23;
+
+impl ShortText {
+    pub fn new(text: &str) -> Self {
+        if text.len() <= SHORT_INLINE {
+            let mut bytes = [0u8; SHORT_INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            ShortText(ShortRepr::Inline { len: text.len() as u8, bytes })
+        } else {
+            ShortText(ShortRepr::Heap(text.into()))
+        }
+    }
+
+    /// The bytes, for comparisons (no UTF-8 check needed to compare).
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            ShortRepr::Inline { len, bytes } => &bytes[..*len as usize],
+            ShortRepr::Heap(text) => text.as_bytes(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // The bytes were copied from a &str whole, so they are UTF-8.
+            ShortRepr::Inline { len, bytes } => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default(),
+            ShortRepr::Heap(text) => text,
+        }
+    }
+}
+
+impl std::ops::Deref for ShortText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for ShortText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for ShortText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
 /// A number as written in the document. Its value is computed on demand; its
 /// text is what gets written back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
-    raw: Box<str>,
+    raw: ShortText,
 }
 
 impl Number {
     /// A number from its JSON text. The caller guarantees it is valid JSON
     /// number syntax (the reader does; [`Number::from_f64`] does).
     fn from_raw(raw: &str) -> Self {
-        Number { raw: raw.into() }
+        Number { raw: ShortText::new(raw) }
     }
 
     /// The shortest text that reads back as `value`; integers are written
@@ -57,7 +118,7 @@ impl Number {
 
     /// The number's text exactly as read.
     pub fn as_str(&self) -> &str {
-        &self.raw
+        self.raw.as_str()
     }
 
     /// The value as a double; `inf` for numbers too large for one (`1e400`).
@@ -71,7 +132,7 @@ impl Number {
 /// `JSON.parse` does).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Object {
-    entries: Vec<(String, Value)>,
+    entries: Vec<(ShortText, Value)>,
 }
 
 impl Object {
@@ -80,11 +141,11 @@ impl Object {
     }
 
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| k.as_bytes() == key.as_bytes()).map(|(_, v)| v)
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.entries.iter_mut().find(|(k, _)| k.as_bytes() == key.as_bytes()).map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -92,22 +153,30 @@ impl Object {
     }
 
     /// Sets `key`, keeping its place when it already exists; returns the old value.
-    pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
-        let key = key.into();
-        if let Some(slot) = self.get_mut(&key) {
+    pub fn insert(&mut self, key: impl AsRef<str>, value: Value) -> Option<Value> {
+        let key = key.as_ref();
+        if let Some(slot) = self.get_mut(key) {
             return Some(std::mem::replace(slot, value));
         }
-        self.entries.push((key, value));
+        self.entries.push((ShortText::new(key), value));
         None
     }
 
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let index = self.entries.iter().position(|(k, _)| k == key)?;
+        let index = self.entries.iter().position(|(k, _)| k.as_bytes() == key.as_bytes())?;
         Some(self.entries.remove(index).1)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The keys not among `allowed`, compared without decoding each key.
+    pub fn keys_except<'a>(&'a self, allowed: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        self.entries
+            .iter()
+            .filter(|(k, _)| !allowed.iter().any(|a| a.as_bytes() == k.as_bytes()))
+            .map(|(k, _)| k.as_str())
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -277,7 +346,14 @@ pub struct Parsed {
 
 /// Reads one JSON document. Leading and trailing whitespace is allowed.
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
-    let mut reader = Reader { bytes: text.as_bytes(), text, pos: 0, duplicates: Vec::new(), path: Vec::new() };
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        duplicates: Vec::new(),
+        path: Vec::new(),
+        key_offsets: Vec::new(),
+    };
     reader.skip_whitespace();
     if reader.pos == reader.bytes.len() {
         return Err(SyntaxError { kind: SyntaxErrorKind::Empty, offset: 0 });
@@ -295,8 +371,21 @@ struct Reader<'a> {
     text: &'a str,
     pos: usize,
     duplicates: Vec<DuplicateKey>,
-    /// Keys and indices from the root to the value being read, for pointers.
-    path: Vec<String>,
+    /// Keys and indices from the root to the value being read, for the
+    /// pointer of a duplicate key. Keys are kept as byte ranges of the text,
+    /// so reading a document allocates nothing for them.
+    path: Vec<PathToken>,
+    key_offsets: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum PathToken {
+    /// The key's string literal, quotes included: `text[start..end]`.
+    Key {
+        start: usize,
+        end: usize,
+    },
+    Index(usize),
 }
 
 impl Reader<'_> {
@@ -349,9 +438,10 @@ impl Reader<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         self.pos += 1; // '{'
-        let mut object = Object::new();
-        // Offsets of the keys read so far, for duplicate findings.
-        let mut offsets: Vec<usize> = Vec::new();
+        let mut object = Object { entries: Vec::with_capacity(8) };
+        // Offsets of this object's keys, for duplicate findings: kept on one
+        // stack for the whole document, from `base` on.
+        let base = self.key_offsets.len();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -363,17 +453,18 @@ impl Reader<'_> {
                 return Err(self.unexpected(Expected::Key));
             }
             let key_offset = self.pos;
-            let key = self.string()?;
+            let key = self.key()?;
+            let key_end = self.pos;
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 return Err(self.unexpected(Expected::Colon));
             }
             self.pos += 1;
             self.skip_whitespace();
-            self.path.push(escape_pointer_token(&key));
+            self.path.push(PathToken::Key { start: key_offset, end: key_end });
             let value = self.value(depth + 1)?;
             self.path.pop();
-            match object.entries.iter().position(|(k, _)| *k == key) {
+            match object.entries.iter().position(|(k, _)| k.as_bytes() == key.as_bytes()) {
                 Some(index) => {
                     let first = std::mem::replace(&mut object.entries[index].1, value.clone());
                     let mut pointer = self.pointer_here();
@@ -383,13 +474,13 @@ impl Reader<'_> {
                         pointer,
                         first,
                         last: value,
-                        first_offset: offsets[index],
+                        first_offset: self.key_offsets[base + index],
                         last_offset: key_offset,
                     });
                 }
                 None => {
                     object.entries.push((key, value));
-                    offsets.push(key_offset);
+                    self.key_offsets.push(key_offset);
                 }
             }
             self.skip_whitespace();
@@ -397,6 +488,7 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    self.key_offsets.truncate(base);
                     return Ok(Value::Object(object));
                 }
                 _ => return Err(self.unexpected(Expected::CommaOrCloseObject)),
@@ -404,11 +496,28 @@ impl Reader<'_> {
         }
     }
 
+    /// The pointer of the object being read (only built for a duplicate).
     fn pointer_here(&self) -> String {
         let mut pointer = String::new();
         for token in &self.path {
             pointer.push('/');
-            pointer.push_str(token);
+            match *token {
+                PathToken::Key { start, end } => {
+                    // The literal was read once already, so it reads again.
+                    let mut reader = Reader {
+                        bytes: self.bytes,
+                        text: self.text,
+                        pos: start,
+                        duplicates: Vec::new(),
+                        path: Vec::new(),
+                        key_offsets: Vec::new(),
+                    };
+                    let key = reader.string().unwrap_or_default();
+                    debug_assert_eq!(reader.pos, end);
+                    pointer.push_str(&escape_pointer_token(&key));
+                }
+                PathToken::Index(index) => pointer.push_str(&index.to_string()),
+            }
         }
         pointer
     }
@@ -423,7 +532,7 @@ impl Reader<'_> {
         }
         loop {
             self.skip_whitespace();
-            self.path.push(items.len().to_string());
+            self.path.push(PathToken::Index(items.len()));
             let item = self.value(depth + 1)?;
             self.path.pop();
             items.push(item);
@@ -475,10 +584,33 @@ impl Reader<'_> {
         }
     }
 
+    /// Reads an object key: without an allocation when it has no escapes and
+    /// is short, as every key of the format is.
+    fn key(&mut self) -> Result<ShortText, SyntaxError> {
+        let start = self.pos + 1;
+        let plain_end = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(length) = plain_end {
+            if self.bytes[start + length] == b'"' {
+                self.pos = start + length + 1;
+                return Ok(ShortText::new(&self.text[start..start + length]));
+            }
+        }
+        self.string().map(|key| ShortText::new(&key))
+    }
+
     /// Reads a string starting at its opening quote. Runs of plain characters
     /// are copied as slices, so a 5 MB string costs one pass.
     fn string(&mut self) -> Result<String, SyntaxError> {
         self.pos += 1; // '"'
+                       // Most strings have no escapes: find the closing quote and copy once.
+        let start = self.pos;
+        let plain_end = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(length) = plain_end {
+            if self.bytes[start + length] == b'"' {
+                self.pos = start + length + 1;
+                return Ok(self.text[start..start + length].to_owned());
+            }
+        }
         let mut out = String::new();
         loop {
             let start = self.pos;

@@ -243,10 +243,8 @@ pub fn read_report(document: &Value, out: &mut Vec<Diagnostic>) -> Option<Report
     let appeals = reader.appeals(root.get("appeals"));
     let annotations = reader.annotations(root.get("annotations"));
 
-    for key in root.keys() {
-        if !TOP_LEVEL_KEYS.contains(&key) {
-            reader.unknown("", key);
-        }
+    for key in root.keys_except(&TOP_LEVEL_KEYS) {
+        reader.unknown("", key);
     }
 
     Some(Report {
@@ -402,21 +400,27 @@ impl Reader<'_> {
     /// The object at `pointer`, or a finding (and `None`) when it is absent
     /// or not an object.
     fn object<'v>(&mut self, value: Option<&'v Value>, pointer: &str) -> Option<&'v Object> {
+        self.object_at(value, || pointer.to_string())
+    }
+
+    /// Like `object`, with the pointer made only when there is a finding.
+    fn object_at<'v>(&mut self, value: Option<&'v Value>, pointer: impl Fn() -> String) -> Option<&'v Object> {
         match value {
             None => {
-                self.missing(pointer);
+                self.missing(&pointer());
                 None
             }
             Some(Value::Object(o)) => Some(o),
             Some(other) => {
-                self.wrong_type(pointer, ExpectedType::Object, other);
+                self.wrong_type(&pointer(), ExpectedType::Object, other);
                 None
             }
         }
     }
 
-    fn cell(&mut self, row: &Object, key: &str, row_pointer: &str) -> Cell {
-        let pointer = || format!("{row_pointer}/{key}");
+    /// One cell of a row; `row_pointer` is only called to report a finding.
+    fn cell(&mut self, row: &Object, key: &str, row_pointer: &dyn Fn() -> String) -> Cell {
+        let pointer = || format!("{}/{key}", row_pointer());
         match row.get(key) {
             None => {
                 self.missing(&pointer());
@@ -441,28 +445,31 @@ impl Reader<'_> {
     }
 
     /// Reads the cells `keys` of a row; reports keys beyond them.
-    fn row_cells<const N: usize>(&mut self, row: Option<&Object>, pointer: &str, keys: [&str; N]) -> [Cell; N] {
+    fn row_cells<const N: usize>(
+        &mut self,
+        row: Option<&Object>,
+        pointer: &dyn Fn() -> String,
+        keys: [&str; N],
+    ) -> [Cell; N] {
         let Some(row) = row else {
             return std::array::from_fn(|_| Cell::Missing);
         };
         let cells = keys.map(|key| self.cell(row, key, pointer));
-        for key in row.keys() {
-            if !keys.contains(&key) {
-                self.unknown(pointer, key);
-            }
+        for key in row.keys_except(&keys) {
+            self.unknown(&pointer(), key);
         }
         cells
     }
 
     fn proactive(&mut self, value: Option<&Value>, template: Template) -> Vec<ProactiveCell> {
         let table = self.object(value, "/proactive");
-        let mut cells = Vec::new();
-        let mut known_rows = Vec::new();
+        let mut cells = Vec::with_capacity(22);
+        let mut known_rows = Vec::with_capacity(8);
         for block in template.proactive() {
             for row in block.rows {
                 known_rows.push(row.key);
-                let pointer = format!("/proactive/{}", row.key);
-                let row_object = table.and_then(|t| self.object(t.get(row.key), &pointer));
+                let pointer = || format!("/proactive/{}", row.key);
+                let row_object = table.and_then(|t| self.object_at(t.get(row.key), pointer));
                 for column in block.columns {
                     let cell = match row_object {
                         Some(r) => self.cell(r, column.key, &pointer),
@@ -471,19 +478,16 @@ impl Reader<'_> {
                     cells.push(ProactiveCell { row, column, cell });
                 }
                 if let Some(r) = row_object {
-                    for key in r.keys() {
-                        if !block.columns.iter().any(|c| c.key == key) {
-                            self.unknown(&pointer, key);
-                        }
+                    let allowed: Vec<&str> = block.columns.iter().map(|c| c.key).collect();
+                    for key in r.keys_except(&allowed) {
+                        self.unknown(&pointer(), key);
                     }
                 }
             }
         }
         if let Some(table) = table {
-            for key in table.keys() {
-                if !known_rows.contains(&key) {
-                    self.unknown("/proactive", key);
-                }
+            for key in table.keys_except(&known_rows) {
+                self.unknown("/proactive", key);
             }
         }
         cells
@@ -504,13 +508,13 @@ impl Reader<'_> {
         let column_keys = APPLICANT_COLUMNS.each_ref().map(|c| c.key);
         let mut rows = Vec::with_capacity(shape.rows().len());
         for row in shape.rows() {
-            let pointer = row.pointer();
+            let pointer = || row.pointer();
             // The row's parent: the table itself, `results`, or a result group.
             let parent = match row.path {
                 [_] => table,
                 ["results", _] => results,
                 ["results", group, _] => {
-                    let group_pointer = format!("/applications/results/{group}");
+                    let group_pointer = || format!("/applications/results/{group}");
                     let group_value = results.and_then(|r| r.get(group));
                     // One finding for a missing or mistyped group, not one per row.
                     let first_in_group =
@@ -518,21 +522,19 @@ impl Reader<'_> {
                     match group_value {
                         Some(Value::Object(o)) => Some(o),
                         _ if !first_in_group || results.is_none() => None,
-                        other => self.object(other, &group_pointer),
+                        other => self.object_at(other, group_pointer),
                     }
                 }
                 _ => None,
             };
             let key = row.path[row.path.len() - 1];
-            let row_object = parent.and_then(|p| self.object(p.get(key), &pointer));
+            let row_object = parent.and_then(|p| self.object_at(p.get(key), pointer));
             rows.push(self.row_cells(row_object, &pointer, column_keys));
         }
         // Keys beyond the template, at every level above the rows.
         if let Some(table) = table {
-            for key in table.keys() {
-                if !["received", "carried_over", "results", "carried_forward"].contains(&key) {
-                    self.unknown("/applications", key);
-                }
+            for key in table.keys_except(&["received", "carried_over", "results", "carried_forward"]) {
+                self.unknown("/applications", key);
             }
         }
         if let Some(results) = results {
@@ -565,15 +567,13 @@ impl Reader<'_> {
         let table = self.object(value, "/appeals");
         let keys = APPEAL_COLUMNS.each_ref().map(|c| c.key);
         let blocks = APPEAL_BLOCKS.each_ref().map(|block| {
-            let pointer = format!("/appeals/{}", block.key);
-            let row = table.and_then(|t| self.object(t.get(block.key), &pointer));
+            let pointer = || format!("/appeals/{}", block.key);
+            let row = table.and_then(|t| self.object_at(t.get(block.key), pointer));
             self.row_cells(row, &pointer, keys)
         });
         if let Some(table) = table {
-            for key in table.keys() {
-                if !APPEAL_BLOCKS.iter().any(|b| b.key == key) {
-                    self.unknown("/appeals", key);
-                }
+            for key in table.keys_except(&APPEAL_BLOCKS.each_ref().map(|b| b.key)) {
+                self.unknown("/appeals", key);
             }
         }
         blocks

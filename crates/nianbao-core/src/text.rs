@@ -18,7 +18,9 @@ pub fn fold(text: &str) -> String {
 /// Splits text into sentences at 。！？； and line breaks, keeping the
 /// delimiter out; empty pieces are dropped.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '；', ';', '\n', '!', '?']).map(str::trim).filter(|s| !s.is_empty())
+    text.split(|c: char| matches!(c, '。' | '！' | '？' | '；' | ';' | '\n' | '!' | '?'))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// Splits a sentence into clauses at commas, colons and brackets.
@@ -27,30 +29,58 @@ pub fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The four-digit years (1900–2099) written in a text, in Arabic digits or
-/// in Chinese numerals (二〇二四年).
+/// in Chinese numerals (二〇二四年). Full-width digits count as digits.
 pub fn years(text: &str) -> Vec<i64> {
-    let folded = fold(text);
-    let chars: Vec<char> = folded.chars().collect();
+    fn digit(c: char) -> Option<(u32, bool)> {
+        match c {
+            '0'..='9' => Some((c as u32 - '0' as u32, false)),
+            '０'..='９' => Some((c as u32 - '０' as u32, false)),
+            '〇' | '零' => Some((0, true)),
+            '一' => Some((1, true)),
+            '二' => Some((2, true)),
+            '三' => Some((3, true)),
+            '四' => Some((4, true)),
+            '五' => Some((5, true)),
+            '六' => Some((6, true)),
+            '七' => Some((7, true)),
+            '八' => Some((8, true)),
+            '九' => Some((9, true)),
+            _ => None,
+        }
+    }
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let digit = |c: char| -> Option<u32> {
-            c.to_digit(10)
-                .or_else(|| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32))
-                .or(if c == '零' { Some(0) } else { None })
-        };
-        let run: Vec<u32> = chars[i..].iter().map_while(|&c| digit(c)).collect();
-        if run.len() == 4 {
-            let chinese = !chars[i].is_ascii_digit();
-            // Chinese numerals are only a year when 年 follows.
-            if !chinese || chars.get(i + 4) == Some(&'年') {
-                let year = run.iter().fold(0i64, |acc, &d| acc * 10 + i64::from(d));
-                if (1900..2100).contains(&year) {
-                    found.push(year);
+    // The current run of digits: its value, length, and whether it began
+    // with a Chinese numeral; spaces are skipped (`2024 年` is a year).
+    let mut value = 0i64;
+    let mut length = 0;
+    let mut chinese = false;
+    let mut finish = |value: i64, length: usize, chinese: bool, next: Option<char>| {
+        // Chinese numerals are only a year when 年 follows.
+        if length == 4 && (!chinese || next == Some('年')) && (1900..2100).contains(&value) {
+            found.push(value);
+        }
+    };
+    let mut chars = text.chars().filter(|c| !c.is_whitespace()).peekable();
+    while let Some(c) = chars.next() {
+        match digit(c) {
+            Some((d, is_chinese)) if length == 0 || is_chinese == chinese => {
+                if length == 0 {
+                    chinese = is_chinese;
+                }
+                value = value * 10 + i64::from(d);
+                length += 1;
+                let next = chars.peek().copied();
+                if next.and_then(digit).is_none_or(|(_, n)| n != chinese) {
+                    finish(value, length, chinese, next);
+                    value = 0;
+                    length = 0;
                 }
             }
+            _ => {
+                value = 0;
+                length = 0;
+            }
         }
-        i += run.len().max(1);
     }
     found
 }

@@ -71,10 +71,16 @@ impl Checks {
     /// Checks that `total` equals the sum of `addends`. Skipped when any cell
     /// is not a number. The finding points at the total, then the addends.
     pub fn sum(&mut self, rule: Rule, total: (CellId, &Cell), addends: &[(CellId, &Cell)]) {
-        let mut values = Vec::with_capacity(addends.len() + 1);
-        for (_, cell) in std::iter::once(&total).chain(addends) {
+        // Nothing is allocated unless the check fails: this runs ~35 times
+        // per report.
+        let Some(total_value) = total.1.number() else {
+            self.skipped += 1;
+            return;
+        };
+        let mut sum = 0.0;
+        for (_, cell) in addends {
             match cell.number() {
-                Some(v) => values.push(v),
+                Some(v) => sum += v,
                 None => {
                     self.skipped += 1;
                     return;
@@ -82,11 +88,10 @@ impl Checks {
             }
         }
         self.run += 1;
-        let sum: f64 = values[1..].iter().sum();
-        if !same(sum, values[0]) {
-            let actual = values[0];
+        if !same(sum, total_value) {
+            let values = std::iter::once(&total).chain(addends).filter_map(|(_, cell)| cell.number()).collect();
             let pointers = std::iter::once(&total).chain(addends).map(|(id, _)| id.pointer()).collect();
-            self.push(Diagnostic::new(rule, pointers, Detail::Sum { values }).with_numbers(sum, actual));
+            self.push(Diagnostic::new(rule, pointers, Detail::Sum { values }).with_numbers(sum, total_value));
         }
     }
 }

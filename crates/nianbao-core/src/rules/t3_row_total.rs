@@ -10,7 +10,7 @@ use crate::template::TOTAL_COLUMN;
 
 pub fn check(report: &Report, checks: &mut Checks) {
     for (row, cells) in report.application_rows() {
-        let addends: Vec<_> = (0..TOTAL_COLUMN).map(|c| (CellId::Application(row, c), &cells[c])).collect();
+        let addends: [_; TOTAL_COLUMN] = std::array::from_fn(|c| (CellId::Application(row, c), &cells[c]));
         checks.sum(Rule::T3RowTotal, (CellId::Application(row, TOTAL_COLUMN), &cells[TOTAL_COLUMN]), &addends);
     }
 }

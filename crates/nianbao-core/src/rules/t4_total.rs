@@ -10,7 +10,7 @@ use crate::template::APPEAL_TOTAL;
 
 pub fn check(report: &Report, checks: &mut Checks) {
     for (block, cells) in report.appeals.iter().enumerate() {
-        let addends: Vec<_> = (0..APPEAL_TOTAL).map(|c| (CellId::Appeal(block, c), &cells[c])).collect();
+        let addends: [_; APPEAL_TOTAL] = std::array::from_fn(|c| (CellId::Appeal(block, c), &cells[c]));
         checks.sum(Rule::T4Total, (CellId::Appeal(block, APPEAL_TOTAL), &cells[APPEAL_TOTAL]), &addends);
     }
 }

@@ -181,6 +181,11 @@ const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
 pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
     let mut found = Vec::new();
     for sentence in sentences(text) {
+        // Only a sentence with a count (件) or a 办结率 can state a table
+        // number: the others are not read further.
+        if !(sentence.contains('件') || sentence.contains("办结率")) {
+            continue;
+        }
         let folded = fold(sentence);
         if let Some(year) = year {
             if years(&folded).iter().any(|&y| y != year) {
@@ -192,6 +197,7 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
         // The appeal a result count belongs to: the last one named before it.
         let mut appeal: Option<bool> = None;
         for clause in clauses(&folded) {
+            let states_number = clause.contains('件') || clause.contains('%');
             let names_review = clause.contains("行政复议");
             let names_lawsuit = clause.contains("行政诉讼");
             if names_review && !names_lawsuit {
@@ -199,11 +205,20 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
             } else if names_lawsuit && !names_review {
                 appeal = Some(false);
             }
+            if !states_number {
+                continue;
+            }
+            // The number first (cheap), then what it is a number of.
+            let count = single_number_before(clause, "件");
+            let rate = single_number_before(clause, "%");
+            if count.is_none() && rate.is_none() {
+                continue;
+            }
             let Some(quantity) = classify(clause, about_applications, about_appeals, appeal) else {
                 continue;
             };
-            let unit = if quantity == Quantity::CompletionRate { "%" } else { "件" };
-            let Some(stated) = single_number_before(clause, unit) else {
+            let stated = if quantity == Quantity::CompletionRate { rate } else { count };
+            let Some(stated) = stated else {
                 continue;
             };
             found.push(Statement { sentence: sentence.to_string(), quantity, stated });

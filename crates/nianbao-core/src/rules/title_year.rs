@@ -41,6 +41,9 @@ type Ymd = (i64, i64, i64);
 /// The first sentence that speaks of 统计 and holds two dates, with them.
 fn stated_period(text: &str) -> Option<(String, [Ymd; 2])> {
     for sentence in sentences(text) {
+        if !sentence.contains("统计") {
+            continue;
+        }
         let folded = fold(sentence);
         let Some(at) = folded.find("统计") else {
             continue;
