@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --profile native -q -p nianbao-core --example bench -p nianbao-cli
+cargo build --profile native -q -p nianbao-core --example bench
+cargo build --profile native -q -p nianbao-cli
 echo "== core =="
 taskset -c 0 ./target/native/examples/bench 2>/dev/null || ./target/native/examples/bench
 

@@ -36,7 +36,7 @@ pub fn js_error_text(error: wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
     match error.dyn_ref::<js_sys::Error>() {
         Some(e) => String::from(e.message()),
-        None => error.as_string().unwrap_or_else(|| format!("{error:?}")),
+        None => error.as_string().unwrap_or_else(|| "unknown error".to_string()),
     }
 }
 

@@ -104,16 +104,11 @@ impl Number {
         Number { raw: ShortText::new(raw) }
     }
 
-    /// The shortest text that reads back as `value`; integers are written
-    /// without a fraction. Non-finite values have no JSON form and become 0.
+    /// A number the program computed: integers without a fraction, others
+    /// to six decimals (the format's amounts never need more). Non-finite
+    /// values have no JSON form and become 0.
     pub fn from_f64(value: f64) -> Self {
-        if !value.is_finite() {
-            return Number::from_raw("0");
-        }
-        if value == value.trunc() && value.abs() < 1e15 {
-            return Number::from_raw(&format!("{}", value as i64));
-        }
-        Number::from_raw(&format!("{value}"))
+        Number::from_raw(&crate::message::number(value))
     }
 
     /// The number's text exactly as read.

@@ -8,15 +8,29 @@ use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
 use crate::template::{cell_place, row_place, section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS};
 
-/// A number as people write it: integers without a fraction, others with the
-/// digits they need.
+/// A number as people write it: integers without a fraction, others with up
+/// to six decimals and no trailing zeros (`7730.28`, `-0.5`).
+///
+/// Written with integer arithmetic rather than `format!("{:.6}")`: the
+/// float formatter is several kB of wasm that every visitor would download.
 pub fn number(value: f64) -> String {
-    if value == value.trunc() && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        let text = format!("{value:.6}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    if !value.is_finite() {
+        return "0".to_string();
     }
+    let negative = value < 0.0;
+    let millionths = (value.abs() * 1e6).round();
+    if millionths >= 9e18 {
+        // Beyond what the format holds (2^53); print the integer part.
+        return format!("{}{}", if negative { "-" } else { "" }, value.abs().trunc() as u64);
+    }
+    let millionths = millionths as u64;
+    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    let sign = if negative && millionths != 0 { "-" } else { "" };
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// The printed place of a pointer: a cell (“表三「（七）总计」·「自然人」”),
@@ -230,7 +244,7 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
         }
         Detail::OtherProcessingHigh { other, total } => {
             let share = 100.0 * other / total;
-            if zh { format!("（六）其他处理共 {} 件，占（七）总计 {} 件的 {:.0}%，比例偏高。请核对是否有应归入（一）至（五）的申请。", n(*other), n(*total), share) } else { format!("(6) Otherwise handled is {} of {} in total ({:.0}%), a high share. Check whether some belong under (1)–(5).", n(*other), n(*total), share) }
+            if zh { format!("（六）其他处理共 {} 件，占（七）总计 {} 件的 {}%，比例偏高。请核对是否有应归入（一）至（五）的申请。", n(*other), n(*total), n(share.round())) } else { format!("(6) Otherwise handled is {} of {} in total ({}%), a high share. Check whether some belong under (1)–(5).", n(*other), n(*total), n(share.round())) }
         }
         Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
             let what = quantity_text(*quantity, zh);
@@ -320,8 +334,8 @@ fn quantity_text(quantity: Quantity, zh: bool) -> String {
             return match (review, zh) {
                 (true, true) => format!("行政复议{outcome}数"),
                 (false, true) => format!("行政诉讼{outcome}数"),
-                (true, false) => format!("reviews {}", outcome.to_lowercase()),
-                (false, false) => format!("lawsuits {}", outcome.to_lowercase()),
+                (true, false) => format!("reviews {}", outcome.to_ascii_lowercase()),
+                (false, false) => format!("lawsuits {}", outcome.to_ascii_lowercase()),
             };
         }
     };
@@ -430,5 +444,29 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_as_people_write_them() {
+        for (value, text) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (11.0, "11"),
+            (7730.28, "7730.28"),
+            (96171.6, "96171.6"),
+            (-8.0, "-8"),
+            (24252.311082, "24252.311082"),
+            (0.1 + 0.2, "0.3"),
+            (-0.5, "-0.5"),
+            (1e15, "1000000000000000"),
+            (f64::NAN, "0"),
+        ] {
+            assert_eq!(number(value), text, "{value}");
+        }
     }
 }

@@ -409,7 +409,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
 fn find_title(lines: &[&str]) -> (Option<String>, usize) {
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if !t.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("年度报告") {
+        if !t.trim_end_matches(|c: char| !crate::rules::is_word_char(c)).ends_with("年度报告") {
             continue;
         }
         let starts_with_year = t.chars().next().is_some_and(|c| c.is_ascii_digit() || "〇一二".contains(c));

@@ -36,6 +36,7 @@ mod year_gap;
 mod year_range;
 
 pub use aggregate_sum::check as check_aggregate;
+pub use section_empty::is_word_char;
 
 /// What validation needs besides the report itself.
 #[derive(Debug, Clone, Copy)]
