@@ -77,6 +77,7 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
         flags,
         template: nianbao_core::Template::T2021,
         selected: Shared::new(vec!["/applications/received/total".to_string()]),
+        guessed: Shared::new(Vec::new()),
         lang: Lang::Zh,
         id_prefix: "t-".into(),
         on_select: Callback::noop(),
