@@ -372,14 +372,27 @@ fn import(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match nianbao_core::encoding::decode(&bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("nianbao: {}: the text is not UTF-8 ({:?}); save it as UTF-8 first", file.display(), e.encoding);
-            return ExitCode::from(2);
+    let imported = if nianbao_core::import::docx::is_zip(&bytes) {
+        match read_docx(&bytes) {
+            Ok(xml) => nianbao_core::import::docx::import_docx_xml(&xml, &options),
+            Err(message) => {
+                eprintln!("nianbao: {}: {message}", file.display());
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        match nianbao_core::encoding::decode(&bytes) {
+            Ok(text) => nianbao_core::import::import_document(text, &options),
+            Err(e) => {
+                eprintln!(
+                    "nianbao: {}: the text is not UTF-8 ({:?}); save it as UTF-8 first",
+                    file.display(),
+                    e.encoding
+                );
+                return ExitCode::from(2);
+            }
         }
     };
-    let imported = nianbao_core::import::import_document(text, &options);
     for note in &imported.notes {
         eprintln!("{}: {}", file.display(), note.message(lang));
     }
@@ -397,4 +410,20 @@ fn import(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The XML of a `.docx` file's document part, decompressed.
+fn read_docx(bytes: &[u8]) -> Result<String, String> {
+    use nianbao_core::import::docx::{zip_entry, DOCUMENT_PART};
+    let entry = zip_entry(bytes, DOCUMENT_PART).map_err(|e| e.message(Lang::En))?;
+    let xml = match entry.method {
+        0 => entry.data.to_vec(),
+        _ => {
+            // A limit well above any report, so a zip bomb cannot exhaust memory.
+            let limit = (entry.uncompressed_size as usize).clamp(1 << 16, 64 << 20);
+            miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data, limit)
+                .map_err(|e| format!("the .docx is damaged ({e:?})"))?
+        }
+    };
+    String::from_utf8(xml).map_err(|_| "the .docx body is not UTF-8 XML".to_string())
 }

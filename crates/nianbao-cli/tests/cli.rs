@@ -179,3 +179,38 @@ fn import_exits_1_when_cells_are_missing() {
     assert_eq!(nianbao(&["import"]).status.code(), Some(2));
     assert_eq!(nianbao(&["import", "/nonexistent.txt"]).status.code(), Some(2));
 }
+
+/// The `.docx` fixtures (Word's merged cells as `w:vMerge`/`w:gridSpan`,
+/// numbers split across runs, DEFLATE) import to the hand-written JSON.
+#[test]
+fn docx_fixtures_import_to_the_same_json() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/docx");
+    for name in ["jiyuan-hitech-zone-2024", "huaian-city-2024", "hongze-district-2023", "hongze-district-2024"] {
+        let docx = fixtures.join(format!("{name}.docx"));
+        let out = nianbao(&["import", docx.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let imported = nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap().value;
+        let expected = nianbao_core::json::parse(&std::fs::read_to_string(sample(name)).unwrap()).unwrap().value;
+        for key in
+            ["template", "year", "title", "overview", "proactive", "applications", "appeals", "problems", "other"]
+        {
+            let pointer = format!("/{key}");
+            assert_eq!(imported.pointer(&pointer), expected.pointer(&pointer), "{name} {key}");
+        }
+    }
+}
+
+#[test]
+fn damaged_docx_is_a_clear_error() {
+    let dir = temp_dir("docx-bad");
+    let bad = dir.join("bad.docx");
+    let mut bytes = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/docx/jiyuan-hitech-zone-2024.docx"),
+    )
+    .unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&bad, &bytes).unwrap();
+    let out = nianbao(&["import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("not a valid .docx"));
+}

@@ -145,7 +145,7 @@ fn end_line(out: &mut String) {
 
 /// Appends text with its entities decoded and its whitespace collapsed as a
 /// browser shows it.
-fn push_text(out: &mut String, raw: &str, in_cell: bool) {
+pub(crate) fn push_text(out: &mut String, raw: &str, in_cell: bool) {
     let decoded = decode_entities(raw);
     for c in decoded.chars() {
         let c = if c == '\u{a0}' || c == '\u{3000}' && in_cell { ' ' } else { c };

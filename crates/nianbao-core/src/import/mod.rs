@@ -8,6 +8,7 @@
 //! across lines or numbers printed before a wrapped label still land in the
 //! right cells. Blank, `/` and `—` cells are kept as blank or text, never 0.
 
+pub mod docx;
 mod html;
 mod text;
 

@@ -1,0 +1,218 @@
+//! `.docx` files: a zip archive whose `word/document.xml` holds the text and
+//! the tables. The core finds that entry and reads its XML; decompressing it
+//! (DEFLATE) is left to the caller, because the browser already has a
+//! decompressor (`DecompressionStream`) that costs the wasm nothing, and the
+//! CLI uses a well-kept crate for it.
+//!
+//! The XML becomes the same text the text importer reads: paragraphs as
+//! lines, table rows as tab-separated lines. Word writes a vertically merged
+//! cell (`w:vMerge`) as an empty cell in every row it covers and a
+//! horizontally merged one (`w:gridSpan`) as one cell, so cells keep their
+//! places as they do in HTML.
+
+use super::html::push_text;
+use super::{import_text, ImportOptions, Imported};
+
+/// The name of the document part inside a `.docx` archive.
+pub const DOCUMENT_PART: &str = "word/document.xml";
+
+/// One entry of a zip archive, still compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZipEntry<'a> {
+    /// 0 for stored, 8 for DEFLATE.
+    pub method: u16,
+    pub data: &'a [u8],
+    pub uncompressed_size: u32,
+}
+
+/// Why a file could not be read as a `.docx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocxError {
+    /// Not a zip archive (or a damaged one).
+    NotZip,
+    /// A zip archive without `word/document.xml`: not a Word document.
+    NoDocument,
+    /// Compressed with a method other than stored or DEFLATE.
+    UnsupportedCompression(u16),
+}
+
+impl DocxError {
+    pub fn message(self, lang: crate::Lang) -> String {
+        let zh = lang == crate::Lang::Zh;
+        match (self, zh) {
+            (DocxError::NotZip, true) => {
+                "文件不是有效的 .docx（Word）文件，可能已损坏。请用 Word 重新保存后再打开。".into()
+            }
+            (DocxError::NotZip, false) => {
+                "The file is not a valid .docx (Word) file; it may be damaged. Save it again from Word.".into()
+            }
+            (DocxError::NoDocument, true) => {
+                "这个压缩文件里没有 Word 正文（word/document.xml），不是 .docx 文件。".into()
+            }
+            (DocxError::NoDocument, false) => {
+                "This archive has no Word body (word/document.xml); it is not a .docx file.".into()
+            }
+            (DocxError::UnsupportedCompression(m), true) => {
+                format!("这个 .docx 文件使用了不支持的压缩方式（{m}）。请用 Word 重新保存。")
+            }
+            (DocxError::UnsupportedCompression(m), false) => {
+                format!("This .docx uses an unsupported compression method ({m}). Save it again from Word.")
+            }
+        }
+    }
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// Whether the bytes start like a zip archive.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Finds an entry of a zip archive through its central directory. Every
+/// offset is bounds-checked: a damaged archive is an error, never a panic.
+pub fn zip_entry<'a>(bytes: &'a [u8], name: &str) -> Result<ZipEntry<'a>, DocxError> {
+    const END: u32 = 0x0605_4b50;
+    const CENTRAL: u32 = 0x0201_4b50;
+    const LOCAL: u32 = 0x0403_4b50;
+    // The end record is in the last 22 + 65,535 bytes (its comment is at most that).
+    let search_from = bytes.len().saturating_sub(22 + 65_535);
+    let end = (search_from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| u32_at(bytes, i) == Some(END))
+        .ok_or(DocxError::NotZip)?;
+    let count = u16_at(bytes, end + 10).ok_or(DocxError::NotZip)? as usize;
+    let mut at = u32_at(bytes, end + 16).ok_or(DocxError::NotZip)? as usize;
+    for _ in 0..count {
+        if u32_at(bytes, at) != Some(CENTRAL) {
+            return Err(DocxError::NotZip);
+        }
+        let method = u16_at(bytes, at + 10).ok_or(DocxError::NotZip)?;
+        let compressed = u32_at(bytes, at + 20).ok_or(DocxError::NotZip)? as usize;
+        let uncompressed_size = u32_at(bytes, at + 24).ok_or(DocxError::NotZip)?;
+        let name_len = u16_at(bytes, at + 28).ok_or(DocxError::NotZip)? as usize;
+        let extra_len = u16_at(bytes, at + 30).ok_or(DocxError::NotZip)? as usize;
+        let comment_len = u16_at(bytes, at + 32).ok_or(DocxError::NotZip)? as usize;
+        let local = u32_at(bytes, at + 42).ok_or(DocxError::NotZip)? as usize;
+        let entry_name = bytes.get(at + 46..at + 46 + name_len).ok_or(DocxError::NotZip)?;
+        if entry_name == name.as_bytes() {
+            if u32_at(bytes, local) != Some(LOCAL) {
+                return Err(DocxError::NotZip);
+            }
+            let local_name = u16_at(bytes, local + 26).ok_or(DocxError::NotZip)? as usize;
+            let local_extra = u16_at(bytes, local + 28).ok_or(DocxError::NotZip)? as usize;
+            let start = local + 30 + local_name + local_extra;
+            let data = bytes.get(start..start.saturating_add(compressed)).ok_or(DocxError::NotZip)?;
+            if method != 0 && method != 8 {
+                return Err(DocxError::UnsupportedCompression(method));
+            }
+            return Ok(ZipEntry { method, data, uncompressed_size });
+        }
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Err(DocxError::NoDocument)
+}
+
+/// Imports a report from the XML of a `.docx` file's `word/document.xml`.
+pub fn import_docx_xml(xml: &str, options: &ImportOptions) -> Imported {
+    import_text(&docx_xml_to_text(xml), options)
+}
+
+/// The text of a Word document's XML: paragraphs as lines, table rows as
+/// tab-separated lines.
+pub fn docx_xml_to_text(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() / 8);
+    let mut cell_depth = 0usize;
+    let mut first_cell_in_row = true;
+    let mut in_text = false;
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        if in_text {
+            push_text(&mut out, &rest[..lt], cell_depth > 0);
+        }
+        rest = &rest[lt..];
+        let Some(gt) = rest.find('>') else { break };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: &str =
+            tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        match (name, closing) {
+            ("w:t", false) => in_text = !tag.ends_with('/'),
+            ("w:t", true) => in_text = false,
+            ("w:tab", _) | ("w:br", _) | ("w:cr", _) => push_text(&mut out, " ", cell_depth > 0),
+            ("w:tr", _) => {
+                end_line(&mut out);
+                first_cell_in_row = true;
+            }
+            ("w:tc", false) => {
+                trim_spaces(&mut out);
+                if !first_cell_in_row {
+                    out.push('\t');
+                }
+                first_cell_in_row = false;
+                cell_depth += 1;
+            }
+            ("w:tc", true) => {
+                trim_spaces(&mut out);
+                cell_depth = cell_depth.saturating_sub(1);
+            }
+            ("w:p", true) => {
+                if cell_depth > 0 {
+                    push_text(&mut out, " ", true);
+                } else {
+                    end_line(&mut out);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn trim_spaces(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+fn end_line(out: &mut String) {
+    trim_spaces(out);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_xml_to_text() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>
+            <w:tc><w:p><w:r><w:t>1</w:t></w:r><w:r><w:t>2</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc>
+            <w:tc><w:p><w:r><w:t xml:space="preserve">3 &amp; </w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:p><w:r><w:t>五、存在的主要问题</w:t></w:r><w:r><w:tab/><w:t>及改进情况</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(docx_xml_to_text(xml), "二、主动公开政府信息情况\n规章\t12\t\t3 &\n五、存在的主要问题 及改进情况\n");
+    }
+
+    #[test]
+    fn damaged_archives_are_errors() {
+        assert_eq!(zip_entry(b"", DOCUMENT_PART), Err(DocxError::NotZip));
+        assert_eq!(zip_entry(b"PK\x03\x04garbage", DOCUMENT_PART), Err(DocxError::NotZip));
+        let mut end = vec![0u8; 22];
+        end[..4].copy_from_slice(&0x0605_4b50u32.to_le_bytes());
+        end[10] = 3; // three entries, none there
+        end[16..20].copy_from_slice(&1000u32.to_le_bytes());
+        assert_eq!(zip_entry(&end, DOCUMENT_PART), Err(DocxError::NotZip));
+        end[10] = 0;
+        assert_eq!(zip_entry(&end, DOCUMENT_PART), Err(DocxError::NoDocument));
+    }
+}
