@@ -59,11 +59,11 @@ fn table(document: &Value, table: &TableLayout) -> String {
     }
     let mut xml =
         String::from("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");
-    for r in 0..rows {
+    for (r, slots) in origin.iter().enumerate() {
         xml.push_str("<w:tr>");
         let mut c = 0;
         while c < table.columns {
-            let Some((origin_row, index)) = origin[r][c] else {
+            let Some((origin_row, index)) = slots[c] else {
                 c += 1;
                 continue;
             };
