@@ -25,9 +25,46 @@ pub fn today() -> Date {
     Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400))
 }
 
-/// Reads a picked or dropped file's bytes.
+/// Reads a picked or dropped file's bytes. A `.docx` (a zip archive) is
+/// opened here and its document part decompressed, so the bytes handed on are
+/// Word's XML, which the importer reads.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    if !nianbao_core::import::docx::is_zip(&bytes) {
+        return Ok(bytes);
+    }
+    use nianbao_core::import::docx::{zip_entry, DOCUMENT_PART};
+    let lang = crate::hooks::use_lang_storage::saved_lang();
+    let entry = zip_entry(&bytes, DOCUMENT_PART).map_err(|e| e.message(lang))?;
+    match entry.method {
+        0 => Ok(entry.data.to_vec()),
+        _ => inflate_raw(entry.data).await,
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's DEFLATE decompressor (web-sys has it only behind its
+    /// unstable flag). It costs the wasm nothing, unlike a Rust inflater.
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type DecompressionStream;
+
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
+}
+
+/// Decompresses raw DEFLATE data with the browser's `DecompressionStream`.
+async fn inflate_raw(data: &[u8]) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(data));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_error_text)?;
+    let decompressor = DecompressionStream::new("deflate-raw").map_err(js_error_text)?;
+    let stream = blob.stream().pipe_through(decompressor.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_error_text)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(js_error_text)?)
+        .await
+        .map_err(js_error_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -195,7 +195,7 @@ pub fn report_text(bytes: &[u8]) -> Option<&str> {
     let text = std::str::from_utf8(bytes).ok()?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
     let json_like = body.starts_with('{') || body.starts_with('[') || body.is_empty();
-    let about_disclosure = body.contains("政府信息公开") || body.contains("年度报告");
+    let about_disclosure = body.contains("政府信息公开") || body.contains("年度报告") || body.contains("<w:document");
     (!json_like && about_disclosure).then_some(text)
 }
 

@@ -53,7 +53,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="nb-toolbar" role="toolbar" aria-label={tr(lang, "操作", "Actions")}>
             <span class="nb-file">
-                <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,.txt,.html,.htm,application/json,text/plain,text/html" {onchange} />
+                <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
             <details class="nb-paste">

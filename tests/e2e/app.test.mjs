@@ -2,7 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, cell, fixture, launch, newPage, openApp, sample, screenshot, startServer } from './harness.mjs';
+import path from 'node:path';
+import { axe, cell, fixture, launch, newPage, openApp, ROOT, sample, screenshot, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -202,6 +203,24 @@ test("a report's text (from a PDF viewer) is imported, with notes, and downloads
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
   assert.equal(await cell(page, '/applications/received/total'), '3119');
   assert.match(await page.textContent('[data-testid="summary"]'), /未发现问题/);
+  await page.context().close();
+});
+
+test('a Word file (.docx) is imported in the browser, and a damaged one is a clear message', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await openFile(page, path.join(ROOT, 'tests/fixtures/docx/huaian-city-2024.docx'));
+  await page.waitForSelector('[data-testid="import-notes"]');
+  assert.equal(await cell(page, '/applications/received/total'), '3119');
+  assert.equal(await cell(page, '/appeals/review/total'), '351');
+  assert.equal(await cell(page, '/proactive/fees/amount'), '96171.6');
+  assert.match(await page.textContent('h1'), /淮安市人民政府/);
+  assert.match(await page.textContent('[data-testid="summary"]'), /未发现问题/);
+  const damaged = readFileSync(path.join(ROOT, 'tests/fixtures/docx/huaian-city-2024.docx')).subarray(0, 2000);
+  await page.setInputFiles('input[type="file"]', { name: 'damaged.docx', mimeType: 'application/octet-stream', buffer: damaged });
+  await page.waitForSelector('.nb-failure');
+  assert.match(await page.textContent('.nb-failure'), /docx/);
+  assert.match(await page.textContent('h1'), /淮安市人民政府/);
   await page.context().close();
 });
 

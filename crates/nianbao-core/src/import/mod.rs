@@ -19,11 +19,14 @@ use crate::json::Value;
 use crate::model::Kind;
 use crate::template::{Lang, Template};
 
-/// Imports a report from text or from an HTML page, whichever it is: a
-/// document that starts with a tag (after whitespace and a byte-order mark)
-/// or holds `<table` is read as HTML.
+/// Imports a report from text, an HTML page or a Word document's XML,
+/// whichever it is: Word's XML holds `<w:document`; a document that starts
+/// with a tag (after whitespace and a byte-order mark) or holds `<table` is
+/// HTML; anything else is text.
 pub fn import_document(text: &str, options: &ImportOptions) -> Imported {
-    if looks_like_html(text) {
+    if text.contains("<w:document") {
+        docx::import_docx_xml(text, options)
+    } else if looks_like_html(text) {
         import_html(text, options)
     } else {
         import_text(text, options)
