@@ -266,3 +266,31 @@ mod html {
         }
     }
 }
+
+#[test]
+fn a_table_with_a_row_lost_places_the_rest_by_label_and_says_so() {
+    // A PDF copy that dropped the line of numbers of （二）部分公开: 24 runs
+    // for 25 rows. The others are placed by their labels and marked.
+    let text = sample_txt("jiyuan-hitech-zone-2024");
+    let broken: String = text.lines().filter(|l| !l.contains("(二) 部分公开")).map(|l| format!("{l}\n")).collect();
+    let imported = import_text(&broken, &ImportOptions::default());
+    let expected = sample("jiyuan-hitech-zone-2024");
+    let missing = "/applications/results/partially_granted";
+    assert!(imported.notes.contains(&ImportNote::RowMissing { pointer: missing.into() }), "{:?}", imported.notes);
+    assert!(imported.has_missing_cells());
+    for pointer in [
+        "/applications/received/total",
+        "/applications/results/unavailable/not_held/natural_person",
+        "/applications/results/total/total",
+        "/applications/carried_forward/total",
+    ] {
+        assert_eq!(imported.document.pointer(pointer), expected.pointer(pointer), "{pointer}");
+    }
+    assert!(imported
+        .notes
+        .iter()
+        .any(|n| matches!(n, ImportNote::RowPlacedByLabel { pointer } if pointer == "/applications/results/granted")));
+    // The validator then names the missing row.
+    let findings = findings(&check_value(&imported.document, None));
+    assert!(findings.contains(&("field-missing".to_string(), missing.to_string())), "{findings:?}");
+}

@@ -75,6 +75,11 @@ pub enum ImportNote {
         found: usize,
         expected: usize,
     },
+    /// The table did not have one run of cells per row, so this row's cells
+    /// were placed by finding its label: worth a look.
+    RowPlacedByLabel {
+        pointer: String,
+    },
     /// A row's printed label differs from the template's.
     LabelMisspelt {
         pointer: String,
@@ -132,6 +137,13 @@ impl ImportNote {
                     )
                 } else {
                     format!("{}: found {found} numbers where {expected} belong; which is which is unclear, so its cells were not imported.", place(pointer))
+                }
+            }
+            ImportNote::RowPlacedByLabel { pointer } => {
+                if zh {
+                    format!("{}的数字是按标签找到的（表格的行数与模板不符），请对照原文核对。", place(pointer))
+                } else {
+                    format!("{}: its numbers were placed by finding its label (the table's rows do not match the template); check them against the original.", place(pointer))
                 }
             }
             ImportNote::LabelMisspelt { pointer, found, expected } => {

@@ -521,6 +521,7 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
             Some(j) if table_lines[j].cells_for(7).is_some() => {
                 taken[j] = true;
                 put_application_row(&mut object, row.path, table_lines[j].cells_for(7).unwrap_or(&[]));
+                notes.push(ImportNote::RowPlacedByLabel { pointer });
             }
             Some(j) => {
                 taken[j] = true;
