@@ -149,7 +149,7 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="nb-app" ref={root}>
+        <div class="nb-app" ref={root} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <header class="nb-appbar">
                 <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                 <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} {on_download}
