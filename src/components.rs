@@ -5,6 +5,7 @@ pub mod failure;
 pub mod findings;
 pub mod header;
 pub mod import_notes;
+pub mod report_view;
 pub mod section_text;
 pub mod summary;
 pub mod table_grid;

@@ -2,6 +2,7 @@
 //! page-wide events. Components and the reducer stay pure.
 
 pub mod use_drop_and_paste;
+pub mod use_embed;
 pub mod use_lang_storage;
 pub mod use_src_param;
 

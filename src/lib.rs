@@ -4,6 +4,8 @@
 
 pub mod app;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod state;
@@ -11,7 +13,13 @@ pub mod view;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the whole-page app on a page that asks for it (`<body
+/// data-nianbao-app>`). On a host page the module only serves the embedding
+/// API (`www/nianbao-embed.js`).
 pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    if !embed::is_app_page() {
+        return;
+    }
     yew::Renderer::<App>::new().render();
 }

@@ -19,6 +19,8 @@ pub enum Origin {
     File(String),
     Pasted,
     Url(String),
+    /// Given by the host page of an embedded report.
+    Inline,
 }
 
 /// Shared, immutable data compared by identity: props that hold a whole
@@ -112,8 +114,8 @@ pub enum Failure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
-    /// The report on screen.
-    pub current: Opened,
+    /// The report on screen; `None` until an embedded report has loaded.
+    pub current: Option<Opened>,
     /// The last attempt that failed, shown above the report until dismissed.
     pub failure: Option<Failure>,
     /// The finding selected in the panel (an index into `current.checked`).
@@ -141,16 +143,22 @@ impl State {
     pub fn new(lang: Lang, today: Date) -> State {
         State {
             lang,
-            current: Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today),
+            current: Some(Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today)),
             failure: None,
             selected: None,
             loading: None,
         }
     }
 
+    /// Nothing on screen yet: an embedded report that is still loading.
+    pub fn empty(lang: Lang) -> State {
+        State { lang, current: None, failure: None, selected: None, loading: None }
+    }
+
     /// The pointers of the selected finding.
     pub fn selected_pointers(&self) -> &[String] {
-        self.selected.and_then(|i| self.current.checked.diagnostics.get(i)).map_or(&[], |d| d.pointers.as_slice())
+        let current = self.current.as_ref();
+        self.selected.and_then(|i| current?.checked.diagnostics.get(i)).map_or(&[], |d| d.pointers.as_slice())
     }
 }
 
@@ -164,7 +172,7 @@ impl Reducible for State {
                 next.loading = None;
                 let opened = Opened::read(origin, &bytes, today);
                 if opened.is_readable() {
-                    next.current = opened;
+                    next.current = Some(opened);
                     next.failure = None;
                     next.selected = None;
                 } else {
@@ -179,7 +187,8 @@ impl Reducible for State {
             Action::DismissFailure => next.failure = None,
             Action::SetLang(lang) => next.lang = lang,
             Action::Select(index) => {
-                next.selected = index.filter(|&i| i < next.current.checked.diagnostics.len());
+                let count = next.current.as_ref().map_or(0, |c| c.checked.diagnostics.len());
+                next.selected = index.filter(|&i| i < count);
             }
         }
         Rc::new(next)
@@ -219,16 +228,20 @@ mod tests {
     #[test]
     fn first_screen_is_the_checked_sample() {
         let state = State::new(Lang::Zh, today());
-        assert_eq!(state.current.origin, Origin::BuiltinSample);
-        assert_eq!(state.current.checked.summary.errors + state.current.checked.summary.warnings, 0);
-        assert!(state.current.checked.summary.checks_run > 200);
+        assert_eq!(state.current.as_ref().unwrap().origin, Origin::BuiltinSample);
+        assert_eq!(
+            state.current.as_ref().unwrap().checked.summary.errors
+                + state.current.as_ref().unwrap().checked.summary.warnings,
+            0
+        );
+        assert!(state.current.as_ref().unwrap().checked.summary.checks_run > 200);
     }
 
     #[test]
     fn a_broken_file_keeps_the_report_on_screen() {
         let state = Rc::new(State::new(Lang::Zh, today()));
         let state = open(state, b"{\"year\": 2024,");
-        assert_eq!(state.current.origin, Origin::BuiltinSample);
+        assert_eq!(state.current.as_ref().unwrap().origin, Origin::BuiltinSample);
         let Some(Failure::Unreadable(failed)) = &state.failure else { panic!("a failure") };
         assert_eq!(failed.checked.diagnostics[0].rule.code(), "json-syntax");
         assert!(failed.checked.diagnostics[0].position.is_some());
@@ -242,8 +255,8 @@ mod tests {
         let hongze = include_bytes!("../samples/hongze-district-2023.json");
         let state = open(state, hongze);
         assert!(state.failure.is_none());
-        assert_eq!(state.current.checked.summary.errors, 2);
-        assert_eq!(state.current.tables[1].rows.len(), 3 + 23);
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 2);
+        assert_eq!(state.current.as_ref().unwrap().tables[1].rows.len(), 3 + 23);
     }
 
     #[test]
@@ -252,9 +265,9 @@ mod tests {
         let text = include_str!("../samples/hongze-district-2023.txt");
         let state = open(state, text.as_bytes());
         assert!(state.failure.is_none());
-        let notes = state.current.import_notes.as_ref().expect("import notes");
+        let notes = state.current.as_ref().unwrap().import_notes.as_ref().expect("import notes");
         assert!(notes.iter().any(|n| matches!(n, ImportNote::LabelMisspelt { .. })));
-        assert_eq!(state.current.checked.summary.errors, 2);
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 2);
         // JSON is never taken for text, even when it is broken.
         let state = open(state, b"  {\"year\": 2024,");
         assert!(matches!(&state.failure, Some(Failure::Unreadable(_))));

@@ -78,6 +78,8 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
         template: nianbao_core::Template::T2021,
         selected: Shared::new(vec!["/applications/received/total".to_string()]),
         guessed: Shared::new(Vec::new()),
+        report_name: None,
+        landmark: true,
         lang: Lang::Zh,
         id_prefix: "t-".into(),
         on_select: Callback::noop(),
@@ -114,6 +116,7 @@ async fn the_findings_panel_groups_by_severity_and_selects() {
         selected: None,
         lang: Lang::Zh,
         on_select: Callback::from(move |i| *chosen_in.borrow_mut() = Some(i)),
+        landmark: true,
     };
     yew::Renderer::<FindingsPanel>::with_root_and_props(root.clone(), props).render();
     settle().await;

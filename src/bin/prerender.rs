@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         }
     };
     let html = futures::executor::block_on(yew::LocalServerRenderer::<App>::new().hydratable(false).render());
-    let marker = "<body>";
+    let marker = "<body data-nianbao-app>";
     let Some(at) = page.find(marker) else {
         eprintln!("nianbao-prerender: {} has no <body>", path.display());
         return ExitCode::from(2);

@@ -12,6 +12,9 @@ pub struct FailureBannerProps {
     pub failure: Failure,
     pub lang: Lang,
     pub on_dismiss: Callback<()>,
+    /// Whether a report is on screen (and stays there).
+    #[prop_or(true)]
+    pub keeps_report: bool,
 }
 
 pub fn origin_name(origin: &Origin, lang: Lang) -> String {
@@ -20,6 +23,7 @@ pub fn origin_name(origin: &Origin, lang: Lang) -> String {
         Origin::File(name) => name.clone(),
         Origin::Pasted => tr(lang, "粘贴的文本", "pasted text").to_string(),
         Origin::Url(url) => url.clone(),
+        Origin::Inline => tr(lang, "本页所附数据", "the data in this page").to_string(),
     }
 }
 
@@ -69,7 +73,9 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
         <div class="nb-failure" role="alert">
             <h2>{what}</h2>
             {details}
-            <p class="nb-kept">{tr(lang, "页面上仍显示之前的报告，没有任何内容丢失。", "The report shown before is still on screen; nothing was lost.")}</p>
+            if props.keeps_report {
+                <p class="nb-kept">{tr(lang, "页面上仍显示之前的报告，没有任何内容丢失。", "The report shown before is still on screen; nothing was lost.")}</p>
+            }
             <button type="button" class="nb-button" {onclick}>{tr(lang, "知道了", "Dismiss")}</button>
         </div>
     }

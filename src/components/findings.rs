@@ -16,6 +16,10 @@ pub struct FindingsPanelProps {
     pub selected: Option<usize>,
     pub lang: Lang,
     pub on_select: Callback<Option<usize>>,
+    /// A complementary landmark on the whole page; a plain block when
+    /// embedded in a host page.
+    #[prop_or(true)]
+    pub landmark: bool,
 }
 
 fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
@@ -39,10 +43,10 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             }
         };
         return html! {
-            <aside class="nb-findings" aria-label={tr(lang, "检查结果", "Findings")}>
+            <@{if props.landmark { "aside" } else { "div" }} class="nb-findings" aria-label={props.landmark.then(|| tr(lang, "检查结果", "Findings"))}>
                 <h2 class="nb-section-heading">{tr(lang, "检查结果", "Findings")}</h2>
                 <p class="nb-all-clear">{text}</p>
-            </aside>
+            </@>
         };
     }
     let item = |index: usize| -> Html {
@@ -95,13 +99,13 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         }
     };
     html! {
-        <aside class="nb-findings" aria-label={tr(lang, "检查结果", "Findings")}>
+        <@{if props.landmark { "aside" } else { "div" }} class="nb-findings" aria-label={props.landmark.then(|| tr(lang, "检查结果", "Findings"))}>
             <h2 class="nb-section-heading">{tr(lang, "检查结果", "Findings")}</h2>
             <p class="nb-hint">{tr(lang, "点击一条结果，表格中相应的格子会突出显示。", "Select a finding to highlight its cells in the tables.")}</p>
             {group(Some(Severity::Error))}
             {group(Some(Severity::Warning))}
             {group(Some(Severity::Info))}
             {group(None)}
-        </aside>
+        </@>
     }
 }

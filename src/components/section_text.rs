@@ -14,6 +14,10 @@ pub struct SectionTextProps {
     pub severity: Option<&'static str>,
     pub lang: Lang,
     pub id_prefix: AttrValue,
+    /// Whether the section is a landmark (the whole page); an embedded
+    /// report adds none to its host page.
+    #[prop_or(true)]
+    pub landmark: bool,
 }
 
 #[component]
@@ -22,7 +26,7 @@ pub fn SectionText(props: &SectionTextProps) -> Html {
     let heading_id = format!("{}{}-heading", props.id_prefix, props.key_name);
     let text = props.text.clone().unwrap_or_default();
     html! {
-        <section class="nb-text-section" aria-labelledby={heading_id.clone()}
+        <section class="nb-text-section" aria-labelledby={props.landmark.then(|| heading_id.clone())}
             data-pointer={format!("/{}", props.key_name)} data-severity={props.severity}>
             <h2 class="nb-section-heading" id={heading_id}>{heading}</h2>
             { for paragraphs(&text).into_iter().map(|(is_heading, p)| if is_heading {

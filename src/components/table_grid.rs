@@ -30,6 +30,13 @@ pub struct TableGridProps {
     pub id_prefix: AttrValue,
     /// A flagged cell was clicked: select its first finding.
     pub on_select: Callback<usize>,
+    /// Names the report in the scrolling frame's label, so that two reports
+    /// on one page give their frames different names.
+    #[prop_or_default]
+    pub report_name: Option<AttrValue>,
+    /// Whether the table's section is a landmark (see `SectionText`).
+    #[prop_or(true)]
+    pub landmark: bool,
 }
 
 #[component]
@@ -56,7 +63,10 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 let flag = props.flags.get(pointer.as_str());
                 let text = cell_text(document, pointer);
                 let numeric = is_number(document, pointer);
-                let selected = props.selected.iter().any(|p| p == pointer);
+                // A finding about a row (a missing row, 其他处理) selects its cells.
+                let selected = props.selected.iter().any(|p| {
+                    p == pointer || pointer.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('/'))
+                });
                 let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
                 let mut class = classes!("nb-v", if numeric { "nb-num" } else { "nb-txt" }, column_class);
                 if selected {
@@ -129,9 +139,14 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         html! { <tr>{ for (0..table.rows[row].len()).map(|i| render_cell(row, i)) }</tr> }
     };
     let caption_id = format!("{prefix}{}-caption", table.key);
-    let scroll_label = format!("{}{}", table.caption.get(lang), tr(lang, "（可左右滚动）", " (scrolls sideways)"));
+    let scroll_label = format!(
+        "{}{}{}",
+        props.report_name.as_ref().map(|n| format!("{n} · ")).unwrap_or_default(),
+        table.caption.get(lang),
+        tr(lang, "（可左右滚动）", " (scrolls sideways)")
+    );
     html! {
-        <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={caption_id.clone()}>
+        <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={props.landmark.then(|| caption_id.clone())}>
             <h2 class="nb-section-heading" id={caption_id}>{table.caption.get(lang)}</h2>
             <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label}>
                 <table class={classes!("nb-grid", format!("nb-grid-{}", table.key))}>

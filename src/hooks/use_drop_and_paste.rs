@@ -30,12 +30,12 @@ pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
 type Listener = Closure<dyn Fn(web_sys::Event)>;
 
 #[hook]
-pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>) -> bool {
+pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>, enabled: bool) -> bool {
     let dragging = use_state(|| false);
     {
         let dragging = dragging.clone();
-        use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
+        use_effect_with(enabled, move |enabled| {
+            let document = web_sys::window().and_then(|w| w.document()).filter(|_| *enabled);
             let mut listeners: Vec<(&'static str, Listener)> = Vec::new();
             {
                 let dragging = dragging.clone();

@@ -18,10 +18,14 @@ pub fn saved_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Saves `lang` whenever it changes.
+/// Saves `lang` whenever it changes (when `enabled`: an embedded report
+/// leaves the host page's storage and `<html lang>` alone).
 #[hook]
-pub fn use_lang_storage(lang: Lang) {
-    use_effect_with(lang, |lang| {
+pub fn use_lang_storage(lang: Lang, enabled: bool) {
+    use_effect_with((lang, enabled), |(lang, enabled)| {
+        if !enabled {
+            return;
+        }
         if let Some(window) = web_sys::window() {
             if let Some(storage) = window.local_storage().ok().flatten() {
                 let _ = storage.set_item(STORAGE_LANG_KEY, lang.code());

@@ -26,10 +26,14 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// On first render, opens the report named by `?src=`.
+/// On first render, opens the report named by `?src=` (the whole-page app
+/// only: `enabled`).
 #[hook]
-pub fn use_src_param(dispatch: UseReducerDispatcher<State>) {
-    use_effect_with((), move |_| {
+pub fn use_src_param(dispatch: UseReducerDispatcher<State>, enabled: bool) {
+    use_effect_with(enabled, move |enabled| {
+        if !enabled {
+            return;
+        }
         if let Some(url) = src_param() {
             dispatch.dispatch(Action::Loading(url.clone()));
             yew::platform::spawn_local(async move {

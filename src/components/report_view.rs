@@ -1,0 +1,140 @@
+//! One opened report: its import notes, summary, header, sections, tables
+//! and findings, as much of it as the view asks for.
+
+use crate::components::failure::origin_name;
+use crate::components::findings::FindingsPanel;
+use crate::components::header::ReportHeader;
+use crate::components::import_notes::{guessed_rows, ImportNotes};
+use crate::components::section_text::SectionText;
+use crate::components::summary::SummaryStrip;
+use crate::components::table_grid::TableGrid;
+use crate::hooks::download_text;
+use crate::state::{Opened, Origin, Shared};
+use crate::view::{cell_pointers, flags};
+use nianbao_core::Lang;
+use yew::prelude::*;
+
+/// What an embedding shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The report, its summary and its findings.
+    #[default]
+    Full,
+    /// The report as published: header, sections and tables, no findings.
+    Tables,
+    /// The summary and the findings beside the tables, for reviewers.
+    Check,
+}
+
+impl View {
+    pub fn from_code(code: &str) -> View {
+        match code {
+            "tables" => View::Tables,
+            "check" => View::Check,
+            _ => View::Full,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportViewProps {
+    pub opened: Opened,
+    pub lang: Lang,
+    pub view: View,
+    pub id_prefix: AttrValue,
+    pub selected: Option<usize>,
+    pub on_select: Callback<Option<usize>>,
+    /// Embedded in a host page: no landmarks of its own.
+    #[prop_or_default]
+    pub embedded: bool,
+    /// Content shown above the report (a failure banner).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn ReportView(props: &ReportViewProps) -> Html {
+    let opened = &props.opened;
+    let lang = props.lang;
+    let prefix = props.id_prefix.clone();
+    let show_findings = props.view != View::Tables;
+    let flags = {
+        let key = (opened.checked.clone(), opened.tables.clone(), show_findings);
+        (*use_memo(key, |(checked, tables, show)| {
+            let layouts: Vec<_> = tables.iter().map(|t| (**t).clone()).collect();
+            let diagnostics = if *show { checked.diagnostics.as_slice() } else { &[] };
+            Shared::new(flags(diagnostics, &cell_pointers(&layouts)))
+        }))
+        .clone()
+    };
+    let selected_pointers = Shared::new(
+        props.selected.and_then(|i| opened.checked.diagnostics.get(i)).map(|d| d.pointers.clone()).unwrap_or_default(),
+    );
+    let guessed = Shared::new(opened.import_notes.as_ref().map(|n| guessed_rows(n)).unwrap_or_default());
+    let on_cell_select = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |index: usize| on_select.emit(Some(index)))
+    };
+    let on_download_json = {
+        let document = opened.loaded.document.clone();
+        let name = match &opened.origin {
+            Origin::File(name) => format!("{}.json", name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem)),
+            _ => "nianbao-report.json".to_string(),
+        };
+        Callback::from(move |()| {
+            if let Some(document) = &document {
+                download_text(&name, &document.to_json_pretty(), "application/json");
+            }
+        })
+    };
+    let Some(report) = opened.loaded.report.as_ref() else {
+        // Only readable reports are ever opened.
+        return html! {};
+    };
+    let template = report.template;
+    let report_name = AttrValue::from(format!(
+        "{}{}",
+        report.agency.clone().unwrap_or_default(),
+        report.year.map(|y| format!(" {y}")).unwrap_or_default()
+    ));
+    let severity = |pointer: &str| flags.get(pointer).and_then(|f| f.severity).map(|s| s.code());
+    let section = |key: &'static str| {
+        html! {
+            <SectionText key_name={key} text={report.section_text(key).map(|t| AttrValue::from(t.to_string()))}
+                severity={severity(&format!("/{key}"))} {lang} id_prefix={prefix.clone()} landmark={!props.embedded} />
+        }
+    };
+    let table = |index: usize| {
+        html! {
+            <TableGrid table={opened.tables[index].clone()} loaded={opened.loaded.clone()} checked={opened.checked.clone()}
+                flags={flags.clone()} {template} selected={selected_pointers.clone()} guessed={guessed.clone()} {lang}
+                id_prefix={prefix.clone()} on_select={on_cell_select.clone()} landmark={!props.embedded}
+                report_name={props.embedded.then(|| report_name.clone())} />
+        }
+    };
+    html! {
+        <div class={classes!("nb-layout", (!show_findings).then_some("nb-layout-single"))}>
+            <@{if props.embedded { "div" } else { "main" }} class="nb-report">
+                {props.children.clone()}
+                if let Some(notes) = &opened.import_notes {
+                    <ImportNotes notes={notes.clone()} {lang} on_download={on_download_json} />
+                }
+                if show_findings {
+                    <SummaryStrip summary={opened.checked.summary} {lang} />
+                }
+                <ReportHeader loaded={opened.loaded.clone()} flags={flags.clone()}
+                    origin={origin_name(&opened.origin, lang)} {lang} />
+                {section("overview")}
+                {table(0)}
+                {table(1)}
+                {table(2)}
+                {section("problems")}
+                {section("other")}
+            </@>
+            if show_findings {
+                <FindingsPanel checked={opened.checked.clone()} {template} selected={props.selected} {lang}
+                    on_select={props.on_select.clone()} landmark={!props.embedded} />
+            }
+        </div>
+    }
+}
