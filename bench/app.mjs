@@ -21,6 +21,11 @@ console.log(`release .wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level:
 console.log(`JS glue:       ${kb(js.length)} raw, ${kb(gzipSync(js, { level: 9 }).length)} gzipped`);
 console.log(`CSS:           ${kb(statSync(cssPath).size)} raw, ${kb(gzipSync(readFileSync(cssPath), { level: 9 }).length)} gzipped`);
 
+const standalone = readFileSync(path.join(ROOT, 'dist/nianbao-standalone.html'));
+const appGzip = gzipSync(wasm, { level: 9 }).length + gzipSync(js, { level: 9 }).length + gzipSync(readFileSync(cssPath), { level: 9 }).length;
+const standaloneGzip = gzipSync(standalone, { level: 9 }).length;
+console.log(`single file:   ${kb(standalone.length)} raw, ${kb(standaloneGzip)} gzipped = ${(standaloneGzip / appGzip).toFixed(2)}× the gzipped app (wasm + JS + CSS, ${kb(appGzip)})`);
+
 const server = await startServer();
 const browser = await launch();
 

@@ -182,3 +182,22 @@ test('Nianbao.v1.mount returns a handle that loads, switches language and is des
   assert.deepEqual(result, { first: '95', english: 'en', second: '3119', after: 0 });
   await page.context().close();
 });
+
+test('the single file works from file://: the sample, then a local report by the file input', async () => {
+  const file = path.join(ROOT, 'dist/nianbao-standalone.html');
+  assert.ok(existsSync(file), 'the release build writes dist/nianbao-standalone.html');
+  const page = await newPage(browser);
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('.nb-app[data-live] td[data-pointer="/applications/received/total"]');
+  assert.match(await page.textContent('h1'), /高新技术产业开发区管理办公室 2024/);
+  assert.equal((await page.textContent('td[data-pointer="/applications/received/total"]')).trim(), '1');
+  await page.setInputFiles('input[type="file"]', path.join(ROOT, 'samples/hongze-district-2023.json'));
+  await page.waitForSelector('li[data-rule="t4-total"]');
+  assert.equal(await page.getAttribute('td[data-pointer="/appeals/review/total"]', 'data-severity'), 'error');
+  await page.setInputFiles('input[type="file"]', path.join(ROOT, 'tests/fixtures/docx/huaian-city-2024.docx'));
+  await page.waitForSelector('[data-testid="import-notes"]');
+  assert.equal((await page.textContent('td[data-pointer="/applications/received/total"]')).trim(), '3119');
+  assert.deepEqual(page.errors, []);
+  await screenshot(page, 'embed-05-standalone-file');
+  await page.context().close();
+});
