@@ -5,13 +5,14 @@
 use crate::components::failure::FailureBanner;
 use crate::components::report_view::{ReportView, View};
 use crate::components::toolbar::Toolbar;
+use crate::hooks::use_autosave::{discard_draft, read_draft, use_autosave};
 use crate::hooks::use_drop_and_paste::{open_file, open_text, use_drop_and_paste};
 use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_lang_storage::{saved_lang, use_lang_storage};
 use crate::hooks::use_src_param::use_src_param;
 use crate::hooks::{download_text, today};
 use crate::i18n::tr;
-use crate::state::{Action, State};
+use crate::state::{Action, Edit, Origin, State};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -68,6 +69,9 @@ pub fn App(props: &AppProps) -> Html {
     use_src_param(dispatcher.clone(), !embedded);
     let dragging = use_drop_and_paste(dispatcher.clone(), !embedded);
     use_embed(props.embed.clone(), dispatcher.clone(), state.current.clone(), state.lang);
+    use_autosave(!embedded, state.current.clone(), !state.undo.is_empty());
+    let draft = use_state(|| if embedded { None } else { read_draft() });
+    use_undo_keys(dispatcher.clone(), !embedded);
     let root = use_node_ref();
 
     // Once live, the app marks itself and removes the prerendered first
@@ -135,6 +139,59 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let on_edit_start = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |pointer: Option<String>| dispatcher.dispatch(Action::EditCell(pointer)))
+    };
+    let on_edit = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |edit: Edit| dispatcher.dispatch(Action::Edit { edit, today: today() }))
+    };
+    let on_undo = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Redo))
+    };
+    let on_download_report = {
+        let current = state.current.clone();
+        Callback::from(move |()| {
+            if let Some(document) = current.as_ref().and_then(|c| c.loaded.document.as_ref()) {
+                download_text("nianbao-report.json", &document.to_json_pretty(), "application/json");
+            }
+        })
+    };
+    let draft_banner = (*draft).clone().map(|d| {
+        let restore = {
+            let dispatcher = dispatcher.clone();
+            let draft = draft.clone();
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatcher.dispatch(Action::Open { origin: Origin::File(d.name.clone()), bytes: d.document.clone().into_bytes().into(), today: today() });
+                draft.set(None);
+            })
+        };
+        let discard = {
+            let draft = draft.clone();
+            Callback::from(move |_: MouseEvent| {
+                discard_draft();
+                draft.set(None);
+            })
+        };
+        let text = match lang {
+            Lang::Zh => format!("上次编辑的“{}”（保存于 {}）尚未下载。", d.name, d.saved),
+            Lang::En => format!("Your edits to “{}” (saved {}) were not downloaded.", d.name, d.saved),
+        };
+        html! {
+            <div class="nb-draft" role="alert" data-testid="draft">
+                <span>{text}</span>
+                <button type="button" class="nb-button nb-primary-button" onclick={restore}>{tr(lang, "恢复编辑", "Restore")}</button>
+                <button type="button" class="nb-button" onclick={discard}>{tr(lang, "放弃", "Discard")}</button>
+            </div>
+        }
+    });
     let (prefix, view) = match &props.embed {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
@@ -148,7 +205,8 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="nb-appbar">
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} {on_download}
-                        loading={state.loading.clone().map(AttrValue::from)} />
+                        loading={state.loading.clone().map(AttrValue::from)} can_undo={!state.undo.is_empty()}
+                        can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report} />
                 </header>
             }
             if dragging {
@@ -156,7 +214,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             {match &state.current {
                 Some(opened) => html! {
-                    <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}>
+                    <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
+                        editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit}>
+                        {draft_banner}
                         {failure}
                     </ReportView>
                 },
@@ -173,4 +233,38 @@ pub fn App(props: &AppProps) -> Html {
             }}
         </div>
     }
+}
+
+/// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, outside text fields (which
+/// have their own undo while typing).
+#[hook]
+fn use_undo_keys(dispatch: UseReducerDispatcher<State>, enabled: bool) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    use_effect_with(enabled, move |enabled| {
+        let document = web_sys::window().and_then(|w| w.document()).filter(|_| *enabled);
+        let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if in_field || !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
+                ("z", false) => dispatch.dispatch(Action::Undo),
+                ("z", true) | ("y", _) => dispatch.dispatch(Action::Redo),
+                _ => return,
+            }
+            e.prevent_default();
+        });
+        if let Some(document) = &document {
+            let _ = document.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(document) = &document {
+                let _ = document.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+        }
+    });
 }

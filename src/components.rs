@@ -7,6 +7,7 @@ pub mod header;
 pub mod import_notes;
 pub mod report_view;
 pub mod section_text;
+pub mod settle;
 pub mod summary;
 pub mod table_grid;
 pub mod toolbar;

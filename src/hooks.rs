@@ -1,6 +1,7 @@
 //! Every piece of IO the app does: the clock, storage, files, the network,
 //! page-wide events. Components and the reducer stay pure.
 
+pub mod use_autosave;
 pub mod use_drop_and_paste;
 pub mod use_embed;
 pub mod use_lang_storage;

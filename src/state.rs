@@ -6,7 +6,9 @@
 
 use nianbao_core::date::Date;
 use nianbao_core::diagnostic::Severity;
+use nianbao_core::diagnostic::Status;
 use nianbao_core::import::{ImportNote, ImportOptions};
+use nianbao_core::json::{Object, Value};
 use nianbao_core::layout::{self, TableLayout};
 use nianbao_core::{Checked, Context, Lang, Loaded, Template};
 use std::rc::Rc;
@@ -93,6 +95,33 @@ impl Opened {
         }
     }
 
+    /// Re-reads and re-checks an edited document, keeping where it came from.
+    pub fn edited(&self, document: Value, today: Date) -> Opened {
+        let loaded = nianbao_core::load_value(document);
+        let checked = nianbao_core::validate(&loaded, &Context { today, previous: None });
+        let tables = match &loaded.report {
+            // The layout changes only with the template or the shape of （六）.
+            Some(report)
+                if self
+                    .loaded
+                    .report
+                    .as_ref()
+                    .is_some_and(|r| (r.template, r.other_shape) == (report.template, report.other_shape)) =>
+            {
+                self.tables.clone()
+            }
+            Some(report) => layout::tables(report.template, report.other_shape).map(Shared::new),
+            None => self.tables.clone(),
+        };
+        Opened {
+            origin: self.origin.clone(),
+            loaded: Shared::new(loaded),
+            checked: Shared::new(checked),
+            tables,
+            import_notes: self.import_notes.clone(),
+        }
+    }
+
     /// Whether it can be shown: the document was read as an object.
     pub fn is_readable(&self) -> bool {
         self.loaded.report.is_some()
@@ -122,6 +151,25 @@ pub struct State {
     pub selected: Option<usize>,
     /// What is being fetched or read right now.
     pub loading: Option<String>,
+    /// The cell being edited, by pointer.
+    pub editing: Option<String>,
+    /// Reports as they were before each edit, newest last; and those undone.
+    pub undo: Vec<Opened>,
+    pub redo: Vec<Opened>,
+    /// The pointer of the last edit, so that typing in one cell is one step
+    /// of undo, not one per keystroke.
+    pub last_edit: Option<String>,
+}
+
+/// A change to the report on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// A cell, as typed: a number, empty for blank, or text.
+    Cell { pointer: String, text: String },
+    /// A text section (`overview`, `problems`, `other`).
+    Text { key: String, text: String },
+    /// A reviewer's decision on a finding (`None` takes it back).
+    Settle { rule: String, pointer: String, status: Option<Status>, comment: String },
 }
 
 pub enum Action {
@@ -136,6 +184,14 @@ pub enum Action {
     DismissFailure,
     SetLang(Lang),
     Select(Option<usize>),
+    /// Start or stop editing a cell.
+    EditCell(Option<String>),
+    Edit {
+        edit: Edit,
+        today: Date,
+    },
+    Undo,
+    Redo,
 }
 
 impl State {
@@ -147,12 +203,26 @@ impl State {
             failure: None,
             selected: None,
             loading: None,
+            editing: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
         }
     }
 
     /// Nothing on screen yet: an embedded report that is still loading.
     pub fn empty(lang: Lang) -> State {
-        State { lang, current: None, failure: None, selected: None, loading: None }
+        State {
+            lang,
+            current: None,
+            failure: None,
+            selected: None,
+            loading: None,
+            editing: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
     }
 
     /// The pointers of the selected finding.
@@ -175,6 +245,10 @@ impl Reducible for State {
                     next.current = Some(opened);
                     next.failure = None;
                     next.selected = None;
+                    next.editing = None;
+                    next.undo.clear();
+                    next.redo.clear();
+                    next.last_edit = None;
                 } else {
                     next.failure = Some(Failure::Unreadable(opened));
                 }
@@ -190,8 +264,127 @@ impl Reducible for State {
                 let count = next.current.as_ref().map_or(0, |c| c.checked.diagnostics.len());
                 next.selected = index.filter(|&i| i < count);
             }
+            Action::EditCell(pointer) => {
+                next.editing = pointer;
+                next.last_edit = None;
+            }
+            Action::Edit { edit, today } => {
+                let Some(current) = &next.current else { return self };
+                let Some(mut document) = current.loaded.document.clone() else { return self };
+                let step = match &edit {
+                    Edit::Cell { pointer, .. } => Some(pointer.clone()),
+                    Edit::Text { key, .. } => Some(format!("/{key}")),
+                    Edit::Settle { .. } => None,
+                };
+                apply(&mut document, edit);
+                // Typing on in the same place continues the same undo step.
+                if step.is_none() || step != next.last_edit {
+                    next.undo.push(current.clone());
+                }
+                next.redo.clear();
+                next.last_edit = step;
+                let selected_rule = next
+                    .selected
+                    .and_then(|i| current.checked.diagnostics.get(i))
+                    .map(|d| (d.rule, d.pointers.first().cloned()));
+                let edited = current.edited(document, today);
+                // Keep the same finding selected when it is still there.
+                next.selected = selected_rule.and_then(|(rule, first)| {
+                    edited
+                        .checked
+                        .diagnostics
+                        .iter()
+                        .position(|d| d.rule == rule && d.pointers.first() == first.as_ref())
+                });
+                next.current = Some(edited);
+            }
+            Action::Undo => {
+                if let Some(previous) = next.undo.pop() {
+                    if let Some(current) = next.current.replace(previous) {
+                        next.redo.push(current);
+                    }
+                    next.last_edit = None;
+                    next.selected = None;
+                }
+            }
+            Action::Redo => {
+                if let Some(undone) = next.redo.pop() {
+                    if let Some(current) = next.current.replace(undone) {
+                        next.undo.push(current);
+                    }
+                    next.last_edit = None;
+                    next.selected = None;
+                }
+            }
         }
         Rc::new(next)
+    }
+}
+
+/// What a typed cell holds: empty is blank (`null`), a JSON number is a
+/// number, anything else is text as typed.
+pub fn typed_cell(text: &str) -> Value {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Value::Null;
+    }
+    match nianbao_core::json::parse(trimmed) {
+        Ok(parsed) if matches!(parsed.value, Value::Number(_)) => parsed.value,
+        _ => Value::String(text.to_string()),
+    }
+}
+
+/// Sets the value at `pointer`, making the objects on the way (a missing row).
+fn set_at(document: &mut Value, pointer: &str, value: Value) {
+    let mut current = document;
+    let mut tokens = pointer.trim_start_matches('/').split('/').peekable();
+    while let Some(token) = tokens.next() {
+        let Value::Object(object) = current else { return };
+        if tokens.peek().is_none() {
+            object.insert(token, value);
+            return;
+        }
+        if !matches!(object.get(token), Some(Value::Object(_))) {
+            object.insert(token, Value::Object(Object::new()));
+        }
+        let Some(next) = object.get_mut(token) else { return };
+        current = next;
+    }
+}
+
+/// Applies an edit to a document.
+fn apply(document: &mut Value, edit: Edit) {
+    match edit {
+        Edit::Cell { pointer, text } => set_at(document, &pointer, typed_cell(&text)),
+        Edit::Text { key, text } => set_at(document, &format!("/{key}"), Value::String(text)),
+        Edit::Settle { rule, pointer, status, comment } => {
+            let Value::Object(root) = document else { return };
+            let mut kept: Vec<Value> = match root.get("annotations") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter(|a| {
+                        let same =
+                            |key: &str, want: &str| a.pointer(&format!("/{key}")).and_then(Value::as_str) == Some(want);
+                        !(same("rule", &rule) && same("pointer", &pointer))
+                    })
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if let Some(status) = status {
+                let mut annotation = Object::new();
+                annotation.insert("rule", Value::String(rule));
+                annotation.insert("pointer", Value::String(pointer));
+                annotation.insert("status", Value::String(status.code().into()));
+                annotation.insert("comment", Value::String(comment));
+                kept.push(Value::Object(annotation));
+            }
+            if kept.is_empty() {
+                root.remove("annotations");
+            } else {
+                root.insert("annotations", Value::Array(kept));
+            }
+        }
     }
 }
 
@@ -274,6 +467,84 @@ mod tests {
         assert!(report_text(b"\xEF\xBB\xBF{}").is_none());
         assert!(report_text("一、总体情况\n政府信息公开工作".as_bytes()).is_some());
         assert!(report_text(b"not json").is_none());
+    }
+
+    fn edit(state: Rc<State>, edit: Edit) -> Rc<State> {
+        state.reduce(Action::Edit { edit, today: today() })
+    }
+
+    fn cell(pointer: &str, text: &str) -> Edit {
+        Edit::Cell { pointer: pointer.into(), text: text.into() }
+    }
+
+    #[test]
+    fn edits_revalidate_and_undo_redo() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = edit(state, cell("/applications/received/natural_person", "2"));
+        let state = edit(state, cell("/applications/received/natural_person", "3"));
+        let current = state.current.as_ref().unwrap();
+        let rules: Vec<&str> = current.checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"t3-row-total") && rules.contains(&"t3-balance"), "{rules:?}");
+        // Typing in one cell is one undo step.
+        assert_eq!(state.undo.len(), 1);
+        let state = edit(state, cell("/appeals/review/pending", ""));
+        assert_eq!(
+            state.current.as_ref().unwrap().loaded.document.as_ref().unwrap().pointer("/appeals/review/pending"),
+            Some(&Value::Null)
+        );
+        assert_eq!(state.undo.len(), 2);
+        let state = state.reduce(Action::Undo);
+        let state = state.reduce(Action::Undo);
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 0);
+        let state = state.reduce(Action::Redo);
+        assert!(state.current.as_ref().unwrap().checked.summary.errors > 0);
+        assert_eq!(state.redo.len(), 1);
+    }
+
+    #[test]
+    fn typed_cells() {
+        assert_eq!(typed_cell(" 12 "), nianbao_core::json::parse("12").unwrap().value);
+        assert_eq!(typed_cell("7730.28").to_json(), "7730.28");
+        assert_eq!(typed_cell(""), Value::Null);
+        assert_eq!(typed_cell("/"), Value::String("/".into()));
+        assert_eq!(typed_cell("12件"), Value::String("12件".into()));
+    }
+
+    #[test]
+    fn a_missing_row_is_made_by_typing_into_it() {
+        let text = nianbao_core::BUILTIN_SAMPLE.replace("\"carried_forward\": {", "\"carried_forward_x\": {");
+        let state = open(Rc::new(State::new(Lang::Zh, today())), text.as_bytes());
+        let state = edit(state, cell("/applications/carried_forward/total", "0"));
+        let document = state.current.as_ref().unwrap().loaded.document.clone().unwrap();
+        assert_eq!(document.pointer("/applications/carried_forward/total").map(Value::to_json), Some("0".into()));
+    }
+
+    #[test]
+    fn a_dismissed_finding_stays_dismissed_after_another_edit() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = edit(state, Edit::Text { key: "problems".into(), text: "无".into() });
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.warnings, 1);
+        let settle = Edit::Settle {
+            rule: "section-empty".into(),
+            pointer: "/problems".into(),
+            status: Some(Status::Dismissed),
+            comment: "本年确无问题".into(),
+        };
+        let state = edit(state, settle);
+        let summary = state.current.as_ref().unwrap().checked.summary;
+        assert_eq!((summary.warnings, summary.dismissed), (0, 1));
+        let state = edit(state, cell("/proactive/fees/amount", "1.5"));
+        let summary = state.current.as_ref().unwrap().checked.summary;
+        assert_eq!((summary.warnings, summary.dismissed), (0, 1));
+        // Taken back: counted again.
+        let undo = Edit::Settle {
+            rule: "section-empty".into(),
+            pointer: "/problems".into(),
+            status: None,
+            comment: String::new(),
+        };
+        let state = edit(state, undo);
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.warnings, 1);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! finding highlights its cells, scrolls to them and shows its calculation.
 
 use crate::components::breakdown::Breakdown;
+use crate::components::settle::SettleForm;
 use crate::i18n::{severity_name, tr};
-use crate::state::Shared;
+use crate::state::{Edit, Shared};
 use nianbao_core::diagnostic::{Diagnostic, Severity};
 use nianbao_core::message::{message, place};
 use nianbao_core::{Checked, Lang, Template};
@@ -20,6 +21,9 @@ pub struct FindingsPanelProps {
     /// embedded in a host page.
     #[prop_or(true)]
     pub landmark: bool,
+    /// Where reviewers' decisions go (the whole-page app); none: read-only.
+    #[prop_or_default]
+    pub on_settle: Option<Callback<Edit>>,
 }
 
 fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
@@ -71,6 +75,9 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                 </button>
                 if selected {
                     <Breakdown diagnostic={d.clone()} template={props.template} {lang} />
+                    if let Some(on_settle) = &props.on_settle {
+                        <SettleForm diagnostic={d.clone()} {lang} on_settle={on_settle.clone()} />
+                    }
                 }
             </li>
         }

@@ -9,7 +9,7 @@ use crate::components::section_text::SectionText;
 use crate::components::summary::SummaryStrip;
 use crate::components::table_grid::TableGrid;
 use crate::hooks::download_text;
-use crate::state::{Opened, Origin, Shared};
+use crate::state::{Edit, Opened, Origin, Shared};
 use crate::view::{cell_pointers, flags};
 use nianbao_core::Lang;
 use yew::prelude::*;
@@ -47,6 +47,16 @@ pub struct ReportViewProps {
     /// Embedded in a host page: no landmarks of its own.
     #[prop_or_default]
     pub embedded: bool,
+    /// The report can be edited (the whole-page app).
+    #[prop_or_default]
+    pub editable: bool,
+    #[prop_or_default]
+    pub editing: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_edit_start: Callback<Option<String>>,
+    /// A change to the report.
+    #[prop_or_default]
+    pub on_edit: Callback<Edit>,
     /// Content shown above the report (a failure banner).
     #[prop_or_default]
     pub children: Html,
@@ -91,6 +101,14 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         // Only readable reports are ever opened.
         return html! {};
     };
+    let on_cell_edit = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |(pointer, text): (String, String)| on_edit.emit(Edit::Cell { pointer, text }))
+    };
+    let on_text_edit = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |(key, text): (String, String)| on_edit.emit(Edit::Text { key, text }))
+    };
     let template = report.template;
     let report_name = AttrValue::from(format!(
         "{}{}",
@@ -101,7 +119,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let section = |key: &'static str| {
         html! {
             <SectionText key_name={key} text={report.section_text(key).map(|t| AttrValue::from(t.to_string()))}
-                severity={severity(&format!("/{key}"))} {lang} id_prefix={prefix.clone()} landmark={!props.embedded} />
+                severity={severity(&format!("/{key}"))} {lang} id_prefix={prefix.clone()} landmark={!props.embedded}
+                editable={props.editable} on_edit={on_text_edit.clone()} />
         }
     };
     let table = |index: usize| {
@@ -109,7 +128,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <TableGrid table={opened.tables[index].clone()} loaded={opened.loaded.clone()} checked={opened.checked.clone()}
                 flags={flags.clone()} {template} selected={selected_pointers.clone()} guessed={guessed.clone()} {lang}
                 id_prefix={prefix.clone()} on_select={on_cell_select.clone()} landmark={!props.embedded}
-                report_name={props.embedded.then(|| report_name.clone())} />
+                report_name={props.embedded.then(|| report_name.clone())} editable={props.editable}
+                editing={props.editing.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={on_cell_edit.clone()} />
         }
     };
     html! {
@@ -133,7 +153,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             </@>
             if show_findings {
                 <FindingsPanel checked={opened.checked.clone()} {template} selected={props.selected} {lang}
-                    on_select={props.on_select.clone()} landmark={!props.embedded} />
+                    on_select={props.on_select.clone()} landmark={!props.embedded}
+                    on_settle={props.editable.then(|| props.on_edit.clone())} />
             }
         </div>
     }

@@ -1,9 +1,11 @@
 //! A text section (一, 五 or 六) as paragraphs with its （一）… sub-headings.
 //! Report text is text: it is never interpreted as HTML.
 
+use crate::i18n::tr;
 use crate::view::paragraphs;
 use nianbao_core::template::section;
 use nianbao_core::Lang;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,22 +20,51 @@ pub struct SectionTextProps {
     /// report adds none to its host page.
     #[prop_or(true)]
     pub landmark: bool,
+    /// The text can be edited in place.
+    #[prop_or_default]
+    pub editable: bool,
+    /// The section's new text: (key, text).
+    #[prop_or_default]
+    pub on_edit: Callback<(String, String)>,
 }
 
 #[component]
 pub fn SectionText(props: &SectionTextProps) -> Html {
+    let editing = use_state(|| false);
     let heading = section(props.key_name).map_or("", |s| s.heading.get(props.lang));
     let heading_id = format!("{}{}-heading", props.id_prefix, props.key_name);
     let text = props.text.clone().unwrap_or_default();
     html! {
         <section class="nb-text-section" aria-labelledby={props.landmark.then(|| heading_id.clone())}
             data-pointer={format!("/{}", props.key_name)} data-severity={props.severity}>
-            <h2 class="nb-section-heading" id={heading_id}>{heading}</h2>
-            { for paragraphs(&text).into_iter().map(|(is_heading, p)| if is_heading {
-                html! { <h3 class="nb-subheading">{p}</h3> }
+            <h2 class="nb-section-heading" id={heading_id}>
+                {heading}
+                if props.editable {
+                    <button type="button" class="nb-button nb-edit-text" aria-pressed={editing.to_string()}
+                        onclick={{ let editing = editing.clone(); Callback::from(move |_: MouseEvent| editing.set(!*editing)) }}>
+                        {if *editing { tr(props.lang, "完成", "Done") } else { tr(props.lang, "编辑", "Edit") }}
+                    </button>
+                }
+            </h2>
+            if *editing {
+                <textarea class="nb-text-editor" rows="12" aria-label={format!("{}{heading}", tr(props.lang, "编辑：", "Edit: "))}
+                    value={text.to_string()}
+                    oninput={{
+                        let on_edit = props.on_edit.clone();
+                        let key = props.key_name.to_string();
+                        Callback::from(move |e: InputEvent| {
+                            if let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                                on_edit.emit((key.clone(), area.value()));
+                            }
+                        })
+                    }} />
             } else {
-                html! { <p>{p}</p> }
-            }) }
+                { for paragraphs(&text).into_iter().map(|(is_heading, p)| if is_heading {
+                    html! { <h3 class="nb-subheading">{p}</h3> }
+                } else {
+                    html! { <p>{p}</p> }
+                }) }
+            }
         </section>
     }
 }

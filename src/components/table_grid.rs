@@ -11,6 +11,7 @@ use nianbao_core::json::Value;
 use nianbao_core::layout::{GridKind, TableLayout};
 use nianbao_core::{Checked, Lang, Loaded, Template};
 use std::collections::{HashMap, HashSet};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,11 +38,40 @@ pub struct TableGridProps {
     /// Whether the table's section is a landmark (see `SectionText`).
     #[prop_or(true)]
     pub landmark: bool,
+    /// Cells can be edited (double-click, or F2 on a focused cell).
+    #[prop_or_default]
+    pub editable: bool,
+    /// The cell being edited.
+    #[prop_or_default]
+    pub editing: Option<AttrValue>,
+    /// Start (`Some`) or stop (`None`) editing a cell.
+    #[prop_or_default]
+    pub on_edit_start: Callback<Option<String>>,
+    /// A cell's new text, as typed.
+    #[prop_or_default]
+    pub on_edit: Callback<(String, String)>,
 }
 
 #[component]
 pub fn TableGrid(props: &TableGridProps) -> Html {
     let table = &*props.table;
+    let frame = use_node_ref();
+    // The cell editor takes the focus as soon as it appears.
+    {
+        let frame = frame.clone();
+        use_effect_with(props.editing.clone(), move |editing| {
+            if editing.is_some() {
+                if let Some(input) = frame
+                    .cast::<web_sys::Element>()
+                    .and_then(|f| f.query_selector("input.nb-cell-input").ok().flatten())
+                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
     let lang = props.lang;
     let prefix = props.id_prefix.as_str();
     let starts = start_columns(table);
@@ -59,6 +89,36 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
         let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
         match &cell.kind {
+            GridKind::Value { pointer } if props.editing.as_deref() == Some(pointer.as_str()) => {
+                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
+                let on_edit = props.on_edit.clone();
+                let target = pointer.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        on_edit.emit((target.clone(), input.value()));
+                    }
+                });
+                let stop = props.on_edit_start.clone();
+                let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Enter" || e.key() == "Escape" {
+                        e.prevent_default();
+                        stop.emit(None);
+                    }
+                });
+                let stop = props.on_edit_start.clone();
+                let onblur = Callback::from(move |_: FocusEvent| stop.emit(None));
+                let label = format!(
+                    "{}{}",
+                    tr(lang, "编辑：", "Edit: "),
+                    nianbao_core::message::place(props.template, pointer, lang)
+                );
+                html! {
+                    <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}>
+                        <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
+                            value={cell_text(document, pointer)} {oninput} {onkeydown} {onblur} />
+                    </td>
+                }
+            }
             GridKind::Value { pointer } => {
                 let flag = props.flags.get(pointer.as_str());
                 let text = cell_text(document, pointer);
@@ -76,9 +136,17 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 if guessed {
                     class.push("nb-guessed");
                 }
+                let ondblclick = props.editable.then(|| {
+                    let start = props.on_edit_start.clone();
+                    let target = pointer.clone();
+                    Callback::from(move |_: MouseEvent| start.emit(Some(target.clone())))
+                });
+                if props.editable {
+                    class.push("nb-editable");
+                }
                 match flag.and_then(|f| f.severity.map(|s| (f, s))) {
                     None => html! {
-                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}>{text}</td>
+                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan} {ondblclick}>{text}</td>
                     },
                     Some((flag, severity)) => {
                         class.push("nb-flagged");
@@ -94,11 +162,16 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                             }
                         });
                         let on_select = props.on_select.clone();
+                        let start = props.on_edit_start.clone();
+                        let editable = props.editable;
+                        let target = pointer.clone();
                         let onkeydown = Callback::from(move |e: KeyboardEvent| {
                             if e.key() == "Enter" {
                                 if let Some(i) = first {
                                     on_select.emit(i);
                                 }
+                            } else if e.key() == "F2" && editable {
+                                start.emit(Some(target.clone()));
                             }
                         });
                         let messages = flag.findings.iter().filter_map(|&i| props.checked.diagnostics.get(i)).map(|d| {
@@ -107,7 +180,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                         html! {
                             <td class={class} data-pointer={pointer.clone()} data-severity={severity.code()}
                                 headers={headers.join(" ")} colspan={colspan} tabindex="0"
-                                aria-describedby={tip_id.clone()} {onclick} {onkeydown}>
+                                aria-describedby={tip_id.clone()} {onclick} {onkeydown} {ondblclick}>
                                 <span class="nb-cell-text">{text}</span>
                                 <span class="nb-tip" role="tooltip" id={tip_id}>{for messages}</span>
                             </td>
@@ -148,7 +221,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     html! {
         <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={props.landmark.then(|| caption_id.clone())}>
             <h2 class="nb-section-heading" id={caption_id}>{table.caption.get(lang)}</h2>
-            <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label}>
+            <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label} ref={frame}>
                 <table class={classes!("nb-grid", format!("nb-grid-{}", table.key))}>
                     <caption class="nb-visually-hidden">{table.caption.get(lang)}</caption>
                     if table.head_rows > 0 {

@@ -16,6 +16,17 @@ pub struct ToolbarProps {
     pub on_download: Callback<()>,
     /// What is being read or fetched right now.
     pub loading: Option<AttrValue>,
+    #[prop_or_default]
+    pub can_undo: bool,
+    #[prop_or_default]
+    pub can_redo: bool,
+    #[prop_or_default]
+    pub on_undo: Callback<()>,
+    #[prop_or_default]
+    pub on_redo: Callback<()>,
+    /// Download the report (with its edits and decisions) as JSON.
+    #[prop_or_default]
+    pub on_download_report: Callback<()>,
 }
 
 #[component]
@@ -65,6 +76,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </div>
             </details>
             <button type="button" class="nb-button" onclick={download}>{tr(lang, "下载检查结果", "Download findings")}</button>
+            <button type="button" class="nb-button" onclick={{ let f = props.on_download_report.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>
+                {tr(lang, "下载报告 JSON", "Download report JSON")}
+            </button>
+            <button type="button" class="nb-button" disabled={!props.can_undo} title={tr(lang, "撤销（Ctrl+Z）", "Undo (Ctrl+Z)")}
+                onclick={{ let f = props.on_undo.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>{tr(lang, "撤销", "Undo")}</button>
+            <button type="button" class="nb-button" disabled={!props.can_redo} title={tr(lang, "重做（Ctrl+Y）", "Redo (Ctrl+Y)")}
+                onclick={{ let f = props.on_redo.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>{tr(lang, "重做", "Redo")}</button>
             <span class="nb-drop-hint">{tr(lang, "也可以把文件拖到页面任意位置，或粘贴报告原文。", "Or drop a file anywhere, or paste the report's text.")}</span>
             if let Some(name) = &props.loading {
                 <span class="nb-loading" role="status">{tr(lang, "正在读取：", "Reading: ")}{name.clone()}</span>

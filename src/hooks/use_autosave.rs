@@ -1,0 +1,70 @@
+//! Nothing typed is lost: after every edit the report is saved in the
+//! browser (LocalStorage), and the next visit offers to restore it.
+
+use crate::state::{Opened, Origin};
+use nianbao_core::json::{Object, Value};
+use yew::prelude::*;
+
+const DRAFT_KEY: &str = "nianbao.draft";
+
+/// An edited report saved by an earlier visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub name: String,
+    pub saved: String,
+    pub document: String,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The draft left by an earlier visit, if any.
+pub fn read_draft() -> Option<Draft> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let text = storage()?.get_item(DRAFT_KEY).ok().flatten()?;
+    let value = nianbao_core::json::parse(&text).ok()?.value;
+    let field = |key: &str| value.pointer(&format!("/{key}")).and_then(Value::as_str).map(str::to_string);
+    Some(Draft { name: field("name")?, saved: field("saved").unwrap_or_default(), document: field("document")? })
+}
+
+pub fn discard_draft() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(DRAFT_KEY);
+    }
+}
+
+fn origin_name(origin: &Origin) -> String {
+    match origin {
+        Origin::File(name) | Origin::Url(name) => name.clone(),
+        Origin::BuiltinSample => "builtin-sample.json".into(),
+        Origin::Pasted | Origin::Inline => "report.json".into(),
+    }
+}
+
+/// Saves the report on screen whenever it changes by an edit (`edited`).
+#[hook]
+pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
+    let key = current.as_ref().map(|c| c.loaded.clone());
+    use_effect_with((key, edited, enabled), move |(_, edited, enabled)| {
+        if !(*enabled && *edited) {
+            return;
+        }
+        let Some(current) = current else { return };
+        let Some(document) = &current.loaded.document else { return };
+        let mut draft = Object::new();
+        draft.insert("name", Value::String(origin_name(&current.origin)));
+        draft.insert(
+            "saved",
+            Value::String(String::from(
+                js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED),
+            )),
+        );
+        draft.insert("document", Value::String(document.to_json_pretty()));
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(DRAFT_KEY, &Value::Object(draft).to_json());
+        }
+    });
+}

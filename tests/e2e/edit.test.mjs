@@ -1,0 +1,106 @@
+// End to end: editing a report in place, undo and redo, reviewers'
+// decisions, and nothing lost across a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { axe, cell, launch, newPage, openApp, sample, screenshot, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function editCell(page, pointer, text) {
+  await page.dblclick(`td[data-pointer="${pointer}"]`);
+  const input = page.locator(`td[data-pointer="${pointer}"] input.nb-cell-input`);
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+test('a cell edited in place is re-checked at once, and undo and redo work', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await editCell(page, '/applications/received/natural_person', '3');
+  await page.waitForSelector('li[data-rule="t3-row-total"]');
+  assert.equal(await cell(page, '/applications/received/natural_person'), '3');
+  assert.equal(await page.getAttribute('td[data-pointer="/applications/received/total"]', 'data-severity'), 'error');
+  await screenshot(page, 'edit-01-cell-edited');
+  assert.deepEqual(await axe(page), []);
+  await page.click('button:has-text("撤销")');
+  await page.waitForSelector('li[data-rule="t3-row-total"]', { state: 'detached' });
+  assert.equal(await cell(page, '/applications/received/natural_person'), '1');
+  await page.keyboard.press('Control+Y');
+  await page.waitForSelector('li[data-rule="t3-row-total"]');
+  assert.equal(await cell(page, '/applications/received/natural_person'), '3');
+  await page.keyboard.press('Control+Z');
+  await page.waitForSelector('li[data-rule="t3-row-total"]', { state: 'detached' });
+  await page.context().close();
+});
+
+test('an edit survives a reload: the next visit offers to restore it', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  await editCell(page, '/appeals/review/pending', '40');
+  await page.waitForSelector('li[data-rule="t4-total"]');
+  await page.reload();
+  await page.waitForSelector('.nb-app[data-live] [data-testid="draft"]');
+  assert.match(await page.textContent('[data-testid="draft"]'), /huaian-city-2024\.json/);
+  await screenshot(page, 'edit-02-restore-offer', false);
+  await page.click('[data-testid="draft"] button:has-text("恢复编辑")');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  assert.equal(await cell(page, '/appeals/review/pending'), '40');
+  assert.equal(await page.getAttribute('td[data-pointer="/appeals/review/total"]', 'data-severity'), 'error');
+  // Discarding it ends the offer.
+  await page.reload();
+  await page.waitForSelector('.nb-app[data-live] [data-testid="draft"]');
+  await page.click('[data-testid="draft"] button:has-text("放弃")');
+  await page.reload();
+  await page.waitForSelector('.nb-app[data-live]');
+  assert.equal(await page.locator('[data-testid="draft"]').count(), 0);
+  await page.context().close();
+});
+
+test('a dismissed finding stays dismissed after another edit, and downloads with the report', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('hongze-district-2024.json'));
+  await page.waitForSelector('li[data-rule="template-mixed"]');
+  await page.click('li[data-rule="template-mixed"] button.nb-finding-button');
+  await page.fill('li[data-rule="template-mixed"] .nb-settle-comment', '本年沿用旧表，已报上级同意');
+  await page.click('li[data-rule="template-mixed"] button:has-text("排除：不是问题")');
+  await page.waitForSelector('.nb-group-dismissed li[data-rule="template-mixed"]');
+  assert.match(await page.textContent('[data-testid="summary"]'), /1 条已排除/);
+  assert.match(await page.textContent('[data-testid="summary"]'), /未发现问题/);
+  // Another edit: still dismissed.
+  await editCell(page, '/proactive/fees/amount', '7546');
+  await page.waitForFunction(() => document.querySelector('td[data-pointer="/proactive/fees/amount"]')?.textContent.trim() === '7546');
+  assert.equal(await page.locator('.nb-group-dismissed li[data-rule="template-mixed"]').count(), 1);
+  await screenshot(page, 'edit-03-dismissed');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("下载报告 JSON")')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(saved.annotations, [{ rule: 'template-mixed', pointer: '/applications/results/other', status: 'dismissed', comment: '本年沿用旧表，已报上级同意' }]);
+  assert.equal(saved.proactive.fees.amount, 7546);
+  await page.context().close();
+});
+
+test('a text section is edited in place and re-checked', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.click('section[data-pointer="/problems"] button:has-text("编辑")');
+  await page.fill('section[data-pointer="/problems"] textarea', '无');
+  await page.waitForSelector('li[data-rule="section-empty"]');
+  assert.equal(await page.getAttribute('section[data-pointer="/problems"]', 'data-severity'), 'warning');
+  await page.click('section[data-pointer="/problems"] button:has-text("完成")');
+  assert.equal((await page.textContent('section[data-pointer="/problems"] p')).trim(), '无');
+  await page.context().close();
+});
