@@ -80,6 +80,10 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
         guessed: Shared::new(Vec::new()),
         report_name: None,
         landmark: true,
+        editable: false,
+        editing: None,
+        on_edit_start: Callback::noop(),
+        on_edit: Callback::noop(),
         lang: Lang::Zh,
         id_prefix: "t-".into(),
         on_select: Callback::noop(),
@@ -117,6 +121,7 @@ async fn the_findings_panel_groups_by_severity_and_selects() {
         lang: Lang::Zh,
         on_select: Callback::from(move |i| *chosen_in.borrow_mut() = Some(i)),
         landmark: true,
+        on_settle: None,
     };
     yew::Renderer::<FindingsPanel>::with_root_and_props(root.clone(), props).render();
     settle().await;
