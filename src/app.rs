@@ -6,7 +6,7 @@ use crate::components::failure::FailureBanner;
 use crate::components::report_view::{ReportView, View};
 use crate::components::toolbar::Toolbar;
 use crate::hooks::use_autosave::{discard_draft, read_draft, use_autosave};
-use crate::hooks::use_drop_and_paste::{open_file, open_text, use_drop_and_paste};
+use crate::hooks::use_drop_and_paste::{open_file, open_previous_file, open_text, use_drop_and_paste};
 use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_lang_storage::{saved_lang, use_lang_storage};
 use crate::hooks::use_src_param::use_src_param;
@@ -147,6 +147,21 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |edit: Edit| dispatcher.dispatch(Action::Edit { edit, today: today() }))
     };
+    let on_previous_file = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |file: web_sys::File| open_previous_file(file, dispatcher.clone()))
+    };
+    let on_clear_previous = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::ClearPrevious { today: today() }))
+    };
+    let previous_label = state.previous.as_ref().and_then(|p| p.loaded.report.as_ref()).map(|r| {
+        AttrValue::from(format!(
+            "{} {}",
+            r.agency.clone().unwrap_or_default(),
+            r.year.map(|y| y.to_string()).unwrap_or_default()
+        ))
+    });
     let on_undo = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::Undo))
@@ -206,7 +221,8 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} {on_download}
                         loading={state.loading.clone().map(AttrValue::from)} can_undo={!state.undo.is_empty()}
-                        can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report} />
+                        can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
+                        {on_previous_file} previous={previous_label} {on_clear_previous} />
                 </header>
             }
             if dragging {

@@ -101,3 +101,24 @@ pub fn download_text(name: &str, text: &str, mime: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Asks the user for a file with a file input made for the purpose (not kept
+/// in the page), and hands the chosen file on.
+pub fn pick_file(on_file: yew::Callback<web_sys::File>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(input) = document.create_element("input").map(|e| e.unchecked_into::<web_sys::HtmlInputElement>()) else {
+        return;
+    };
+    input.set_type("file");
+    input.set_accept(".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html");
+    let chosen = input.clone();
+    let listener = Closure::once_into_js(move || {
+        if let Some(file) = chosen.files().and_then(|f| f.get(0)) {
+            on_file.emit(file);
+        }
+    });
+    input.set_onchange(Some(listener.unchecked_ref()));
+    input.click();
+}

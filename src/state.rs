@@ -73,6 +73,11 @@ impl Opened {
     /// JSON is read as the format; any other UTF-8 text is taken for a
     /// report copied from a web page, Word or a PDF, and imported.
     pub fn read(origin: Origin, bytes: &[u8], today: Date) -> Opened {
+        Opened::read_beside(origin, bytes, today, None)
+    }
+
+    /// Like `read`, with last year's report for the cross-year rules.
+    pub fn read_beside(origin: Origin, bytes: &[u8], today: Date, previous: Option<&Opened>) -> Opened {
         let (loaded, import_notes) = match report_text(bytes) {
             Some(text) => {
                 let imported = nianbao_core::import::import_document(text, &ImportOptions::default());
@@ -80,7 +85,8 @@ impl Opened {
             }
             None => (nianbao_core::load(bytes), None),
         };
-        let checked = nianbao_core::validate(&loaded, &Context { today, previous: None });
+        let previous = previous.and_then(|p| p.loaded.report.as_ref());
+        let checked = nianbao_core::validate(&loaded, &Context { today, previous });
         let (template, shape) = match &loaded.report {
             Some(report) => (report.template, report.other_shape),
             None => (Template::T2021, Template::T2021.other_shape()),
@@ -96,9 +102,10 @@ impl Opened {
     }
 
     /// Re-reads and re-checks an edited document, keeping where it came from.
-    pub fn edited(&self, document: Value, today: Date) -> Opened {
+    pub fn edited(&self, document: Value, today: Date, previous: Option<&Opened>) -> Opened {
         let loaded = nianbao_core::load_value(document);
-        let checked = nianbao_core::validate(&loaded, &Context { today, previous: None });
+        let previous = previous.and_then(|p| p.loaded.report.as_ref());
+        let checked = nianbao_core::validate(&loaded, &Context { today, previous });
         let tables = match &loaded.report {
             // The layout changes only with the template or the shape of （六）.
             Some(report)
@@ -145,6 +152,8 @@ pub struct State {
     pub lang: Lang,
     /// The report on screen; `None` until an embedded report has loaded.
     pub current: Option<Opened>,
+    /// Last year's report of the same agency, for the cross-year rules.
+    pub previous: Option<Opened>,
     /// The last attempt that failed, shown above the report until dismissed.
     pub failure: Option<Failure>,
     /// The finding selected in the panel (an index into `current.checked`).
@@ -192,6 +201,16 @@ pub enum Action {
     },
     Undo,
     Redo,
+    /// Last year's report, to check this one against; its bytes are read
+    /// like any report.
+    OpenPrevious {
+        origin: Origin,
+        bytes: Rc<[u8]>,
+        today: Date,
+    },
+    ClearPrevious {
+        today: Date,
+    },
 }
 
 impl State {
@@ -200,6 +219,7 @@ impl State {
         State {
             lang,
             current: Some(Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today)),
+            previous: None,
             failure: None,
             selected: None,
             loading: None,
@@ -210,11 +230,23 @@ impl State {
         }
     }
 
+    /// Checks the report on screen again, against the previous year's as it
+    /// now is; the history of edits stays.
+    fn recheck(&mut self, today: Date) {
+        if let Some(current) = &self.current {
+            if let Some(document) = current.loaded.document.clone() {
+                self.current = Some(current.edited(document, today, self.previous.as_ref()));
+                self.selected = None;
+            }
+        }
+    }
+
     /// Nothing on screen yet: an embedded report that is still loading.
     pub fn empty(lang: Lang) -> State {
         State {
             lang,
             current: None,
+            previous: None,
             failure: None,
             selected: None,
             loading: None,
@@ -240,7 +272,7 @@ impl Reducible for State {
         match action {
             Action::Open { origin, bytes, today } => {
                 next.loading = None;
-                let opened = Opened::read(origin, &bytes, today);
+                let opened = Opened::read_beside(origin, &bytes, today, next.previous.as_ref());
                 if opened.is_readable() {
                     next.current = Some(opened);
                     next.failure = None;
@@ -287,7 +319,7 @@ impl Reducible for State {
                     .selected
                     .and_then(|i| current.checked.diagnostics.get(i))
                     .map(|d| (d.rule, d.pointers.first().cloned()));
-                let edited = current.edited(document, today);
+                let edited = current.edited(document, today, next.previous.as_ref());
                 // Keep the same finding selected when it is still there.
                 next.selected = selected_rule.and_then(|(rule, first)| {
                     edited
@@ -297,6 +329,20 @@ impl Reducible for State {
                         .position(|d| d.rule == rule && d.pointers.first() == first.as_ref())
                 });
                 next.current = Some(edited);
+            }
+            Action::OpenPrevious { origin, bytes, today } => {
+                next.loading = None;
+                let previous = Opened::read(origin, &bytes, today);
+                if !previous.is_readable() {
+                    next.failure = Some(Failure::Unreadable(previous));
+                    return Rc::new(next);
+                }
+                next.previous = Some(previous);
+                next.recheck(today);
+            }
+            Action::ClearPrevious { today } => {
+                next.previous = None;
+                next.recheck(today);
             }
             Action::Undo => {
                 if let Some(previous) = next.undo.pop() {
@@ -499,6 +545,32 @@ mod tests {
         let state = state.reduce(Action::Redo);
         assert!(state.current.as_ref().unwrap().checked.summary.errors > 0);
         assert_eq!(state.redo.len(), 1);
+    }
+
+    #[test]
+    fn last_years_report_runs_the_cross_year_rules() {
+        let state =
+            open(Rc::new(State::new(Lang::Zh, today())), include_bytes!("../samples/hongze-district-2024.json"));
+        let previous = include_str!("../samples/hongze-district-2023.json").replacen(
+            "\"carried_forward\": { \"natural_person\": 0",
+            "\"carried_forward\": { \"natural_person\": 2",
+            1,
+        );
+        let state = state.reduce(Action::OpenPrevious {
+            origin: Origin::Pasted,
+            bytes: previous.as_bytes().into(),
+            today: today(),
+        });
+        let rules: Vec<&str> =
+            state.current.as_ref().unwrap().checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"carry-over"), "{rules:?}");
+        // Edits are checked against it too; clearing it stops the cross-year rules.
+        let state = edit(state, cell("/applications/carried_over/natural_person", "2"));
+        let rules: Vec<&str> =
+            state.current.as_ref().unwrap().checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(!rules.contains(&"carry-over"), "{rules:?}");
+        let state = state.reduce(Action::ClearPrevious { today: today() });
+        assert!(state.previous.is_none());
     }
 
     #[test]

@@ -24,6 +24,14 @@ pub struct ToolbarProps {
     pub on_undo: Callback<()>,
     #[prop_or_default]
     pub on_redo: Callback<()>,
+    /// Last year's report was picked.
+    #[prop_or_default]
+    pub on_previous_file: Callback<web_sys::File>,
+    /// The report checked against, if any (agency and year), and how to stop.
+    #[prop_or_default]
+    pub previous: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_clear_previous: Callback<()>,
     /// Download the report (with its edits and decisions) as JSON.
     #[prop_or_default]
     pub on_download_report: Callback<()>,
@@ -33,6 +41,10 @@ pub struct ToolbarProps {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = props.lang;
     let file_id = format!("{}file", props.id_prefix);
+    // Last year's file is picked through a file input made on demand, so the
+    // page keeps exactly one <input type="file"> (the report's).
+    let on_previous_file = props.on_previous_file.clone();
+    let pick_previous = Callback::from(move |_: MouseEvent| crate::hooks::pick_file(on_previous_file.clone()));
     let paste_id = format!("{}paste", props.id_prefix);
     let textarea = use_node_ref();
     let on_file = props.on_file.clone();
@@ -67,6 +79,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
+            <button type="button" class="nb-button" onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>
+            if let Some(previous) = &props.previous {
+                <span class="nb-previous" data-testid="previous">
+                    {tr(lang, "对照：", "Compared with: ")}{previous.clone()}
+                    <button type="button" class="nb-button" aria-label={tr(lang, "不再对照上年报告", "Stop comparing with last year")}
+                        onclick={{ let f = props.on_clear_previous.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>{"×"}</button>
+                </span>
+            }
             <details class="nb-paste">
                 <summary class="nb-button">{tr(lang, "粘贴", "Paste")}</summary>
                 <div class="nb-paste-body">

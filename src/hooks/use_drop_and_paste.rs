@@ -21,6 +21,22 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     });
 }
 
+/// Reads last year's report from a file, to check the one on screen against.
+pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let name = file.name();
+    dispatch.dispatch(Action::Loading(name.clone()));
+    yew::platform::spawn_local(async move {
+        match read_file(file).await {
+            Ok(bytes) => dispatch.dispatch(Action::OpenPrevious {
+                origin: Origin::File(name),
+                bytes: bytes.into(),
+                today: today(),
+            }),
+            Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+        }
+    });
+}
+
 /// Opens pasted text.
 pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::Open { origin: Origin::Pasted, bytes: text.into_bytes().into(), today: today() });

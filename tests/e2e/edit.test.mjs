@@ -104,3 +104,25 @@ test('a text section is edited in place and re-checked', async () => {
   assert.equal((await page.textContent('section[data-pointer="/problems"] p')).trim(), '无');
   await page.context().close();
 });
+
+test('two years: last year\'s report runs the cross-year rules, and a disagreement is a carry-over finding', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('hongze-district-2024.json'));
+  await page.waitForSelector('li[data-rule="template-mixed"]');
+  assert.equal(await page.locator('input[type="file"]').count(), 1, 'one file picker on the page');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('button:has-text("对照上年报告")')]);
+  await chooser.setFiles(sample('hongze-district-2023.json'));
+  await page.waitForSelector('[data-testid="previous"]');
+  assert.match(await page.textContent('[data-testid="previous"]'), /洪泽区人民政府 2023/);
+  // The two years agree: no cross-year finding. Then make them disagree.
+  assert.equal(await page.locator('li[data-rule="carry-over"]').count(), 0);
+  await editCell(page, '/applications/carried_over/natural_person', '4');
+  await page.waitForSelector('li[data-rule="carry-over"]');
+  assert.equal(await page.getAttribute('td[data-pointer="/applications/carried_over/natural_person"]', 'data-severity'), 'error');
+  assert.match(await page.textContent('li[data-rule="carry-over"]'), /2023 年报告/);
+  await screenshot(page, 'edit-04-two-years');
+  await page.click('[data-testid="previous"] button');
+  await page.waitForSelector('li[data-rule="carry-over"]', { state: 'detached' });
+  await page.context().close();
+});
