@@ -74,13 +74,18 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     }
     let lang = props.lang;
     let prefix = props.id_prefix.as_str();
-    let starts = start_columns(table);
+    // What depends on the layout alone is worked out once per layout, not on
+    // every keystroke of an edit: grid columns, and the header ids that data
+    // cells name (a header no data cell names — 信息内容, the 勾稽关系 note —
+    // is drawn as a header but marked up as a plain cell: a <th> must
+    // describe data).
+    let shape = use_memo(props.table.clone(), |table| {
+        let referenced: HashSet<String> = table.rows.iter().flatten().flat_map(|c| c.headers.iter().cloned()).collect();
+        (start_columns(table), referenced)
+    });
+    let (starts, referenced) = &*shape;
     let empty = Value::Null;
     let document = props.loaded.document.as_ref().unwrap_or(&empty);
-    // Header cells that no data cell names are drawn as headers but marked
-    // up as plain cells (信息内容, the 勾稽关系 note): a <th> must describe data.
-    let referenced: HashSet<&str> =
-        table.rows.iter().flatten().flat_map(|c| c.headers.iter().map(String::as_str)).collect();
 
     let render_cell = |row: usize, index: usize| -> Html {
         let cell = &table.rows[row][index];

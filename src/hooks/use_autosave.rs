@@ -44,27 +44,46 @@ fn origin_name(origin: &Origin) -> String {
     }
 }
 
-/// Saves the report on screen whenever it changes by an edit (`edited`).
+/// The local time, for the restore offer ("2026-11-27 14:05").
+fn now_text() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+fn save(current: &Opened) {
+    let Some(document) = &current.loaded.document else { return };
+    let mut draft = Object::new();
+    draft.insert("name", Value::String(origin_name(&current.origin)));
+    draft.insert("saved", Value::String(now_text()));
+    draft.insert("document", Value::String(document.to_json_pretty()));
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(DRAFT_KEY, &Value::Object(draft).to_json());
+    }
+}
+
+/// Saves the report on screen after an edit (`edited`): a quarter of a second
+/// after typing pauses, so that a keystroke never waits for storage, and at
+/// once when the page is hidden or closed, so that nothing is lost.
 #[hook]
 pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
     let key = current.as_ref().map(|c| c.loaded.clone());
     use_effect_with((key, edited, enabled), move |(_, edited, enabled)| {
-        if !(*enabled && *edited) {
-            return;
-        }
-        let Some(current) = current else { return };
-        let Some(document) = &current.loaded.document else { return };
-        let mut draft = Object::new();
-        draft.insert("name", Value::String(origin_name(&current.origin)));
-        draft.insert(
-            "saved",
-            Value::String(String::from(
-                js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED),
-            )),
-        );
-        draft.insert("document", Value::String(document.to_json_pretty()));
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(DRAFT_KEY, &Value::Object(draft).to_json());
+        let pending = if *enabled && *edited { current } else { None };
+        let timer = pending.clone().map(|current| gloo::timers::callback::Timeout::new(250, move || save(&current)));
+        // Leaving the page before the timer fires: save now.
+        let listener = pending.map(|current| {
+            gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| save(&current))
+        });
+        move || {
+            drop(timer);
+            drop(listener);
         }
     });
 }
