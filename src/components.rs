@@ -5,6 +5,7 @@ pub mod failure;
 pub mod findings;
 pub mod header;
 pub mod import_notes;
+pub mod outcome_chart;
 pub mod report_view;
 pub mod section_text;
 pub mod settle;

@@ -5,6 +5,7 @@ use crate::components::failure::origin_name;
 use crate::components::findings::FindingsPanel;
 use crate::components::header::ReportHeader;
 use crate::components::import_notes::{guessed_rows, ImportNotes};
+use crate::components::outcome_chart::OutcomeChart;
 use crate::components::section_text::SectionText;
 use crate::components::summary::SummaryStrip;
 use crate::components::table_grid::TableGrid;
@@ -124,12 +125,26 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         }
     };
     let table = |index: usize| {
+        let on_export = {
+            let layout = opened.tables[index].clone();
+            let loaded = opened.loaded.clone();
+            let name = format!("{}-{}.csv", report_name.replace(' ', "-"), ["table2", "table3", "table4"][index]);
+            Callback::from(move |()| {
+                if let Some(document) = &loaded.document {
+                    download_text(&name, &nianbao_core::export::table_csv(document, &layout), "text/csv");
+                }
+            })
+        };
+        let chart = (index == 1).then(|| html! { <OutcomeChart loaded={opened.loaded.clone()} {lang} /> });
         html! {
             <TableGrid table={opened.tables[index].clone()} loaded={opened.loaded.clone()} checked={opened.checked.clone()}
                 flags={flags.clone()} {template} selected={selected_pointers.clone()} guessed={guessed.clone()} {lang}
                 id_prefix={prefix.clone()} on_select={on_cell_select.clone()} landmark={!props.embedded}
                 report_name={props.embedded.then(|| report_name.clone())} editable={props.editable}
-                editing={props.editing.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={on_cell_edit.clone()} />
+                editing={props.editing.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={on_cell_edit.clone()}
+                on_export={Some(on_export)}>
+                {chart}
+            </TableGrid>
         }
     };
     html! {

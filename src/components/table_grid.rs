@@ -50,6 +50,12 @@ pub struct TableGridProps {
     /// A cell's new text, as typed.
     #[prop_or_default]
     pub on_edit: Callback<(String, String)>,
+    /// Download the table as CSV.
+    #[prop_or_default]
+    pub on_export: Option<Callback<()>>,
+    /// Shown after the table (the outcome chart beside 表三).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -225,7 +231,15 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     );
     html! {
         <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={props.landmark.then(|| caption_id.clone())}>
-            <h2 class="nb-section-heading" id={caption_id}>{table.caption.get(lang)}</h2>
+            <h2 class="nb-section-heading" id={caption_id}>
+                {table.caption.get(lang)}
+                if let Some(on_export) = &props.on_export {
+                    <button type="button" class="nb-button nb-edit-text" data-testid={format!("export-{}", table.key)}
+                        onclick={{ let f = on_export.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>
+                        {tr(lang, "导出 CSV", "Export CSV")}
+                    </button>
+                }
+            </h2>
             <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label} ref={frame}>
                 <table class={classes!("nb-grid", format!("nb-grid-{}", table.key))}>
                     <caption class="nb-visually-hidden">{table.caption.get(lang)}</caption>
@@ -235,6 +249,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                     <tbody>{ for (table.head_rows..table.rows.len()).map(render_row) }</tbody>
                 </table>
             </div>
+            {props.children.clone()}
         </section>
     }
 }

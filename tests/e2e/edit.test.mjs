@@ -126,3 +126,24 @@ test('two years: last year\'s report runs the cross-year rules, and a disagreeme
   await page.waitForSelector('li[data-rule="carry-over"]', { state: 'detached' });
   await page.context().close();
 });
+
+test('one report: an outcome chart beside 表三, and each table as CSV', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  const chart = await page.getAttribute('[data-testid="outcome-chart"] svg', 'aria-label');
+  assert.match(chart, /（一）予以公开 1362/);
+  assert.match(chart, /（三）不予公开 178/);
+  assert.match(chart, /结转下年度 103/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-applications"]')]);
+  assert.match(download.suggestedFilename(), /table3\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'));
+  assert.match(csv, /一、本年新收政府信息公开申请数量,,,3001,53,0,0,61,4,3119/);
+  assert.match(csv, /（七）总计,,2932,53,0,0,61,4,3050/);
+  await page.$eval('[data-testid="outcome-chart"]', (el) => el.scrollIntoView());
+  await screenshot(page, 'edit-05-outcome-chart', false);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});

@@ -50,3 +50,72 @@ fn cell_text(value: Option<&Value>) -> String {
         _ => String::new(),
     }
 }
+
+/// One table as CSV, laid out as printed: a merged cell's text in its first
+/// grid cell, the cells it covers empty, so a spreadsheet shows the same
+/// grid. Starts with a byte-order mark, which spreadsheet programs need to
+/// read UTF-8 汉字 correctly.
+pub fn table_csv(document: &Value, table: &layout::TableLayout) -> String {
+    let mut grid: Vec<Vec<Option<String>>> = vec![vec![None; table.columns]; table.rows.len()];
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            while c < table.columns && grid[r][c].is_some() {
+                c += 1;
+            }
+            if c >= table.columns {
+                break;
+            }
+            let text = match &cell.kind {
+                GridKind::Value { pointer } => cell_text(document.pointer(pointer)),
+                GridKind::Empty => String::new(),
+                _ => cell.label.map(|l| l.get(Lang::Zh).to_string()).unwrap_or_default(),
+            };
+            for dr in 0..cell.rowspan as usize {
+                for dc in 0..cell.colspan as usize {
+                    if let Some(slot) = grid.get_mut(r + dr).and_then(|row| row.get_mut(c + dc)) {
+                        *slot = Some(if dr == 0 && dc == 0 { text.clone() } else { String::new() });
+                    }
+                }
+            }
+            c += cell.colspan as usize;
+        }
+    }
+    let mut out = String::from("\u{feff}");
+    for row in grid {
+        let fields: Vec<String> = row.into_iter().map(|f| csv_field(&f.unwrap_or_default())).collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_csv_is_the_printed_grid() {
+        let loaded = crate::load(crate::BUILTIN_SAMPLE.as_bytes());
+        let report = loaded.report.as_ref().unwrap();
+        let document = loaded.document.as_ref().unwrap();
+        let tables = layout::tables(report.template, report.other_shape);
+        let csv = table_csv(document, &tables[1]);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 3 + 25);
+        assert!(lines.iter().all(|l| l.matches(',').count() >= 9), "10 columns everywhere");
+        assert_eq!(lines[3], "一、本年新收政府信息公开申请数量,,,1,0,0,0,0,0,1");
+        assert!(lines.iter().any(|l| l.starts_with(",（七）总计,,1,")), "{lines:#?}");
+        // 申请人情况 spans seven columns: its text once, then empties.
+        assert!(lines[0].contains("申请人情况,,,,,,"));
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+}
