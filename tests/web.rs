@@ -70,24 +70,17 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
     let layouts: Vec<_> = opened.tables.iter().map(|t| (**t).clone()).collect();
     let flags = Shared::new(flags(&opened.checked.diagnostics, &cell_pointers(&layouts)));
     let root = fresh_root();
-    let props = TableGridProps {
+    let props = yew::props!(TableGridProps {
         table: opened.tables[1].clone(),
         loaded: opened.loaded.clone(),
         checked: opened.checked.clone(),
         flags,
         template: nianbao_core::Template::T2021,
         selected: Shared::new(vec!["/applications/received/total".to_string()]),
-        guessed: Shared::new(Vec::new()),
-        report_name: None,
-        landmark: true,
-        editable: false,
-        editing: None,
-        on_edit_start: Callback::noop(),
-        on_edit: Callback::noop(),
         lang: Lang::Zh,
-        id_prefix: "t-".into(),
+        id_prefix: "t-",
         on_select: Callback::noop(),
-    };
+    });
     yew::Renderer::<TableGrid>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let total = "td[data-pointer='/applications/received/total']";
@@ -114,15 +107,13 @@ async fn the_findings_panel_groups_by_severity_and_selects() {
     let chosen = Rc::new(RefCell::new(None));
     let chosen_in = chosen.clone();
     let root = fresh_root();
-    let props = FindingsPanelProps {
+    let props = yew::props!(FindingsPanelProps {
         checked: opened.checked.clone(),
         template: nianbao_core::Template::T2021,
         selected: None,
         lang: Lang::Zh,
         on_select: Callback::from(move |i| *chosen_in.borrow_mut() = Some(i)),
-        landmark: true,
-        on_settle: None,
-    };
+    });
     yew::Renderer::<FindingsPanel>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let items = root.query_selector_all("li[data-rule]").unwrap();
