@@ -2,11 +2,12 @@
 //! components (all pure rendering). The same component is the whole page
 //! (`index.html`) and an embedded report (`<nianbao-report>`, see embed.rs).
 
+use crate::components::batch::BatchPanel;
 use crate::components::failure::FailureBanner;
 use crate::components::report_view::{ReportView, View};
 use crate::components::toolbar::Toolbar;
 use crate::hooks::use_autosave::{discard_draft, read_draft, use_autosave};
-use crate::hooks::use_drop_and_paste::{open_file, open_previous_file, open_text, use_drop_and_paste};
+use crate::hooks::use_drop_and_paste::{open_files, open_previous_file, open_text, use_drop_and_paste};
 use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_lang_storage::{saved_lang, use_lang_storage};
 use crate::hooks::use_src_param::use_src_param;
@@ -115,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_file = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |file: web_sys::File| open_file(file, dispatcher.clone()))
+        Callback::from(move |files: Vec<web_sys::File>| open_files(files, dispatcher.clone()))
     };
     let on_text = {
         let dispatcher = dispatcher.clone();
@@ -207,6 +208,17 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         }
     });
+    let batch_panel = state.batch.clone().map(|batch| {
+        let on_open = {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |i: usize| dispatcher.dispatch(Action::BatchOpen(i)))
+        };
+        let on_close = {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |()| dispatcher.dispatch(Action::BatchClose))
+        };
+        html! { <BatchPanel {batch} {lang} {on_open} {on_close} /> }
+    });
     let (prefix, view) = match &props.embed {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
@@ -234,6 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                         editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit}>
                         {draft_banner}
                         {failure}
+                        {batch_panel}
                     </ReportView>
                 },
                 None => html! {

@@ -1,5 +1,6 @@
 //! One component per part of the page.
 
+pub mod batch;
 pub mod breakdown;
 pub mod failure;
 pub mod findings;

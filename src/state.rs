@@ -10,6 +10,7 @@ use nianbao_core::diagnostic::Status;
 use nianbao_core::import::{ImportNote, ImportOptions};
 use nianbao_core::json::{Object, Value};
 use nianbao_core::layout::{self, TableLayout};
+use nianbao_core::template::OtherShape;
 use nianbao_core::{Checked, Context, Lang, Loaded, Template};
 use std::rc::Rc;
 use yew::Reducible;
@@ -23,6 +24,25 @@ pub enum Origin {
     Url(String),
     /// Given by the host page of an embedded report.
     Inline,
+}
+
+/// The printed layouts of a template's tables, built once per template and
+/// shape and shared by every report that uses them (a batch of a thousand
+/// reports has four layouts, not three thousand).
+fn layouts(template: Template, shape: OtherShape) -> [Shared<TableLayout>; 3] {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<((Template, OtherShape), [Shared<TableLayout>; 3])>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, tables)) = cache.iter().find(|(key, _)| *key == (template, shape)) {
+            return tables.clone();
+        }
+        let tables = layout::tables(template, shape).map(Shared::new);
+        cache.push(((template, shape), tables.clone()));
+        tables
+    })
 }
 
 /// Shared, immutable data compared by identity: props that hold a whole
@@ -91,12 +111,11 @@ impl Opened {
             Some(report) => (report.template, report.other_shape),
             None => (Template::T2021, Template::T2021.other_shape()),
         };
-        let tables = layout::tables(template, shape);
         Opened {
             origin,
             loaded: Shared::new(loaded),
             checked: Shared::new(checked),
-            tables: tables.map(Shared::new),
+            tables: layouts(template, shape),
             import_notes,
         }
     }
@@ -117,7 +136,7 @@ impl Opened {
             {
                 self.tables.clone()
             }
-            Some(report) => layout::tables(report.template, report.other_shape).map(Shared::new),
+            Some(report) => layouts(report.template, report.other_shape),
             None => self.tables.clone(),
         };
         Opened {
@@ -132,6 +151,67 @@ impl Opened {
     /// Whether it can be shown: the document was read as an object.
     pub fn is_readable(&self) -> bool {
         self.loaded.report.is_some()
+    }
+}
+
+/// One report of a batch (many files opened at once).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchEntry {
+    pub name: String,
+    pub opened: Opened,
+}
+
+/// Many reports, checked one after another (a supervisor's folder).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Batch {
+    /// How many files were given; `entries` fills up to it.
+    pub total: usize,
+    pub entries: Vec<BatchEntry>,
+    /// `aggregate-sum` of a parent's report against its subordinates'.
+    pub aggregate: Option<Aggregate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aggregate {
+    pub parent: usize,
+    pub included: Vec<usize>,
+    pub checked: Shared<Checked>,
+}
+
+impl Batch {
+    pub fn done(&self) -> bool {
+        self.entries.len() >= self.total
+    }
+
+    /// Finds a parent's aggregated report (a county's, prefecture's or
+    /// province's) and the other reports of its year, and runs
+    /// `aggregate-sum`. With several parents in one year nothing is guessed.
+    fn aggregate(&self) -> Option<Aggregate> {
+        use nianbao_core::model::Kind;
+        let report = |i: usize| self.entries[i].opened.loaded.report.as_ref();
+        let parents: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| {
+                report(i)
+                    .and_then(|r| r.kind)
+                    .is_some_and(|k| matches!(k, Kind::County | Kind::Prefecture | Kind::Province))
+            })
+            .collect();
+        let [parent] = parents.as_slice() else { return None };
+        let parent_report = report(*parent)?;
+        let included: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| i != *parent && report(i).is_some_and(|r| r.year == parent_report.year))
+            .collect();
+        if included.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = included
+            .iter()
+            .map(|&i| report(i).and_then(|r| r.agency.clone()).unwrap_or_else(|| self.entries[i].name.clone()))
+            .collect();
+        let subordinates: Vec<(&str, &nianbao_core::Report)> =
+            included.iter().zip(&names).filter_map(|(&i, name)| Some((name.as_str(), report(i)?))).collect();
+        let checked = nianbao_core::validate_aggregate(parent_report, &subordinates);
+        Some(Aggregate { parent: *parent, included, checked: Shared::new(checked) })
     }
 }
 
@@ -154,6 +234,8 @@ pub struct State {
     pub current: Option<Opened>,
     /// Last year's report of the same agency, for the cross-year rules.
     pub previous: Option<Opened>,
+    /// Many reports opened at once.
+    pub batch: Option<Shared<Batch>>,
     /// The last attempt that failed, shown above the report until dismissed.
     pub failure: Option<Failure>,
     /// The finding selected in the panel (an index into `current.checked`).
@@ -211,6 +293,18 @@ pub enum Action {
     ClearPrevious {
         today: Date,
     },
+    /// Many files: how many are coming.
+    BatchStart {
+        total: usize,
+    },
+    /// The next files of the batch, read.
+    BatchAdd {
+        files: Vec<(String, Rc<[u8]>)>,
+        today: Date,
+    },
+    /// Show one report of the batch.
+    BatchOpen(usize),
+    BatchClose,
 }
 
 impl State {
@@ -220,6 +314,7 @@ impl State {
             lang,
             current: Some(Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today)),
             previous: None,
+            batch: None,
             failure: None,
             selected: None,
             loading: None,
@@ -247,6 +342,7 @@ impl State {
             lang,
             current: None,
             previous: None,
+            batch: None,
             failure: None,
             selected: None,
             loading: None,
@@ -344,6 +440,33 @@ impl Reducible for State {
                 next.previous = None;
                 next.recheck(today);
             }
+            Action::BatchStart { total } => {
+                next.batch = Some(Shared::new(Batch { total, ..Batch::default() }));
+                next.loading = None;
+            }
+            Action::BatchAdd { files, today } => {
+                let Some(batch) = &next.batch else { return self };
+                let mut batch = (**batch).clone();
+                for (name, bytes) in files {
+                    let opened = Opened::read(Origin::File(name.clone()), &bytes, today);
+                    batch.entries.push(BatchEntry { name, opened });
+                }
+                if batch.done() {
+                    batch.aggregate = batch.aggregate();
+                }
+                next.batch = Some(Shared::new(batch));
+            }
+            Action::BatchOpen(index) => {
+                let entry = next.batch.as_ref().and_then(|b| b.entries.get(index)).cloned();
+                if let Some(entry) = entry.filter(|e| e.opened.is_readable()) {
+                    next.current = Some(entry.opened);
+                    next.selected = None;
+                    next.editing = None;
+                    next.undo.clear();
+                    next.redo.clear();
+                }
+            }
+            Action::BatchClose => next.batch = None,
             Action::Undo => {
                 if let Some(previous) = next.undo.pop() {
                     if let Some(current) = next.current.replace(previous) {
@@ -571,6 +694,38 @@ mod tests {
         assert!(!rules.contains(&"carry-over"), "{rules:?}");
         let state = state.reduce(Action::ClearPrevious { today: today() });
         assert!(state.previous.is_none());
+    }
+
+    #[test]
+    fn a_batch_is_summarised_and_a_parent_is_checked_against_its_subordinates() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::BatchStart { total: 3 });
+        let parent = include_str!("../samples/huaian-city-2024.json");
+        let files = vec![
+            ("huaian.json".to_string(), parent.as_bytes().into()),
+            ("jiyuan.json".to_string(), nianbao_core::BUILTIN_SAMPLE.as_bytes().into()),
+        ];
+        let state = state.reduce(Action::BatchAdd { files, today: today() });
+        assert!(!state.batch.as_ref().unwrap().done());
+        let files = vec![("broken.json".to_string(), b"{".as_slice().into())];
+        let state = state.reduce(Action::BatchAdd { files, today: today() });
+        let batch = state.batch.as_ref().unwrap();
+        assert!(batch.done());
+        assert_eq!(batch.entries.len(), 3);
+        assert_eq!(batch.entries[2].opened.checked.diagnostics[0].rule.code(), "json-syntax");
+        let aggregate = batch.aggregate.as_ref().expect("淮安 is a prefecture's report");
+        assert_eq!((aggregate.parent, aggregate.included.as_slice()), (0, [1].as_slice()));
+        assert!(aggregate.checked.diagnostics.iter().all(|d| d.rule.code() == "aggregate-sum"));
+        assert!(!aggregate.checked.diagnostics.is_empty());
+        let state = state.reduce(Action::BatchOpen(0));
+        assert!(
+            state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
+        );
+        // An unreadable entry is not opened.
+        let state = state.reduce(Action::BatchOpen(2));
+        assert!(
+            state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub lang: Lang,
     pub id_prefix: AttrValue,
-    pub on_file: Callback<web_sys::File>,
+    /// Files picked: one to open, or several for a batch.
+    pub on_file: Callback<Vec<web_sys::File>>,
     pub on_text: Callback<String>,
     pub on_lang: Callback<Lang>,
     pub on_download: Callback<()>,
@@ -52,8 +53,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            on_file.emit(file);
+        let files = crate::hooks::use_drop_and_paste::file_list(input.files());
+        if !files.is_empty() {
+            on_file.emit(files);
         }
         // Picking the same file again must open it again.
         input.set_value("");
@@ -76,7 +78,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="nb-toolbar" role="toolbar" aria-label={tr(lang, "操作", "Actions")}>
             <span class="nb-file">
-                <input type="file" id={file_id.clone()} class="nb-file-input" accept=".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
+                <input type="file" id={file_id.clone()} class="nb-file-input" multiple=true accept=".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
             <button type="button" class="nb-button" onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>

@@ -21,6 +21,43 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     });
 }
 
+/// Opens the files picked or dropped: one is shown; several make a batch,
+/// read in chunks with a pause between them so the page stays responsive and
+/// the progress bar moves.
+pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
+    if files.len() == 1 {
+        if let Some(file) = files.into_iter().next() {
+            open_file(file, dispatch);
+        }
+        return;
+    }
+    if files.is_empty() {
+        return;
+    }
+    dispatch.dispatch(Action::BatchStart { total: files.len() });
+    yew::platform::spawn_local(async move {
+        const CHUNK: usize = 25;
+        let mut rest = files.into_iter().peekable();
+        while rest.peek().is_some() {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for file in rest.by_ref().take(CHUNK) {
+                let name = file.name();
+                // An unreadable file still counts, as an empty one: its finding says so.
+                let bytes = read_file(file).await.unwrap_or_default();
+                chunk.push((name, bytes.into()));
+            }
+            dispatch.dispatch(Action::BatchAdd { files: chunk, today: today() });
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        }
+    });
+}
+
+/// The files of a file list.
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
 /// Reads last year's report from a file, to check the one on screen against.
 pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
@@ -92,8 +129,9 @@ pub fn use_drop_and_paste(dispatch: UseReducerDispatcher<State>, enabled: bool) 
                         let Some(transfer) = drag.data_transfer() else {
                             return;
                         };
-                        if let Some(file) = transfer.files().and_then(|files| files.get(0)) {
-                            open_file(file, dispatch.clone());
+                        let files = file_list(transfer.files());
+                        if !files.is_empty() {
+                            open_files(files, dispatch.clone());
                         } else if let Ok(text) = transfer.get_data("text/plain") {
                             if !text.trim().is_empty() {
                                 open_text(text, &dispatch);

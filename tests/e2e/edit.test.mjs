@@ -147,3 +147,53 @@ test('one report: an outcome chart beside 表三, and each table as CSV', async 
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test('many reports: progress, a sortable summary that opens any report, the aggregate check, exports', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  const names = ['jiyuan-hitech-zone-2024', 'huaian-city-2024', 'hongze-district-2023', 'hongze-district-2024'];
+  const texts = Object.fromEntries(names.map((n) => [n, readFileSync(sample(`${n}.json`), 'utf8')]));
+  const files = [];
+  // 淮安's aggregated report (a prefecture's), and 27 department reports of 2024 and 2023.
+  files.push({ name: 'huaian-city-2024.json', mimeType: 'application/json', buffer: Buffer.from(texts['huaian-city-2024.json'.replace('.json', '')] ?? texts['huaian-city-2024']) });
+  for (let i = 0; i < 27; i++) {
+    const base = names[[0, 2, 3][i % 3]];
+    const doc = JSON.parse(texts[base]);
+    doc.agency = `${doc.agency}（单位 ${i + 1}）`;
+    doc.kind = 'department';
+    files.push({ name: `unit-${String(i + 1).padStart(2, '0')}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  }
+  files.push({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"year": 2024,') });
+  await page.setInputFiles('input[type="file"]', files);
+  await page.waitForSelector('[data-testid="batch"] .nb-batch-actions');
+  assert.equal(await page.locator('[data-testid="batch-row"]').count(), 29);
+  // Sorted by errors, most first: the broken file and 洪泽 2023's copies lead.
+  const firstErrors = Number(await page.locator('[data-testid="batch-row"]').first().locator('td').nth(4).textContent());
+  assert.ok(firstErrors >= 1);
+  // Sort by file name, ascending after a second click.
+  await page.click('[data-testid="batch"] th button:has-text("文件")');
+  await page.click('[data-testid="batch"] th button:has-text("文件")');
+  assert.equal(await page.locator('[data-testid="batch-row"]').first().locator('td').first().textContent(), 'broken.json');
+  // The aggregate check names who was included (the 2024 reports).
+  const aggregate = await page.textContent('[data-testid="aggregate"]');
+  assert.match(aggregate, /淮安市人民政府/);
+  assert.match(aggregate, /18 份下级报告/);
+  assert.ok(await page.locator('[data-testid="aggregate"] li[data-rule="aggregate-sum"]').count() > 0);
+  // Open one report from the list.
+  await page.locator('[data-testid="batch-row"]', { hasText: 'unit-02.json' }).locator('button').click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('洪泽区人民政府2023'));
+  await page.waitForSelector('li[data-rule="t4-total"]');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出汇总 CSV")')]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  assert.match(text, /^\ufefffile,agency,year,template,errors,warnings,infos,dismissed/);
+  assert.match(text, /unit-02\.json,洪泽区人民政府（单位 2）,2023,2021,2,1/);
+  assert.match(text, /broken\.json,json-syntax,error/);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出全部结果 JSON")')]);
+  const all = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(all.length, 29);
+  assert.ok(all.every((item) => item.file && item.summary && Array.isArray(item.diagnostics)));
+  await page.$eval('[data-testid="batch"]', (el) => el.scrollIntoView());
+  await screenshot(page, 'edit-06-batch', false);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
