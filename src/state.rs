@@ -26,13 +26,15 @@ pub enum Origin {
     Inline,
 }
 
+/// The three printed tables of a report.
+pub type Tables = [Shared<TableLayout>; 3];
+
 /// The printed layouts of a template's tables, built once per template and
 /// shape and shared by every report that uses them (a batch of a thousand
 /// reports has four layouts, not three thousand).
-fn layouts(template: Template, shape: OtherShape) -> [Shared<TableLayout>; 3] {
+fn layouts(template: Template, shape: OtherShape) -> Tables {
     thread_local! {
-        static CACHE: std::cell::RefCell<Vec<((Template, OtherShape), [Shared<TableLayout>; 3])>> =
-            const { std::cell::RefCell::new(Vec::new()) };
+        static CACHE: std::cell::RefCell<Vec<((Template, OtherShape), Tables)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
