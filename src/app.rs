@@ -73,6 +73,7 @@ pub fn App(props: &AppProps) -> Html {
     use_autosave(!embedded, state.current.clone(), !state.undo.is_empty());
     let draft = use_state(|| if embedded { None } else { read_draft() });
     use_undo_keys(dispatcher.clone(), !embedded);
+    let compare = use_state(|| true);
     let root = use_node_ref();
 
     // Once live, the app marks itself and removes the prerendered first
@@ -234,7 +235,8 @@ pub fn App(props: &AppProps) -> Html {
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} {on_download}
                         loading={state.loading.clone().map(AttrValue::from)} can_undo={!state.undo.is_empty()}
                         can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
-                        {on_previous_file} previous={previous_label} {on_clear_previous} />
+                        {on_previous_file} previous={previous_label} {on_clear_previous}
+                        compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
                 </header>
             }
             if dragging {
@@ -243,7 +245,8 @@ pub fn App(props: &AppProps) -> Html {
             {match &state.current {
                 Some(opened) => html! {
                     <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
-                        editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit}>
+                        editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit}
+                        previous={state.previous.clone()} compare={*compare}>
                         {draft_banner}
                         {failure}
                         {batch_panel}

@@ -13,3 +13,4 @@ pub mod settle;
 pub mod summary;
 pub mod table_grid;
 pub mod toolbar;
+pub mod trend_chart;

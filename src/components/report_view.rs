@@ -9,6 +9,7 @@ use crate::components::outcome_chart::OutcomeChart;
 use crate::components::section_text::SectionText;
 use crate::components::summary::SummaryStrip;
 use crate::components::table_grid::TableGrid;
+use crate::components::trend_chart::TrendChart;
 use crate::hooks::download_text;
 use crate::state::{Edit, Opened, Origin, Shared};
 use crate::view::{cell_pointers, flags};
@@ -58,6 +59,12 @@ pub struct ReportViewProps {
     /// A change to the report.
     #[prop_or_default]
     pub on_edit: Callback<Edit>,
+    /// Last year's report, when loaded; `compare` shows its numbers in the
+    /// cells.
+    #[prop_or_default]
+    pub previous: Option<Opened>,
+    #[prop_or_default]
+    pub compare: bool,
     /// Content shown above the report (a failure banner).
     #[prop_or_default]
     pub children: Html,
@@ -110,6 +117,13 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |(key, text): (String, String)| on_edit.emit(Edit::Text { key, text }))
     };
+    // Both years, oldest first, when last year's report is loaded.
+    let trend = props.previous.as_ref().and_then(|p| p.loaded.report.clone()).and_then(|last| {
+        let (this_year, last_year) = (report.year?, last.year?);
+        let mut years = vec![(last_year, Shared::new(last)), (this_year, Shared::new(report.clone()))];
+        years.sort_by_key(|(y, _)| *y);
+        Some(html! { <TrendChart {years} {lang} /> })
+    });
     let template = report.template;
     let report_name = AttrValue::from(format!(
         "{}{}",
@@ -142,7 +156,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 id_prefix={prefix.clone()} on_select={on_cell_select.clone()} landmark={!props.embedded}
                 report_name={props.embedded.then(|| report_name.clone())} editable={props.editable}
                 editing={props.editing.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={on_cell_edit.clone()}
-                on_export={Some(on_export)}>
+                on_export={Some(on_export)}
+                previous={props.compare.then(|| props.previous.as_ref().map(|p| p.loaded.clone())).flatten()}>
                 {chart}
             </TableGrid>
         }
@@ -159,6 +174,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 }
                 <ReportHeader loaded={opened.loaded.clone()} flags={flags.clone()}
                     origin={origin_name(&opened.origin, lang)} {lang} />
+                {trend}
                 {section("overview")}
                 {table(0)}
                 {table(1)}

@@ -53,6 +53,10 @@ pub struct TableGridProps {
     /// Download the table as CSV.
     #[prop_or_default]
     pub on_export: Option<Callback<()>>,
+    /// Last year's report: each cell shows its number beside this year's,
+    /// and changed numbers are marked.
+    #[prop_or_default]
+    pub previous: Option<Shared<Loaded>>,
     /// Shown after the table (the outcome chart beside 表三).
     #[prop_or_default]
     pub children: Html,
@@ -134,12 +138,31 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 let flag = props.flags.get(pointer.as_str());
                 let text = cell_text(document, pointer);
                 let numeric = is_number(document, pointer);
+                // Last year's number, when comparing: shown small, the cell marked if it changed.
+                let last_year =
+                    props.previous.as_ref().and_then(|p| p.document.as_ref()).map(|d| cell_text(d, pointer));
+                let changed = last_year.as_ref().is_some_and(|last| *last != text);
+                let shown = match &last_year {
+                    None => html! { {text.clone()} },
+                    Some(last) => html! {
+                        <>
+                            <span class="nb-cell-text">{text.clone()}</span>
+                            <span class="nb-last-year" title={tr(lang, "上年数字", "Last year")}>
+                                <span class="nb-visually-hidden">{tr(lang, "上年：", "last year: ")}</span>
+                                {if last.is_empty() { "—".to_string() } else { last.clone() }}
+                            </span>
+                        </>
+                    },
+                };
                 // A finding about a row (a missing row, 其他处理) selects its cells.
                 let selected = props.selected.iter().any(|p| {
                     p == pointer || pointer.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('/'))
                 });
                 let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
                 let mut class = classes!("nb-v", if numeric { "nb-num" } else { "nb-txt" }, column_class);
+                if changed {
+                    class.push("nb-changed");
+                }
                 if selected {
                     class.push("nb-selected");
                 }
@@ -157,7 +180,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 }
                 match flag.and_then(|f| f.severity.map(|s| (f, s))) {
                     None => html! {
-                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan} {ondblclick}>{text}</td>
+                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan} {ondblclick}>{shown}</td>
                     },
                     Some((flag, severity)) => {
                         class.push("nb-flagged");
@@ -193,6 +216,9 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                                 headers={headers.join(" ")} colspan={colspan} tabindex="0"
                                 aria-describedby={tip_id.clone()} {onclick} {onkeydown} {ondblclick}>
                                 <span class="nb-cell-text">{text}</span>
+                                if let Some(last) = &last_year {
+                                    <span class="nb-last-year">{if last.is_empty() { "—".to_string() } else { last.clone() }}</span>
+                                }
                                 <span class="nb-tip" role="tooltip" id={tip_id}>{for messages}</span>
                             </td>
                         }

@@ -33,6 +33,11 @@ pub struct ToolbarProps {
     pub previous: Option<AttrValue>,
     #[prop_or_default]
     pub on_clear_previous: Callback<()>,
+    /// Whether last year's numbers are shown in the cells, and the switch.
+    #[prop_or_default]
+    pub compare: bool,
+    #[prop_or_default]
+    pub on_compare: Callback<()>,
     /// Download the report (with its edits and decisions) as JSON.
     #[prop_or_default]
     pub on_download_report: Callback<()>,
@@ -85,6 +90,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Some(previous) = &props.previous {
                 <span class="nb-previous" data-testid="previous">
                     {tr(lang, "对照：", "Compared with: ")}{previous.clone()}
+                    <button type="button" class="nb-button" aria-pressed={props.compare.to_string()}
+                        onclick={{ let f = props.on_compare.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>
+                        {tr(lang, "并排显示上年数字", "Show last year's numbers")}
+                    </button>
                     <button type="button" class="nb-button" aria-label={tr(lang, "不再对照上年报告", "Stop comparing with last year")}
                         onclick={{ let f = props.on_clear_previous.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>{"×"}</button>
                 </span>

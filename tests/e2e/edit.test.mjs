@@ -117,12 +117,22 @@ test('two years: last year\'s report runs the cross-year rules, and a disagreeme
   assert.match(await page.textContent('[data-testid="previous"]'), /洪泽区人民政府 2023/);
   // The two years agree: no cross-year finding. Then make them disagree.
   assert.equal(await page.locator('li[data-rule="carry-over"]').count(), 0);
+  // Side by side: last year's number in each cell, changed ones marked; a trend chart of both years.
+  assert.match(await page.getAttribute('td[data-pointer="/applications/received/total"]', 'class'), /nb-changed/);
+  assert.match(await page.textContent('td[data-pointer="/applications/received/total"] .nb-last-year'), /21/);
+  assert.equal(await cell(page, '/applications/received/total'), '95');
+  assert.doesNotMatch(await page.getAttribute('td[data-pointer="/applications/carried_over/total"]', 'class'), /nb-changed/);
+  const trend = await page.getAttribute('[data-testid="trend-chart"] svg', 'aria-label');
+  assert.match(trend, /新收申请 2023 21 \/ 2024 95/);
+  assert.match(trend, /行政复议 2023 0 \/ 2024 2/);
   await editCell(page, '/applications/carried_over/natural_person', '4');
   await page.waitForSelector('li[data-rule="carry-over"]');
   assert.equal(await page.getAttribute('td[data-pointer="/applications/carried_over/natural_person"]', 'data-severity'), 'error');
   assert.match(await page.textContent('li[data-rule="carry-over"]'), /2023 年报告/);
   await screenshot(page, 'edit-04-two-years');
-  await page.click('[data-testid="previous"] button');
+  await page.click('[data-testid="previous"] button:has-text("并排显示上年数字")');
+  assert.equal(await page.locator('td .nb-last-year').count(), 0);
+  await page.click('[data-testid="previous"] button[aria-label]');
   await page.waitForSelector('li[data-rule="carry-over"]', { state: 'detached' });
   await page.context().close();
 });

@@ -1,0 +1,92 @@
+//! The years loaded, side by side: applications received, answered and
+//! carried forward, and the reviews and lawsuits, per year. Inline SVG.
+
+use crate::i18n::tr;
+use nianbao_core::template::{RowRole, APPEAL_TOTAL, TOTAL_COLUMN};
+use nianbao_core::{Lang, Report};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TrendChartProps {
+    /// (year, report) oldest first.
+    pub years: Vec<(i64, crate::state::Shared<Report>)>,
+    pub lang: Lang,
+}
+
+/// The measures shown, and how to read each from a report.
+fn measures(lang: Lang) -> Vec<(&'static str, Box<dyn Fn(&Report) -> Option<f64>>)> {
+    let row = |role: RowRole| move |r: &Report| r.application_row(role).and_then(|c| c[TOTAL_COLUMN].number());
+    vec![
+        (tr(lang, "新收申请", "Received"), Box::new(row(RowRole::Received))),
+        (tr(lang, "办结（七）", "Answered (7)"), Box::new(row(RowRole::ResultsTotal))),
+        (tr(lang, "结转下年", "Carried forward"), Box::new(row(RowRole::CarriedForward))),
+        (tr(lang, "行政复议", "Reviews"), Box::new(|r: &Report| r.appeals[0][APPEAL_TOTAL].number())),
+        (
+            tr(lang, "行政诉讼", "Lawsuits"),
+            Box::new(|r: &Report| Some(r.appeals[1][APPEAL_TOTAL].number()? + r.appeals[2][APPEAL_TOTAL].number()?)),
+        ),
+    ]
+}
+
+#[component]
+pub fn TrendChart(props: &TrendChartProps) -> Html {
+    let lang = props.lang;
+    let measures = measures(lang);
+    let values: Vec<Vec<Option<f64>>> =
+        measures.iter().map(|(_, read)| props.years.iter().map(|(_, r)| read(r)).collect()).collect();
+    let max = values.iter().flatten().flatten().fold(0.0f64, |a, &b| a.max(b));
+    if props.years.len() < 2 || max <= 0.0 {
+        return html! {};
+    }
+    let group_width = 110.0;
+    let bar = 22.0;
+    let height = 150.0;
+    let width = group_width * measures.len() as f64 + 20.0;
+    let summary = measures
+        .iter()
+        .zip(&values)
+        .map(|((name, _), vs)| {
+            let parts: Vec<String> = props
+                .years
+                .iter()
+                .zip(vs)
+                .map(|((y, _), v)| format!("{y} {}", v.map_or("—".to_string(), nianbao_core::message::number)))
+                .collect();
+            format!("{name} {}", parts.join(" / "))
+        })
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Zh { "；" } else { "; " });
+    html! {
+        <figure class="nb-chart nb-trend" data-testid="trend-chart">
+            <svg viewBox={format!("0 0 {width} {}", height + 40.0)} role="img" aria-label={summary}>
+                { for measures.iter().zip(&values).enumerate().map(|(g, ((name, _), vs))| {
+                    let x0 = 10.0 + g as f64 * group_width;
+                    html! {
+                        <g>
+                            { for vs.iter().enumerate().map(|(i, v)| {
+                                let h = v.map_or(0.0, |v| v / max * (height - 20.0));
+                                let x = x0 + 10.0 + i as f64 * (bar + 4.0);
+                                html! {
+                                    <g>
+                                        <rect x={x.to_string()} y={(height - h).to_string()} width={bar.to_string()} height={h.to_string()}
+                                            class={format!("nb-trend-bar nb-trend-{}", i.min(3))} />
+                                        <text x={(x + bar / 2.0).to_string()} y={(height - h - 4.0).to_string()} text-anchor="middle" class="nb-chart-value">
+                                            {v.map_or("—".to_string(), nianbao_core::message::number)}
+                                        </text>
+                                    </g>
+                                }
+                            }) }
+                            <text x={(x0 + group_width / 2.0 - 6.0).to_string()} y={(height + 18.0).to_string()} text-anchor="middle" class="nb-chart-label">{*name}</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption>
+                {tr(lang, "逐年对照：", "Year by year: ")}
+                { for props.years.iter().enumerate().map(|(i, (y, _))| html! {
+                    <span class={format!("nb-legend nb-trend-{}", i.min(3))}>{y.to_string()}</span>
+                }) }
+            </figcaption>
+        </figure>
+    }
+}
