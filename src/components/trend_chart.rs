@@ -13,8 +13,11 @@ pub struct TrendChartProps {
     pub lang: Lang,
 }
 
+/// How to read one measure from a report.
+type Measure = Box<dyn Fn(&Report) -> Option<f64>>;
+
 /// The measures shown, and how to read each from a report.
-fn measures(lang: Lang) -> Vec<(&'static str, Box<dyn Fn(&Report) -> Option<f64>>)> {
+fn measures(lang: Lang) -> Vec<(&'static str, Measure)> {
     let row = |role: RowRole| move |r: &Report| r.application_row(role).and_then(|c| c[TOTAL_COLUMN].number());
     vec![
         (tr(lang, "新收申请", "Received"), Box::new(row(RowRole::Received))),
