@@ -7,7 +7,7 @@ use crate::hooks::download_text;
 use crate::i18n::tr;
 use crate::state::{Batch, BatchEntry, Shared};
 use nianbao_core::json::{Object, Value};
-use nianbao_core::message::message;
+use nianbao_core::message::{message, number};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -173,11 +173,24 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                         Lang::En => format!("“{}” against the sum of the {} subordinate reports loaded ({}): {} differences.", agency(parent), names.len(), names.join(", "), a.checked.diagnostics.len()),
                     } }
                 </p>
+                // The names are said once above; each difference is one line.
                 <ul>
-                    { for a.checked.diagnostics.iter().take(20).map(|d| html! {
-                        <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{message(d, template, lang)}</li>
+                    { for a.checked.diagnostics.iter().take(30).map(|d| {
+                        let place = nianbao_core::message::place(template, d.pointers.first().map_or("", String::as_str), lang);
+                        let line = match (d.expected, d.actual, lang) {
+                            (Some(sum), Some(parent), Lang::Zh) => format!("{place}：本级汇总 {}，下级之和 {}，相差 {}", number(parent), number(sum), number(parent - sum)),
+                            (Some(sum), Some(parent), Lang::En) => format!("{place}: aggregate {}, subordinates {}, difference {}", number(parent), number(sum), number(parent - sum)),
+                            _ => message(d, template, lang),
+                        };
+                        html! { <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{line}</li> }
                     }) }
                 </ul>
+                if a.checked.diagnostics.len() > 30 {
+                    <p>{ match lang {
+                        Lang::Zh => format!("另有 {} 处，见导出的结果。", a.checked.diagnostics.len() - 30),
+                        Lang::En => format!("{} more in the exported findings.", a.checked.diagnostics.len() - 30),
+                    } }</p>
+                }
             </div>
         }
     });
