@@ -4,8 +4,8 @@
 
 use crate::app::{Embed, Source};
 use crate::hooks::today;
-use crate::hooks::use_src_param::fetch_bytes;
-use crate::state::{Action, Failure, Opened, Origin, State};
+use crate::hooks::use_src_param::open_url;
+use crate::state::{Action, Opened, Origin, State};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -23,19 +23,7 @@ pub fn use_embed(embed: Option<Embed>, dispatch: UseReducerDispatcher<State>, cu
                     bytes: text.into_bytes().into(),
                     today: today(),
                 }),
-                Source::Url(url) => {
-                    dispatch.dispatch(Action::Loading(url.clone()));
-                    yew::platform::spawn_local(async move {
-                        match fetch_bytes(&url).await {
-                            Ok(bytes) => dispatch.dispatch(Action::Open {
-                                origin: Origin::Url(url),
-                                bytes: bytes.into(),
-                                today: today(),
-                            }),
-                            Err(reason) => dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason })),
-                        }
-                    });
-                }
+                Source::Url(url) => open_url(url, dispatch.clone()),
             }
         });
     }

@@ -26,6 +26,20 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Fetches a report and opens it; a failed fetch is a message, and the
+/// report on screen stays.
+pub fn open_url(url: String, dispatch: UseReducerDispatcher<State>) {
+    dispatch.dispatch(Action::Loading(url.clone()));
+    yew::platform::spawn_local(async move {
+        match fetch_bytes(&url).await {
+            Ok(bytes) => {
+                dispatch.dispatch(Action::Open { origin: Origin::Url(url), bytes: bytes.into(), today: today() })
+            }
+            Err(reason) => dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason })),
+        }
+    });
+}
+
 /// On first render, opens the report named by `?src=` (the whole-page app
 /// only: `enabled`).
 #[hook]
@@ -35,17 +49,7 @@ pub fn use_src_param(dispatch: UseReducerDispatcher<State>, enabled: bool) {
             return;
         }
         if let Some(url) = src_param() {
-            dispatch.dispatch(Action::Loading(url.clone()));
-            yew::platform::spawn_local(async move {
-                match fetch_bytes(&url).await {
-                    Ok(bytes) => dispatch.dispatch(Action::Open {
-                        origin: Origin::Url(url),
-                        bytes: bytes.into(),
-                        today: today(),
-                    }),
-                    Err(reason) => dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason })),
-                }
-            });
+            open_url(url, dispatch);
         }
     });
 }

@@ -10,7 +10,7 @@
 //! horizontally merged one (`w:gridSpan`) as one cell, so cells keep their
 //! places as they do in HTML.
 
-use super::html::push_text;
+use super::html::{end_line, push_text, trim_spaces};
 use super::{import_text, ImportOptions, Imported};
 
 /// The name of the document part inside a `.docx` archive.
@@ -174,19 +174,6 @@ pub fn docx_xml_to_text(xml: &str) -> String {
         }
     }
     out
-}
-
-fn trim_spaces(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
-    }
-}
-
-fn end_line(out: &mut String) {
-    trim_spaces(out);
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
 }
 
 #[cfg(test)]

@@ -130,13 +130,13 @@ pub fn html_to_text(html: &str) -> String {
     out
 }
 
-fn trim_spaces(out: &mut String) {
+pub(crate) fn trim_spaces(out: &mut String) {
     while out.ends_with(' ') {
         out.pop();
     }
 }
 
-fn end_line(out: &mut String) {
+pub(crate) fn end_line(out: &mut String) {
     trim_spaces(out);
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
