@@ -171,6 +171,9 @@ pub struct Batch {
     pub entries: Vec<BatchEntry>,
     /// `aggregate-sum` of a parent's report against its subordinates'.
     pub aggregate: Option<Aggregate>,
+    /// When the batch is several years of one agency: their entries, oldest
+    /// first (each checked against the year before).
+    pub years: Option<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -183,6 +186,34 @@ pub struct Aggregate {
 impl Batch {
     pub fn done(&self) -> bool {
         self.entries.len() >= self.total
+    }
+
+    /// Several years of one agency: orders them and checks each year against
+    /// the one before (the cross-year rules). Anything else is left alone.
+    fn chain_years(&mut self, today: Date) {
+        let report = |e: &BatchEntry| e.opened.loaded.report.clone();
+        let readable: Vec<usize> = (0..self.entries.len()).filter(|&i| report(&self.entries[i]).is_some()).collect();
+        if readable.len() < 2 {
+            return;
+        }
+        let agencies: Vec<String> = readable.iter().filter_map(|&i| report(&self.entries[i])?.agency).collect();
+        let one_agency = agencies.len() == readable.len()
+            && agencies.iter().all(|a| nianbao_core::rules::same_body(a, &agencies[0]));
+        let mut years: Vec<(i64, usize)> =
+            readable.iter().filter_map(|&i| Some((report(&self.entries[i])?.year?, i))).collect();
+        years.sort_unstable();
+        let distinct = years.len() == readable.len() && years.windows(2).all(|w| w[0].0 != w[1].0);
+        if !(one_agency && distinct) {
+            return;
+        }
+        for pair in years.windows(2) {
+            let previous = self.entries[pair[0].1].opened.clone();
+            let entry = &mut self.entries[pair[1].1];
+            if let Some(document) = entry.opened.loaded.document.clone() {
+                entry.opened = entry.opened.edited(document, today, Some(&previous));
+            }
+        }
+        self.years = Some(years.into_iter().map(|(_, i)| i).collect());
     }
 
     /// Finds a parent's aggregated report (a county's, prefecture's or
@@ -455,6 +486,7 @@ impl Reducible for State {
                 }
                 if batch.done() {
                     batch.aggregate = batch.aggregate();
+                    batch.chain_years(today);
                 }
                 next.batch = Some(Shared::new(batch));
             }
@@ -728,6 +760,26 @@ mod tests {
         assert!(
             state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
         );
+    }
+
+    #[test]
+    fn several_years_of_one_agency_are_chained() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::BatchStart { total: 2 });
+        let y2024 = include_str!("../samples/hongze-district-2024.json").replacen(
+            "\"carried_over\": { \"natural_person\": 0",
+            "\"carried_over\": { \"natural_person\": 3",
+            1,
+        );
+        let files = vec![
+            ("2024.json".to_string(), y2024.as_bytes().into()),
+            ("2023.json".to_string(), include_bytes!("../samples/hongze-district-2023.json").as_slice().into()),
+        ];
+        let state = state.reduce(Action::BatchAdd { files, today: today() });
+        let batch = state.batch.as_ref().unwrap();
+        assert_eq!(batch.years.as_deref(), Some([1, 0].as_slice()));
+        let rules: Vec<&str> = batch.entries[0].opened.checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"carry-over"), "{rules:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the `aggregate-sum` check of a parent against its subordinates, and the
 //! summary and all findings as CSV and JSON.
 
+use crate::components::trend_chart::TrendChart;
 use crate::hooks::download_text;
 use crate::i18n::tr;
 use crate::state::{Batch, BatchEntry, Shared};
@@ -217,6 +218,18 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                 </p>
             }
             {aggregate}
+            if let Some(years) = &batch.years {
+                <div class="nb-years" data-testid="batch-years">
+                    <h3>{ match lang {
+                        Lang::Zh => format!("同一机关的 {} 个年度：逐年对照（各年均已与上一年核对）", years.len()),
+                        Lang::En => format!("{} years of one agency, each checked against the year before", years.len()),
+                    } }</h3>
+                    <TrendChart years={years.iter().filter_map(|&i| {
+                        let report = batch.entries[i].opened.loaded.report.clone()?;
+                        Some((report.year?, Shared::new(report)))
+                    }).collect::<Vec<_>>()} {lang} />
+                </div>
+            }
             if batch.done() {
             <div class="nb-scroll" tabindex="0" role="region" aria-label={tr(lang, "批量检查汇总表", "Batch summary")}>
                 <table class="nb-grid nb-batch-table">

@@ -207,3 +207,28 @@ test('many reports: progress, a sortable summary that opens any report, the aggr
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test('several years of one agency: each checked against the year before, and a trend across them', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  const y2024 = readFileSync(sample('hongze-district-2024.json'), 'utf8').replace('"carried_over": { "natural_person": 0', '"carried_over": { "natural_person": 3');
+  const y2022 = JSON.parse(readFileSync(sample('hongze-district-2023.json'), 'utf8'));
+  y2022.year = 2022;
+  y2022.title = y2022.title.replace('2023', '2022');
+  y2022.overview = y2022.overview.replaceAll('2023', '2022');
+  await page.setInputFiles('input[type="file"]', [
+    { name: 'hongze-2024.json', mimeType: 'application/json', buffer: Buffer.from(y2024) },
+    { name: 'hongze-2022.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(y2022)) },
+    { name: 'hongze-2023.json', mimeType: 'application/json', buffer: readFileSync(sample('hongze-district-2023.json')) },
+  ]);
+  await page.waitForSelector('[data-testid="batch-years"]');
+  const trend = await page.getAttribute('[data-testid="batch-years"] svg', 'aria-label');
+  assert.match(trend, /新收申请 2022 21 \/ 2023 21 \/ 2024 95/);
+  await page.locator('[data-testid="batch-row"]', { hasText: 'hongze-2024.json' }).locator('button').click();
+  await page.waitForSelector('li[data-rule="carry-over"]');
+  assert.match(await page.textContent('li[data-rule="carry-over"]'), /2023 年报告/);
+  await page.$eval('[data-testid="batch-years"]', (el) => el.scrollIntoView());
+  await screenshot(page, 'edit-07-years', false);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
