@@ -1,22 +1,13 @@
 // End to end: the built app in Debian's chromium, on loopback.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { axe, cell, fixture, launch, newPage, openApp, ROOT, sample, screenshot, startServer } from './harness.mjs';
+import { ROOT, axe, cell, fixture, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+setup((env) => ({ server, browser } = env));
 
 async function assertNoAxeViolations(page, state) {
   const violations = await axe(page);

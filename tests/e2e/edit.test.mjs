@@ -1,22 +1,13 @@
 // End to end: editing a report in place, undo and redo, reviewers'
 // decisions, and nothing lost across a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, cell, launch, newPage, openApp, sample, screenshot, startServer } from './harness.mjs';
+import { axe, cell, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+setup((env) => ({ server, browser } = env));
 
 async function editCell(page, pointer, text) {
   await page.dblclick(`td[data-pointer="${pointer}"]`);

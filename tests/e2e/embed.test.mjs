@@ -1,24 +1,15 @@
 // End to end: reports embedded in host pages (www/demo/), the JavaScript API,
 // style isolation and a strict Content-Security-Policy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { axe, launch, newPage, ROOT, screenshot, startServer } from './harness.mjs';
+import { ROOT, axe, newPage, screenshot, setup } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+setup((env) => ({ server, browser } = env));
 
 const demo = (name) => `${server.base}/dist/demo/${name}.html`;
 

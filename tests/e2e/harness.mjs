@@ -2,6 +2,7 @@
 // repository (the built app is /dist/), Debian's chromium driven by
 // playwright-core, axe-core, and screenshots.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -93,4 +94,22 @@ export function sample(name) {
 /** The text of the cell with this pointer. */
 export async function cell(page, pointer) {
   return page.$eval(`td[data-pointer="${pointer}"]`, (el) => (el.querySelector('.nb-cell-text') ?? el).textContent.trim());
+}
+
+/**
+ * Starts the server and the browser before a file's tests and stops them
+ * after; `ready` receives `{ server, browser }`.
+ */
+export function setup(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    ready({ server, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
 }
