@@ -358,6 +358,18 @@ impl State {
         }
     }
 
+    /// One step back (undo) or forward (redo) in the history of edits.
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        if let Some(other) = from.pop() {
+            if let Some(current) = self.current.replace(other) {
+                to.push(current);
+            }
+            self.last_edit = None;
+            self.selected = None;
+        }
+    }
+
     /// Checks the report on screen again, against the previous year's as it
     /// now is; the history of edits stays.
     fn recheck(&mut self, today: Date) {
@@ -501,24 +513,8 @@ impl Reducible for State {
                 }
             }
             Action::BatchClose => next.batch = None,
-            Action::Undo => {
-                if let Some(previous) = next.undo.pop() {
-                    if let Some(current) = next.current.replace(previous) {
-                        next.redo.push(current);
-                    }
-                    next.last_edit = None;
-                    next.selected = None;
-                }
-            }
-            Action::Redo => {
-                if let Some(undone) = next.redo.pop() {
-                    if let Some(current) = next.current.replace(undone) {
-                        next.undo.push(current);
-                    }
-                    next.last_edit = None;
-                    next.selected = None;
-                }
-            }
+            Action::Undo => next.travel(true),
+            Action::Redo => next.travel(false),
         }
         Rc::new(next)
     }
