@@ -344,17 +344,8 @@ impl State {
     /// The first screen: the built-in sample, checked.
     pub fn new(lang: Lang, today: Date) -> State {
         State {
-            lang,
             current: Some(Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today)),
-            previous: None,
-            batch: None,
-            failure: None,
-            selected: None,
-            loading: None,
-            editing: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            last_edit: None,
+            ..State::empty(lang)
         }
     }
 
