@@ -120,6 +120,13 @@ fn is_subheading(line: &str) -> bool {
     starts_enumerated && line.chars().count() <= 30 && !line.contains('。')
 }
 
+/// A coordinate or length of an SVG chart, to a tenth of a unit. Written
+/// without the float formatter (`f64::to_string`), which would add 10 kB of
+/// wasm for the charts alone.
+pub fn svg_number(value: f64) -> String {
+    nianbao_core::message::number((value * 10.0).round() / 10.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +176,13 @@ mod tests {
         assert_eq!(starts[3][1], 3);
         // A row inside （三）不予公开 after its first: the item label sits in column 2.
         assert_eq!(starts[8][0], 2);
+    }
+
+    #[test]
+    fn svg_numbers_are_tenths_without_float_formatting() {
+        assert_eq!(super::svg_number(150.0), "150");
+        assert_eq!(super::svg_number(12.345), "12.3");
+        assert_eq!(super::svg_number(-4.0), "-4");
+        assert_eq!(super::svg_number(0.04), "0");
     }
 }

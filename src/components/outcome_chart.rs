@@ -4,6 +4,7 @@
 
 use crate::i18n::tr;
 use crate::state::Shared;
+use crate::view::svg_number;
 use nianbao_core::template::{RowRole, TOTAL_COLUMN};
 use nianbao_core::{Lang, Loaded};
 use yew::prelude::*;
@@ -64,16 +65,16 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
         .join(if lang == Lang::Zh { "，" } else { ", " });
     html! {
         <figure class="nb-chart" data-testid="outcome-chart">
-            <svg viewBox={format!("0 0 {} {height}", label_width + bar_width + 70.0)} role="img"
+            <svg viewBox={format!("0 0 {} {}", svg_number(label_width + bar_width + 70.0), svg_number(height))} role="img"
                 aria-label={format!("{}{summary}", tr(lang, "本年办理结果：", "Outcomes this year: "))}>
                 { for bars.iter().enumerate().map(|(i, (label, value))| {
                     let y = 4.0 + i as f64 * row_height;
                     let width = value.map_or(0.0, |v| (v / max * bar_width).max(if v > 0.0 { 2.0 } else { 0.0 }));
                     html! {
                         <g>
-                            <text x={(label_width - 8.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end" class="nb-chart-label">{label.clone()}</text>
-                            <rect x={label_width.to_string()} y={(y + 4.0).to_string()} width={width.to_string()} height={(row_height - 8.0).to_string()} class="nb-chart-bar" />
-                            <text x={(label_width + width + 6.0).to_string()} y={(y + 17.0).to_string()} class="nb-chart-value">
+                            <text x={svg_number(label_width - 8.0)} y={svg_number(y + 17.0)} text-anchor="end" class="nb-chart-label">{label.clone()}</text>
+                            <rect x={svg_number(label_width)} y={svg_number(y + 4.0)} width={svg_number(width)} height={svg_number(row_height - 8.0)} class="nb-chart-bar" />
+                            <text x={svg_number(label_width + width + 6.0)} y={svg_number(y + 17.0)} class="nb-chart-value">
                                 {value.map_or("—".to_string(), nianbao_core::message::number)}
                             </text>
                         </g>

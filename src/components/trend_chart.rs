@@ -2,6 +2,7 @@
 //! carried forward, and the reviews and lawsuits, per year. Inline SVG.
 
 use crate::i18n::tr;
+use crate::view::svg_number;
 use nianbao_core::template::{RowRole, APPEAL_TOTAL, TOTAL_COLUMN};
 use nianbao_core::{Lang, Report};
 use yew::prelude::*;
@@ -61,7 +62,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         .join(if lang == Lang::Zh { "；" } else { "; " });
     html! {
         <figure class="nb-chart nb-trend" data-testid="trend-chart">
-            <svg viewBox={format!("0 0 {width} {}", height + 40.0)} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} {}", svg_number(width), svg_number(height + 40.0))} role="img" aria-label={summary}>
                 { for measures.iter().zip(&values).enumerate().map(|(g, ((name, _), vs))| {
                     let x0 = 10.0 + g as f64 * group_width;
                     html! {
@@ -71,15 +72,15 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                                 let x = x0 + 10.0 + i as f64 * (bar + 4.0);
                                 html! {
                                     <g>
-                                        <rect x={x.to_string()} y={(height - h).to_string()} width={bar.to_string()} height={h.to_string()}
+                                        <rect x={svg_number(x)} y={svg_number(height - h)} width={svg_number(bar)} height={svg_number(h)}
                                             class={format!("nb-trend-bar nb-trend-{}", i.min(3))} />
-                                        <text x={(x + bar / 2.0).to_string()} y={(height - h - 4.0).to_string()} text-anchor="middle" class="nb-chart-value">
+                                        <text x={svg_number(x + bar / 2.0)} y={svg_number(height - h - 4.0)} text-anchor="middle" class="nb-chart-value">
                                             {v.map_or("—".to_string(), nianbao_core::message::number)}
                                         </text>
                                     </g>
                                 }
                             }) }
-                            <text x={(x0 + group_width / 2.0 - 6.0).to_string()} y={(height + 18.0).to_string()} text-anchor="middle" class="nb-chart-label">{*name}</text>
+                            <text x={svg_number(x0 + group_width / 2.0 - 6.0)} y={svg_number(height + 18.0)} text-anchor="middle" class="nb-chart-label">{*name}</text>
                         </g>
                     }
                 }) }

@@ -118,7 +118,7 @@ impl Number {
 
     /// The value as a double; `inf` for numbers too large for one (`1e400`).
     pub fn value(&self) -> f64 {
-        self.raw.parse::<f64>().unwrap_or(f64::NAN)
+        crate::decimal::value(self.raw.as_str()).unwrap_or(f64::NAN)
     }
 }
 

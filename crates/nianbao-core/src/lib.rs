@@ -14,6 +14,7 @@
 //! ```
 
 pub mod date;
+pub mod decimal;
 pub mod diagnostic;
 pub mod encoding;
 pub mod export;

@@ -114,7 +114,7 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
     if digits.is_empty() {
         return None;
     }
-    digits.parse().ok().map(|n| (n, end))
+    crate::decimal::value(&digits).map(|n| (n, end))
 }
 
 #[cfg(test)]
