@@ -17,13 +17,16 @@ const staticPath = path.join(ROOT, 'bench/static-sample.html');
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const wasm = readFileSync(wasmPath);
 const js = readFileSync(jsPath);
-console.log(`release .wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
+console.log(`release .wasm (the viewer, what every visitor loads): ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
 console.log(`JS glue:       ${kb(js.length)} raw, ${kb(gzipSync(js, { level: 9 }).length)} gzipped`);
+const workstation = readFileSync(path.join(ROOT, 'dist/nianbao-workstation_bg.wasm'));
+console.log(`workstation .wasm (loaded on first use of a tool): ${kb(workstation.length)} raw, ${kb(gzipSync(workstation, { level: 9 }).length)} gzipped`);
 console.log(`CSS:           ${kb(statSync(cssPath).size)} raw, ${kb(gzipSync(readFileSync(cssPath), { level: 9 }).length)} gzipped`);
 
 const standalone = readFileSync(path.join(ROOT, 'dist/nianbao-standalone.html'));
 const appGzip = gzipSync(wasm, { level: 9 }).length + gzipSync(js, { level: 9 }).length + gzipSync(readFileSync(cssPath), { level: 9 }).length;
 const standaloneGzip = gzipSync(standalone, { level: 9 }).length;
+// The single file carries the workstation; compared with the viewer's app.
 console.log(`single file:   ${kb(standalone.length)} raw, ${kb(standaloneGzip)} gzipped = ${(standaloneGzip / appGzip).toFixed(2)}× the gzipped app (wasm + JS + CSS, ${kb(appGzip)})`);
 
 const server = await startServer();
@@ -89,22 +92,36 @@ console.log(`navigation → live app (wasm loaded, tables interactive): ${app.li
   // About 1,000 characters a printed page: 20 pages.
   while (text.length < 20_000) text += narrative;
   text += huaian.slice(cut);
-  const times = [];
+  // The first paste in a page also loads the workstation (the viewer reads
+  // JSON only); the second is the import alone.
+  const first = [];
+  const again = [];
+  const paste = (page) => page.evaluate(async (content) => {
+    const before = document.querySelector('[data-testid="import-notes"]');
+    const start = performance.now();
+    const data = new DataTransfer();
+    data.setData('text/plain', content);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    for (;;) {
+      const notes = document.querySelector('[data-testid="import-notes"]');
+      if (notes && notes !== before) break;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return performance.now() - start;
+  }, text);
   for (let i = 0; i < RUNS; i++) {
     const page = await newPage(browser);
     await page.goto(`${server.base}/dist/index.html`);
     await page.waitForSelector('.nb-app[data-live]');
-    const ms = await page.evaluate(async (content) => {
-      const start = performance.now();
-      const data = new DataTransfer();
-      data.setData('text/plain', content);
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      while (!document.querySelector('[data-testid="import-notes"]')) await new Promise((r) => setTimeout(r, 0));
-      return performance.now() - start;
-    }, text);
-    times.push(ms);
+    first.push(await paste(page));
+    // Another report in between, so that the second paste replaces it.
+    await page.setInputFiles('input[type="file"]', path.join(ROOT, 'samples/hongze-district-2024.json'));
+    await page.waitForSelector('[data-testid="import-notes"]', { state: 'detached' });
+    again.push(await paste(page));
     await page.context().close();
   }
+  const times = again;
+  console.log(`paste a 20-page report's text, first time in the page (loading the workstation too), median of ${RUNS}: ${median(first).toFixed(1)} ms`);
   console.log(`paste a 20-page report's text (${(Buffer.byteLength(text) / 1024).toFixed(0)} kB) → imported, validated tables on screen (median of ${RUNS}): ${median(times).toFixed(1)} ms`);
 }
 
@@ -138,7 +155,7 @@ console.log(`navigation → live app (wasm loaded, tables interactive): ${app.li
   await page.waitForSelector('[data-testid="batch"] .nb-batch-actions', { timeout: 60_000 });
   const { elapsed, gap } = await page.evaluate(() => ({ elapsed: window.__t1 - window.__t0, gap: window.__gap }));
   const rows = await page.locator('[data-testid="batch-row"]').count();
-  console.log(`1,000 reports handed over → parsed, validated, summarised (first ${rows} rows shown): ${elapsed.toFixed(0)} ms; longest pause of the page meanwhile: ${gap.toFixed(0)} ms`);
+  console.log(`1,000 reports handed over (to the workstation, loaded for them) → parsed, validated, summarised (first ${rows} rows shown): ${elapsed.toFixed(0)} ms; longest pause of the page meanwhile: ${gap.toFixed(0)} ms`);
   await page.context().close();
 }
 
@@ -150,7 +167,9 @@ console.log(`navigation → live app (wasm loaded, tables interactive): ${app.li
   await page.waitForSelector('.nb-app[data-live]');
   await page.setInputFiles('input[type="file"]', path.join(ROOT, 'samples/huaian-city-2024.json'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  // The first edit loads the workstation; the keystrokes are timed in it.
   await page.dblclick('td[data-pointer="/applications/received/commercial"]');
+  await page.waitForSelector('input.nb-cell-input');
   const times = await page.evaluate(async () => {
     const input = document.querySelector('input.nb-cell-input');
     const finding = () => document.querySelector('li[data-rule="t3-row-total"]')?.textContent ?? '';

@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.env.TRUNK_STAGING_DIR || path.join(root, 'dist');
 const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'release';
-const wasm = path.join(root, 'target/wasm32-unknown-unknown', profile, 'nianbao-app.wasm');
+// The workstation: one file for one's own computer carries every tool.
+const wasm = path.join(root, 'target/wasm32-unknown-unknown', profile, 'nianbao-workstation.wasm');
 if (!existsSync(wasm)) {
   console.error(`standalone: ${wasm} is missing; run trunk build first`);
   process.exit(1);
@@ -22,12 +23,12 @@ if (!existsSync(wasm)) {
 const work = path.join(root, 'target/standalone');
 mkdirSync(work, { recursive: true });
 execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', work, wasm], { stdio: 'inherit' });
-const bindgenWasm = path.join(work, 'nianbao-app_bg.wasm');
-const optimised = path.join(work, 'nianbao-app.opt.wasm');
+const bindgenWasm = path.join(work, 'nianbao-workstation_bg.wasm');
+const optimised = path.join(work, 'nianbao-workstation.opt.wasm');
 execFileSync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types',
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', bindgenWasm, '-o', optimised], { stdio: 'inherit' });
 
-const glue = readFileSync(path.join(work, 'nianbao-app.js'), 'utf8');
+const glue = readFileSync(path.join(work, 'nianbao-workstation.js'), 'utf8');
 const css = readFileSync(path.join(root, 'www/nianbao.css'), 'utf8');
 const base64 = readFileSync(optimised).toString('base64');
 // `</` would end the inline script or style early.
@@ -56,6 +57,7 @@ ${safe(glue)}
   for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   try {
     wasm_bindgen.initSync({ module: bytes });
+    wasm_bindgen.startApp(null);
   } catch (error) {
     var message = document.createElement('p');
     message.setAttribute('role', 'alert');

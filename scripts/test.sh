@@ -13,6 +13,9 @@ say "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p nianbao-app --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The viewer: the app without the workstation (src/handoff.rs).
+cargo clippy -p nianbao-app --target wasm32-unknown-unknown --no-default-features --locked -- -D warnings
+cargo clippy -p nianbao-app --no-default-features --all-targets --locked -- -D warnings
 
 say "the core builds for wasm32 (no IO, no clock, no web-sys)"
 cargo build -p nianbao-core --target wasm32-unknown-unknown --locked --release -q
@@ -20,6 +23,7 @@ cargo build -p nianbao-core --target wasm32-unknown-unknown --locked --release -
 say "native tests"
 cargo test -p nianbao-core --doc --locked
 cargo test --workspace --locked --lib --tests --bins
+cargo test -p nianbao-app --no-default-features --locked --lib
 
 build_app
 

@@ -2,18 +2,18 @@
 //! components (all pure rendering). The same component is the whole page
 //! (`index.html`) and an embedded report (`<nianbao-report>`, see embed.rs).
 
-use crate::components::batch::BatchPanel;
 use crate::components::failure::FailureBanner;
 use crate::components::report_view::{ReportView, View};
 use crate::components::toolbar::Toolbar;
-use crate::hooks::use_autosave::{discard_draft, read_draft, use_autosave};
+use crate::handoff::Handoff;
 use crate::hooks::use_drop_and_paste::{open_files, open_previous_file, open_text, use_drop_and_paste};
 use crate::hooks::use_embed::use_embed;
+use crate::hooks::use_handoff::use_handoff;
 use crate::hooks::use_lang_storage::{saved_lang, use_lang_storage};
 use crate::hooks::use_src_param::use_src_param;
 use crate::hooks::{download_text, today};
 use crate::i18n::tr;
-use crate::state::{Action, Edit, Origin, State};
+use crate::state::{Action, Edit, State};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -51,6 +51,30 @@ pub struct AppProps {
     /// Set when the app is embedded in a host page; unset for the whole page.
     #[prop_or_default]
     pub embed: Option<Embed>,
+    /// What the viewer handed over, when the workstation takes its place
+    /// (see `crate::handoff`).
+    #[prop_or_default]
+    pub handoff: Option<Handoff>,
+}
+
+/// Starting to edit a cell or a section: the workstation opens the editor;
+/// the viewer first hands the report over to the workstation.
+fn edit_start(pointer: Option<String>) -> Action {
+    #[cfg(not(feature = "workstation"))]
+    if let Some(pointer) = pointer {
+        return Action::Upgrade(crate::state::Intent::EditAt(pointer));
+    }
+    Action::EditCell(pointer)
+}
+
+/// A change to the report: the workstation makes it; in the viewer the only
+/// change offered is a decision on a finding, which the workstation makes
+/// once it has taken over.
+fn edit(edit: Edit) -> Action {
+    #[cfg(feature = "workstation")]
+    return crate::state::Work::Edit { edit, today: today() }.into();
+    #[cfg(not(feature = "workstation"))]
+    Action::Upgrade(crate::state::Intent::Settle(edit))
 }
 
 #[component]
@@ -58,21 +82,25 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = props.embed.is_some();
     let state = use_reducer({
         let lang = props.embed.as_ref().map(|e| e.lang);
-        move || match lang {
-            Some(lang) => State::empty(lang),
-            None => State::new(saved_lang(), today()),
+        let handoff = props.handoff.clone();
+        move || match (lang, handoff) {
+            (Some(lang), _) => State::empty(lang),
+            (None, Some(handoff)) => State::handed_over(&handoff, today()),
+            (None, None) => State::new(saved_lang(), today()),
         }
     });
     let dispatcher = state.dispatcher();
     // Page-wide behaviour belongs to the whole-page app only: an embedded
     // report must not take over the host page's drops, pastes or storage.
     use_lang_storage(state.lang, !embedded);
-    use_src_param(dispatcher.clone(), !embedded);
+    // A report handed over by the viewer was already fetched.
+    use_src_param(dispatcher.clone(), !embedded && props.handoff.is_none());
     let dragging = use_drop_and_paste(dispatcher.clone(), !embedded);
     use_embed(props.embed.clone(), dispatcher.clone(), state.current.clone(), state.lang);
-    use_autosave(!embedded, state.current.clone(), !state.undo.is_empty());
-    let draft = use_state(|| if embedded { None } else { read_draft() });
-    use_undo_keys(dispatcher.clone(), !embedded);
+    let report = state.current.as_ref().zip(state.source.clone()).map(|(c, bytes)| (c.origin.clone(), bytes));
+    use_handoff(props.handoff.clone(), state.upgrade.clone(), report, state.lang, dispatcher.clone());
+    let draft_banner =
+        use_work_tools(!embedded, state.current.clone(), !state.undo.is_empty(), dispatcher.clone(), state.lang);
     let compare = use_state(|| true);
     let root = use_node_ref();
 
@@ -110,6 +138,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A failure is shown above the report; bring it into view, since the
+    // user may have acted far down the page (a cell, a finding).
+    {
+        let root = root.clone();
+        use_effect_with(state.failure.clone(), move |failure| {
+            let banner = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(".nb-failure").ok().flatten());
+            if let (Some(_), Some(banner)) = (failure, banner) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                banner.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+
     let lang = state.lang;
     let on_select = {
         let dispatcher = dispatcher.clone();
@@ -143,20 +185,28 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_edit_start = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |pointer: Option<String>| dispatcher.dispatch(Action::EditCell(pointer)))
+        Callback::from(move |pointer: Option<String>| dispatcher.dispatch(edit_start(pointer)))
     };
     let on_edit = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |edit: Edit| dispatcher.dispatch(Action::Edit { edit, today: today() }))
+        Callback::from(move |change: Edit| dispatcher.dispatch(edit(change)))
     };
     let on_previous_file = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |file: web_sys::File| open_previous_file(file, dispatcher.clone()))
     };
-    let on_clear_previous = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::ClearPrevious { today: today() }))
+    #[cfg(feature = "workstation")]
+    let (on_clear_previous, on_undo, on_redo) = {
+        use crate::state::Work;
+        let send = |work: fn() -> Work| {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |()| dispatcher.dispatch(work().into()))
+        };
+        (send(|| Work::ClearPrevious { today: today() }), send(|| Work::Undo), send(|| Work::Redo))
     };
+    // The viewer has no history and no last year's report to clear.
+    #[cfg(not(feature = "workstation"))]
+    let (on_clear_previous, on_undo, on_redo) = (Callback::noop(), Callback::noop(), Callback::noop());
     let previous_label = state.previous.as_ref().and_then(|p| p.loaded.report.as_ref()).map(|r| {
         AttrValue::from(format!(
             "{} {}",
@@ -164,14 +214,6 @@ pub fn App(props: &AppProps) -> Html {
             r.year.map(|y| y.to_string()).unwrap_or_default()
         ))
     });
-    let on_undo = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::Undo))
-    };
-    let on_redo = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::Redo))
-    };
     let on_download_report = {
         let current = state.current.clone();
         Callback::from(move |()| {
@@ -180,46 +222,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let draft_banner = (*draft).clone().map(|d| {
-        let restore = {
-            let dispatcher = dispatcher.clone();
-            let draft = draft.clone();
-            let d = d.clone();
-            Callback::from(move |_: MouseEvent| {
-                dispatcher.dispatch(Action::Open { origin: Origin::File(d.name.clone()), bytes: d.document.clone().into_bytes().into(), today: today() });
-                draft.set(None);
-            })
-        };
-        let discard = {
-            let draft = draft.clone();
-            Callback::from(move |_: MouseEvent| {
-                discard_draft();
-                draft.set(None);
-            })
-        };
-        let text = match lang {
-            Lang::Zh => format!("上次编辑的“{}”（保存于 {}）尚未下载。", d.name, d.saved),
-            Lang::En => format!("Your edits to “{}” (saved {}) were not downloaded.", d.name, d.saved),
-        };
-        html! {
-            <div class="nb-draft" role="alert" data-testid="draft">
-                <span>{text}</span>
-                <button type="button" class="nb-button nb-primary-button" onclick={restore}>{tr(lang, "恢复编辑", "Restore")}</button>
-                <button type="button" class="nb-button" onclick={discard}>{tr(lang, "放弃", "Discard")}</button>
-            </div>
-        }
-    });
-    let batch_panel = state.batch.clone().map(|batch| {
-        let on_open = {
-            let dispatcher = dispatcher.clone();
-            Callback::from(move |i: usize| dispatcher.dispatch(Action::BatchOpen(i)))
-        };
-        let on_close = {
-            let dispatcher = dispatcher.clone();
-            Callback::from(move |()| dispatcher.dispatch(Action::BatchClose))
-        };
-        html! { <BatchPanel {batch} {lang} {on_open} {on_close} /> }
-    });
+    #[cfg(feature = "workstation")]
+    let batch_panel = batch_panel(&state, &dispatcher, lang);
+    #[cfg(not(feature = "workstation"))]
+    let batch_panel = Html::default();
     let (prefix, view) = match &props.embed {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
@@ -233,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="nb-appbar">
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} {on_download}
-                        loading={state.loading.clone().map(AttrValue::from)} can_undo={!state.undo.is_empty()}
+                        loading={state.loading.clone().map(AttrValue::from)} loading_tools={state.upgrade.is_some()} can_undo={!state.undo.is_empty()}
                         can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
                         {on_previous_file} previous={previous_label} {on_clear_previous}
                         compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
@@ -267,8 +273,97 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The workstation's page-wide tools (on the whole page, not embedded):
+/// autosave, the offer to restore a draft, and the undo keys. Returns the
+/// offer, when there is one.
+#[cfg(feature = "workstation")]
+#[hook]
+fn use_work_tools(
+    page: bool,
+    current: Option<crate::state::Opened>,
+    edited: bool,
+    dispatcher: UseReducerDispatcher<State>,
+    lang: Lang,
+) -> Html {
+    crate::hooks::use_autosave::use_autosave(page, current, edited);
+    let draft = use_state(|| if page { crate::hooks::use_autosave::read_draft() } else { None });
+    use_undo_keys(dispatcher.clone(), page);
+    draft_banner(&draft, &dispatcher, lang)
+}
+
+/// The viewer has none of the workstation's tools.
+#[cfg(not(feature = "workstation"))]
+#[hook]
+fn use_work_tools(
+    _page: bool,
+    _current: Option<crate::state::Opened>,
+    _edited: bool,
+    _dispatcher: UseReducerDispatcher<State>,
+    _lang: Lang,
+) -> Html {
+    Html::default()
+}
+
+/// The offer to restore edits saved before the page was closed.
+#[cfg(feature = "workstation")]
+fn draft_banner(
+    draft: &UseStateHandle<Option<crate::hooks::use_autosave::Draft>>,
+    dispatcher: &UseReducerDispatcher<State>,
+    lang: Lang,
+) -> Html {
+    let banner = (**draft).clone().map(|d| {
+        let restore = {
+            let dispatcher = dispatcher.clone();
+            let draft = draft.clone();
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatcher.dispatch(Action::Open { origin: crate::state::Origin::File(d.name.clone()), bytes: d.document.clone().into_bytes().into(), today: today() });
+                draft.set(None);
+            })
+        };
+        let discard = {
+            let draft = draft.clone();
+            Callback::from(move |_: MouseEvent| {
+                crate::hooks::use_autosave::discard_draft();
+                draft.set(None);
+            })
+        };
+        let text = match lang {
+            Lang::Zh => format!("上次编辑的“{}”（保存于 {}）尚未下载。", d.name, d.saved),
+            Lang::En => format!("Your edits to “{}” (saved {}) were not downloaded.", d.name, d.saved),
+        };
+        html! {
+            <div class="nb-draft" role="alert" data-testid="draft">
+                <span>{text}</span>
+                <button type="button" class="nb-button nb-primary-button" onclick={restore}>{tr(lang, "恢复编辑", "Restore")}</button>
+                <button type="button" class="nb-button" onclick={discard}>{tr(lang, "放弃", "Discard")}</button>
+            </div>
+        }
+    });
+    banner.unwrap_or_default()
+}
+
+/// The summary of many reports opened at once.
+#[cfg(feature = "workstation")]
+fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: Lang) -> Html {
+    use crate::components::batch::BatchPanel;
+    let panel = state.batch.clone().map(|batch| {
+        let on_open = {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |i: usize| dispatcher.dispatch(crate::state::Work::BatchOpen(i).into()))
+        };
+        let on_close = {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |()| dispatcher.dispatch(crate::state::Work::BatchClose.into()))
+        };
+        html! { <BatchPanel {batch} {lang} {on_open} {on_close} /> }
+    });
+    panel.unwrap_or_default()
+}
+
 /// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, outside text fields (which
 /// have their own undo while typing).
+#[cfg(feature = "workstation")]
 #[hook]
 fn use_undo_keys(dispatch: UseReducerDispatcher<State>, enabled: bool) {
     use wasm_bindgen::closure::Closure;
@@ -284,8 +379,8 @@ fn use_undo_keys(dispatch: UseReducerDispatcher<State>, enabled: bool) {
                 return;
             }
             match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
-                ("z", false) => dispatch.dispatch(Action::Undo),
-                ("z", true) | ("y", _) => dispatch.dispatch(Action::Redo),
+                ("z", false) => dispatch.dispatch(crate::state::Work::Undo.into()),
+                ("z", true) | ("y", _) => dispatch.dispatch(crate::state::Work::Redo.into()),
                 _ => return,
             }
             e.prevent_default();

@@ -74,7 +74,9 @@ pub fn mount_report(
         generation: 0,
         host,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(container, AppProps { embed: Some(embed.clone()) }).render();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(container, AppProps { embed: Some(embed.clone()), handoff: None })
+            .render();
     Ok(EmbedHandle { app: Some(app), embed })
 }
 
@@ -82,7 +84,7 @@ pub fn mount_report(
 impl EmbedHandle {
     fn update(&mut self) {
         if let Some(app) = &mut self.app {
-            app.update(AppProps { embed: Some(self.embed.clone()) });
+            app.update(AppProps { embed: Some(self.embed.clone()), handoff: None });
         }
     }
 

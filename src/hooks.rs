@@ -1,9 +1,11 @@
 //! Every piece of IO the app does: the clock, storage, files, the network,
 //! page-wide events. Components and the reducer stay pure.
 
+#[cfg(feature = "workstation")]
 pub mod use_autosave;
 pub mod use_drop_and_paste;
 pub mod use_embed;
+pub mod use_handoff;
 pub mod use_lang_storage;
 pub mod use_src_param;
 
@@ -33,7 +35,8 @@ pub fn today() -> Date {
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    if !nianbao_core::import::docx::is_zip(&bytes) {
+    // The viewer hands Word files to the workstation unread.
+    if cfg!(not(feature = "workstation")) || !nianbao_core::import::docx::is_zip(&bytes) {
         return Ok(bytes);
     }
     use nianbao_core::import::docx::{zip_entry, DOCUMENT_PART};

@@ -66,6 +66,12 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
             },
             html! { <p>{reason.clone()}</p> },
         ),
+        Failure::Tools { reason } => (
+            tr(lang, "无法载入编辑和核对工具", "Could not load the editing and review tools").to_string(),
+            html! { <p>{reason.clone()}{tr(lang,
+            "。编辑、处理检查结果、对照上年、批量检查和导入 Word 或网页文本，需要再下载一个文件。请检查网络连接后重试。",
+            ". Editing, settling findings, comparing years, batches and importing Word or web text need one more file; check the connection and try again.")}</p> },
+        ),
     };
     let on_dismiss = props.on_dismiss.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_dismiss.emit(()));

@@ -9,7 +9,6 @@ use crate::components::outcome_chart::OutcomeChart;
 use crate::components::section_text::SectionText;
 use crate::components::summary::SummaryStrip;
 use crate::components::table_grid::TableGrid;
-use crate::components::trend_chart::TrendChart;
 use crate::hooks::download_text;
 use crate::state::{Edit, Opened, Origin, Shared};
 use crate::view::{cell_pointers, flags};
@@ -117,12 +116,16 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |(key, text): (String, String)| on_edit.emit(Edit::Text { key, text }))
     };
-    // Both years, oldest first, when last year's report is loaded.
+    // Both years, oldest first, when last year's report is loaded (which only
+    // the workstation does).
+    #[cfg(not(feature = "workstation"))]
+    let trend = Html::default();
+    #[cfg(feature = "workstation")]
     let trend = props.previous.as_ref().and_then(|p| p.loaded.report.clone()).and_then(|last| {
         let (this_year, last_year) = (report.year?, last.year?);
         let mut years = vec![(last_year, Shared::new(last)), (this_year, Shared::new(report.clone()))];
         years.sort_by_key(|(y, _)| *y);
-        Some(html! { <TrendChart {years} {lang} /> })
+        Some(html! { <crate::components::trend_chart::TrendChart {years} {lang} /> })
     });
     let template = report.template;
     let report_name = AttrValue::from(format!(
@@ -135,7 +138,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         html! {
             <SectionText key_name={key} text={report.section_text(key).map(|t| AttrValue::from(t.to_string()))}
                 severity={severity(&format!("/{key}"))} {lang} id_prefix={prefix.clone()} landmark={!props.embedded}
-                editable={props.editable} on_edit={on_text_edit.clone()} />
+                editable={props.editable} editing={props.editing.as_deref() == Some(format!("/{key}").as_str())}
+                on_edit_start={props.on_edit_start.clone()} on_edit={on_text_edit.clone()} />
         }
     };
     let table = |index: usize| {

@@ -23,6 +23,12 @@ pub struct SectionTextProps {
     /// The text can be edited in place.
     #[prop_or_default]
     pub editable: bool,
+    /// It is being edited.
+    #[prop_or_default]
+    pub editing: bool,
+    /// Start (`Some` of its pointer) or stop (`None`) editing it.
+    #[prop_or_default]
+    pub on_edit_start: Callback<Option<String>>,
     /// The section's new text: (key, text).
     #[prop_or_default]
     pub on_edit: Callback<(String, String)>,
@@ -30,7 +36,7 @@ pub struct SectionTextProps {
 
 #[component]
 pub fn SectionText(props: &SectionTextProps) -> Html {
-    let editing = use_state(|| false);
+    let editing = props.editing;
     let heading = section(props.key_name).map_or("", |s| s.heading.get(props.lang));
     let heading_id = format!("{}{}-heading", props.id_prefix, props.key_name);
     let text = props.text.clone().unwrap_or_default();
@@ -41,12 +47,16 @@ pub fn SectionText(props: &SectionTextProps) -> Html {
                 {heading}
                 if props.editable {
                     <button type="button" class="nb-button nb-edit-text" aria-pressed={editing.to_string()}
-                        onclick={{ let editing = editing.clone(); Callback::from(move |_: MouseEvent| editing.set(!*editing)) }}>
-                        {if *editing { tr(props.lang, "完成", "Done") } else { tr(props.lang, "编辑", "Edit") }}
+                        onclick={{
+                            let start = props.on_edit_start.clone();
+                            let pointer = format!("/{}", props.key_name);
+                            Callback::from(move |_: MouseEvent| start.emit((!editing).then(|| pointer.clone())))
+                        }}>
+                        {if editing { tr(props.lang, "完成", "Done") } else { tr(props.lang, "编辑", "Edit") }}
                     </button>
                 }
             </h2>
-            if *editing {
+            if editing {
                 <textarea class="nb-text-editor" rows="12" aria-label={format!("{}{heading}", tr(props.lang, "编辑：", "Edit: "))}
                     value={text.to_string()}
                     oninput={{

@@ -17,6 +17,9 @@ pub struct ToolbarProps {
     pub on_download: Callback<()>,
     /// What is being read or fetched right now.
     pub loading: Option<AttrValue>,
+    /// The workstation (the editing and review tools) is being loaded.
+    #[prop_or_default]
+    pub loading_tools: bool,
     #[prop_or_default]
     pub can_undo: bool,
     #[prop_or_default]
@@ -117,6 +120,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <span class="nb-drop-hint">{tr(lang, "也可以把文件拖到页面任意位置，或粘贴报告原文。", "Or drop a file anywhere, or paste the report's text.")}</span>
             if let Some(name) = &props.loading {
                 <span class="nb-loading" role="status">{tr(lang, "正在读取：", "Reading: ")}{name.clone()}</span>
+            }
+            if props.loading_tools {
+                <span class="nb-loading" role="status" data-testid="loading-tools">
+                    {tr(lang, "正在载入编辑和核对工具……", "Loading the editing and review tools…")}
+                </span>
             }
             <button type="button" class="nb-button nb-lang" lang={other.code()} onclick={switch_lang}>
                 {if lang == Lang::Zh { "English" } else { "中文" }}

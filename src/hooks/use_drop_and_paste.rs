@@ -2,20 +2,42 @@
 //! not a text field. Returns whether a file is being dragged over the page.
 
 use crate::hooks::{read_file, today};
+#[cfg(not(feature = "workstation"))]
+use crate::state::Intent;
+#[cfg(feature = "workstation")]
+use crate::state::Work;
 use crate::state::{Action, Failure, Origin, State};
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Opens bytes read from a file, an address or the clipboard. The viewer
+/// reads JSON only: a report's text goes to the workstation, which imports
+/// it (`crate::handoff`).
+pub fn open_bytes(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    #[cfg(not(feature = "workstation"))]
+    if crate::state::report_text(&bytes).is_some() {
+        dispatch.dispatch(Action::Upgrade(Intent::Open { origin, bytes }));
+        return;
+    }
+    dispatch.dispatch(Action::Open { origin, bytes, today: today() });
+}
 
 /// Opens a file picked, dropped or otherwise handed over.
 pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
     dispatch.dispatch(Action::Loading(name.clone()));
     yew::platform::spawn_local(async move {
+        #[cfg(not(feature = "workstation"))]
+        let handle = file.clone();
         match read_file(file).await {
-            Ok(bytes) => {
-                dispatch.dispatch(Action::Open { origin: Origin::File(name), bytes: bytes.into(), today: today() })
+            // A Word file is a zip archive; the workstation opens those.
+            #[cfg(not(feature = "workstation"))]
+            Ok(bytes) if nianbao_core::import::docx::is_zip(&bytes) => {
+                dispatch.dispatch(Action::Upgrade(Intent::Files(vec![handle])));
             }
+            Ok(bytes) => open_bytes(Origin::File(name), bytes.into(), &dispatch),
             Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
         }
     });
@@ -34,7 +56,16 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
     if files.is_empty() {
         return;
     }
-    dispatch.dispatch(Action::BatchStart { total: files.len() });
+    #[cfg(not(feature = "workstation"))]
+    dispatch.dispatch(Action::Upgrade(Intent::Files(files)));
+    #[cfg(feature = "workstation")]
+    open_batch(files, dispatch);
+}
+
+/// Reads many files as a batch.
+#[cfg(feature = "workstation")]
+fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
+    dispatch.dispatch(Work::BatchStart { total: files.len() }.into());
     yew::platform::spawn_local(async move {
         const CHUNK: usize = 25;
         let mut rest = files.into_iter().peekable();
@@ -46,7 +77,7 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
                 let bytes = read_file(file).await.unwrap_or_default();
                 chunk.push((name, bytes.into()));
             }
-            dispatch.dispatch(Action::BatchAdd { files: chunk, today: today() });
+            dispatch.dispatch(Work::BatchAdd { files: chunk, today: today() }.into());
             yew::platform::time::sleep(std::time::Duration::ZERO).await;
         }
     });
@@ -59,16 +90,21 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// Reads last year's report from a file, to check the one on screen against.
+#[cfg(not(feature = "workstation"))]
+pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    dispatch.dispatch(Action::Upgrade(Intent::Previous(file)));
+}
+
+/// Reads last year's report from a file, to check the one on screen against.
+#[cfg(feature = "workstation")]
 pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
     dispatch.dispatch(Action::Loading(name.clone()));
     yew::platform::spawn_local(async move {
         match read_file(file).await {
-            Ok(bytes) => dispatch.dispatch(Action::OpenPrevious {
-                origin: Origin::File(name),
-                bytes: bytes.into(),
-                today: today(),
-            }),
+            Ok(bytes) => dispatch.dispatch(
+                Work::OpenPrevious { origin: Origin::File(name), bytes: bytes.into(), today: today() }.into(),
+            ),
             Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
         }
     });
@@ -76,7 +112,7 @@ pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<St
 
 /// Opens pasted text.
 pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
-    dispatch.dispatch(Action::Open { origin: Origin::Pasted, bytes: text.into_bytes().into(), today: today() });
+    open_bytes(Origin::Pasted, text.into_bytes().into(), dispatch);
 }
 
 /// A page-wide event listener, kept alive while the component lives.

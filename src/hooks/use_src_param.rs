@@ -1,7 +1,7 @@
 //! `?src=URL`: fetch the report named in the page address, once, under the
 //! browser's usual origin rules. A failure is a message, not a blank page.
 
-use crate::hooks::{js_error_text, today};
+use crate::hooks::js_error_text;
 use crate::state::{Action, Failure, Origin, State};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -32,9 +32,7 @@ pub fn open_url(url: String, dispatch: UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::Loading(url.clone()));
     yew::platform::spawn_local(async move {
         match fetch_bytes(&url).await {
-            Ok(bytes) => {
-                dispatch.dispatch(Action::Open { origin: Origin::Url(url), bytes: bytes.into(), today: today() })
-            }
+            Ok(bytes) => crate::hooks::use_drop_and_paste::open_bytes(Origin::Url(url), bytes.into(), &dispatch),
             Err(reason) => dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason })),
         }
     });

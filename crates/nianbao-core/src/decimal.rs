@@ -188,11 +188,11 @@ mod tests {
             let decimals = (next(&mut seed) % 8) as usize;
             let fraction = next(&mut seed) % 10u64.pow(decimals as u32);
             let mut text = if decimals == 0 { whole.to_string() } else { format!("{whole}.{fraction:0decimals$}") };
-            if next(&mut seed) % 4 == 0 {
+            if next(&mut seed).is_multiple_of(4) {
                 let e = (next(&mut seed) % 80) as i64 - 40;
                 text.push_str(&format!("e{e}"));
             }
-            if next(&mut seed) % 2 == 0 {
+            if next(&mut seed).is_multiple_of(2) {
                 text.insert(0, '-');
             }
             let ours = value(&text).unwrap();

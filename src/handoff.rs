@@ -1,0 +1,205 @@
+//! The viewer hands over to the workstation.
+//!
+//! Every visitor downloads the viewer (`nianbao-app`): a report's tables, its
+//! checks, opening JSON files, the findings. The tools of the people who work
+//! on reports (editing, settling findings, last year's report, batches,
+//! importing a report's text or a Word file) are in the workstation
+//! (`nianbao-workstation`), a second wasm module that `www/boot.js` loads the
+//! first time one of them is used. The viewer then hands over the report on
+//! screen (its bytes, as read) and what the user asked for, and stops; the
+//! workstation starts with the same report and carries the request out. If
+//! the workstation cannot be loaded, the viewer stays, with a message: the
+//! report on screen and the request are not lost.
+//!
+//! The two modules share no memory, so the handoff crosses JavaScript as a
+//! plain object (`request` sends it, `from_js` reads it):
+//! `{ lang, origin: {kind, name}, report: Uint8Array, intent: {kind, …}, failed }`.
+
+use crate::state::{Edit, Origin};
+use nianbao_core::Lang;
+use std::rc::Rc;
+
+/// What the user asked the workstation for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Bytes the viewer cannot read: a report's text (from a web page, Word
+    /// or a PDF), to import.
+    Open { origin: Origin, bytes: Rc<[u8]> },
+    /// Files to open: several (a batch), or one the viewer cannot read (a
+    /// Word file).
+    Files(Vec<web_sys::File>),
+    /// Last year's report, to check the one on screen against.
+    Previous(web_sys::File),
+    /// Start editing the cell or text section at this pointer.
+    EditAt(String),
+    /// A decision on a finding, taken in the viewer (an `Edit::Settle`).
+    Settle(Edit),
+}
+
+/// What the workstation starts with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handoff {
+    pub lang: Lang,
+    /// The report that was on screen, and the bytes it was read from.
+    pub report: Option<(Origin, Rc<[u8]>)>,
+    pub intent: Option<Intent>,
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use js::{from_js, request};
+
+#[cfg(target_arch = "wasm32")]
+mod js {
+    use super::{Handoff, Intent};
+    use crate::state::{Edit, Origin};
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use nianbao_core::diagnostic::Status;
+    use nianbao_core::Lang;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// The event `www/boot.js` answers by loading the workstation.
+    const EVENT: &str = "nianbao-workstation";
+
+    fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+        let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
+    }
+
+    fn get(object: &JsValue, key: &str) -> JsValue {
+        Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn text(object: &JsValue, key: &str) -> String {
+        get(object, key).as_string().unwrap_or_default()
+    }
+
+    fn origin_to_js(origin: &Origin) -> Object {
+        let object = Object::new();
+        let (kind, name) = match origin {
+            Origin::BuiltinSample => ("sample", ""),
+            Origin::File(name) => ("file", name.as_str()),
+            Origin::Pasted => ("pasted", ""),
+            Origin::Url(url) => ("url", url.as_str()),
+            Origin::Inline => ("inline", ""),
+        };
+        set(&object, "kind", kind);
+        set(&object, "name", name);
+        object
+    }
+
+    fn origin_from_js(value: &JsValue) -> Origin {
+        let name = text(value, "name");
+        match text(value, "kind").as_str() {
+            "sample" => Origin::BuiltinSample,
+            "file" => Origin::File(name),
+            "url" => Origin::Url(name),
+            "inline" => Origin::Inline,
+            _ => Origin::Pasted,
+        }
+    }
+
+    fn bytes_from_js(value: &JsValue) -> std::rc::Rc<[u8]> {
+        value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default().into()
+    }
+
+    fn intent_to_js(intent: &Intent) -> Object {
+        let object = Object::new();
+        match intent {
+            Intent::Open { origin, bytes } => {
+                set(&object, "kind", "open");
+                set(&object, "origin", origin_to_js(origin));
+                set(&object, "bytes", Uint8Array::from(&bytes[..]));
+            }
+            Intent::Files(files) => {
+                set(&object, "kind", "files");
+                set(&object, "files", files.iter().collect::<Array>());
+            }
+            Intent::Previous(file) => {
+                set(&object, "kind", "previous");
+                set(&object, "file", file.clone());
+            }
+            Intent::EditAt(pointer) => {
+                set(&object, "kind", "edit-at");
+                set(&object, "pointer", pointer.as_str());
+            }
+            Intent::Settle(edit) => {
+                if let Edit::Settle { rule, pointer, status, comment } = edit {
+                    set(&object, "kind", "settle");
+                    set(&object, "rule", rule.as_str());
+                    set(&object, "pointer", pointer.as_str());
+                    set(&object, "status", status.map_or(JsValue::NULL, |s| JsValue::from_str(s.code())));
+                    set(&object, "comment", comment.as_str());
+                }
+            }
+        }
+        object
+    }
+
+    fn intent_from_js(value: &JsValue) -> Option<Intent> {
+        Some(match text(value, "kind").as_str() {
+            "open" => Intent::Open {
+                origin: origin_from_js(&get(value, "origin")),
+                bytes: bytes_from_js(&get(value, "bytes")),
+            },
+            "files" => Intent::Files(
+                get(value, "files").dyn_into::<Array>().ok()?.iter().filter_map(|f| f.dyn_into().ok()).collect(),
+            ),
+            "previous" => Intent::Previous(get(value, "file").dyn_into().ok()?),
+            "edit-at" => Intent::EditAt(text(value, "pointer")),
+            "settle" => Intent::Settle(Edit::Settle {
+                rule: text(value, "rule"),
+                pointer: text(value, "pointer"),
+                status: match text(value, "status").as_str() {
+                    "dismissed" => Some(Status::Dismissed),
+                    "confirmed" => Some(Status::Confirmed),
+                    _ => None,
+                },
+                comment: text(value, "comment"),
+            }),
+            _ => return None,
+        })
+    }
+
+    /// Asks `www/boot.js` for the workstation, handing over the report on
+    /// screen and `intent`. `failed` is called with the reason if the
+    /// workstation cannot be loaded (the viewer then stays as it is).
+    pub fn request(
+        lang: Lang,
+        report: Option<(&Origin, &[u8])>,
+        intent: &Intent,
+        failed: impl FnOnce(String) + 'static,
+    ) {
+        let detail = Object::new();
+        set(&detail, "lang", lang.code());
+        if let Some((origin, bytes)) = report {
+            set(&detail, "origin", origin_to_js(origin));
+            set(&detail, "report", Uint8Array::from(bytes));
+        }
+        set(&detail, "intent", intent_to_js(intent));
+        set(
+            &detail,
+            "failed",
+            Closure::once_into_js(move |reason: JsValue| failed(crate::hooks::js_error_text(reason))),
+        );
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        let event = web_sys::CustomEvent::new_with_event_init_dict(EVENT, &init);
+        if let (Some(window), Ok(event)) = (web_sys::window(), event) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+
+    /// Reads a handoff (`null` when the workstation is opened directly, as
+    /// when a draft waits to be restored).
+    pub fn from_js(value: &JsValue) -> Option<Handoff> {
+        if !value.is_object() {
+            return None;
+        }
+        let report = get(value, "report");
+        Some(Handoff {
+            lang: Lang::from_code(&text(value, "lang")).unwrap_or_default(),
+            report: report.is_object().then(|| (origin_from_js(&get(value, "origin")), bytes_from_js(&report))),
+            intent: intent_from_js(&get(value, "intent")),
+        })
+    }
+}

@@ -1,0 +1,495 @@
+//! What only the workstation does to the state: edits and their history,
+//! last year's report, and batches. The viewer is built without this module
+//! (the `workstation` feature), so readers do not download it.
+
+use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Shared, State};
+use nianbao_core::date::Date;
+use nianbao_core::json::{Object, Value};
+use nianbao_core::Context;
+use std::rc::Rc;
+
+/// A change only the workstation makes.
+pub enum Work {
+    Edit {
+        edit: Edit,
+        today: Date,
+    },
+    Undo,
+    Redo,
+    /// Last year's report, to check this one against; its bytes are read
+    /// like any report.
+    OpenPrevious {
+        origin: Origin,
+        bytes: Rc<[u8]>,
+        today: Date,
+    },
+    ClearPrevious {
+        today: Date,
+    },
+    /// Many files: how many are coming.
+    BatchStart {
+        total: usize,
+    },
+    /// The next files of the batch, read.
+    BatchAdd {
+        files: Vec<(String, Rc<[u8]>)>,
+        today: Date,
+    },
+    /// Show one report of the batch.
+    BatchOpen(usize),
+    BatchClose,
+}
+
+impl From<Work> for Action {
+    fn from(work: Work) -> Action {
+        Action::Work(work)
+    }
+}
+
+impl State {
+    /// Applies `work`; returns whether anything changed.
+    pub(super) fn work(&mut self, work: Work) -> bool {
+        match work {
+            Work::Edit { edit, today } => {
+                let Some(current) = &self.current else { return false };
+                let Some(mut document) = current.loaded.document.clone() else { return false };
+                let step = match &edit {
+                    Edit::Cell { pointer, .. } => Some(pointer.clone()),
+                    Edit::Text { key, .. } => Some(format!("/{key}")),
+                    Edit::Settle { .. } => None,
+                };
+                apply(&mut document, edit);
+                // Typing on in the same place continues the same undo step.
+                if step.is_none() || step != self.last_edit {
+                    self.undo.push(current.clone());
+                }
+                self.redo.clear();
+                self.last_edit = step;
+                let selected_rule = self
+                    .selected
+                    .and_then(|i| current.checked.diagnostics.get(i))
+                    .map(|d| (d.rule, d.pointers.first().cloned()));
+                let edited = current.edited(document, today, self.previous.as_ref());
+                // Keep the same finding selected when it is still there.
+                self.selected = selected_rule.and_then(|(rule, first)| {
+                    edited
+                        .checked
+                        .diagnostics
+                        .iter()
+                        .position(|d| d.rule == rule && d.pointers.first() == first.as_ref())
+                });
+                self.current = Some(edited);
+            }
+            Work::OpenPrevious { origin, bytes, today } => {
+                self.loading = None;
+                let previous = Opened::read(origin, &bytes, today);
+                if !previous.is_readable() {
+                    self.failure = Some(Failure::Unreadable(previous));
+                    return true;
+                }
+                self.previous = Some(previous);
+                self.recheck(today);
+            }
+            Work::ClearPrevious { today } => {
+                self.previous = None;
+                self.recheck(today);
+            }
+            Work::BatchStart { total } => {
+                self.batch = Some(Shared::new(Batch { total, ..Batch::default() }));
+                self.loading = None;
+            }
+            Work::BatchAdd { files, today } => {
+                let Some(batch) = &self.batch else { return false };
+                let mut batch = (**batch).clone();
+                for (name, bytes) in files {
+                    let opened = Opened::read(Origin::File(name.clone()), &bytes, today);
+                    batch.entries.push(BatchEntry { name, opened });
+                }
+                if batch.done() {
+                    batch.aggregate = batch.aggregate();
+                    batch.chain_years(today);
+                }
+                self.batch = Some(Shared::new(batch));
+            }
+            Work::BatchOpen(index) => {
+                let entry = self.batch.as_ref().and_then(|b| b.entries.get(index)).cloned();
+                if let Some(entry) = entry.filter(|e| e.opened.is_readable()) {
+                    self.current = Some(entry.opened);
+                    self.selected = None;
+                    self.editing = None;
+                    self.undo.clear();
+                    self.redo.clear();
+                }
+            }
+            Work::BatchClose => self.batch = None,
+            Work::Undo => self.travel(true),
+            Work::Redo => self.travel(false),
+        }
+        true
+    }
+
+    /// One step back (undo) or forward (redo) in the history of edits.
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        if let Some(other) = from.pop() {
+            if let Some(current) = self.current.replace(other) {
+                to.push(current);
+            }
+            self.last_edit = None;
+            self.selected = None;
+        }
+    }
+
+    /// Checks the report on screen again, against the previous year's as it
+    /// now is; the history of edits stays.
+    fn recheck(&mut self, today: Date) {
+        if let Some(current) = &self.current {
+            if let Some(document) = current.loaded.document.clone() {
+                self.current = Some(current.edited(document, today, self.previous.as_ref()));
+                self.selected = None;
+            }
+        }
+    }
+}
+
+impl Opened {
+    /// Re-reads and re-checks an edited document, keeping where it came from.
+    pub fn edited(&self, document: Value, today: Date, previous: Option<&Opened>) -> Opened {
+        let loaded = nianbao_core::load_value(document);
+        let previous = previous.and_then(|p| p.loaded.report.as_ref());
+        let checked = nianbao_core::validate(&loaded, &Context { today, previous });
+        let tables = match &loaded.report {
+            // The layout changes only with the template or the shape of （六）.
+            Some(report)
+                if self
+                    .loaded
+                    .report
+                    .as_ref()
+                    .is_some_and(|r| (r.template, r.other_shape) == (report.template, report.other_shape)) =>
+            {
+                self.tables.clone()
+            }
+            Some(report) => layouts(report.template, report.other_shape),
+            None => self.tables.clone(),
+        };
+        Opened {
+            origin: self.origin.clone(),
+            loaded: Shared::new(loaded),
+            checked: Shared::new(checked),
+            tables,
+            import_notes: self.import_notes.clone(),
+        }
+    }
+}
+
+impl Batch {
+    /// Several years of one agency: orders them and checks each year against
+    /// the one before (the cross-year rules). Anything else is left alone.
+    fn chain_years(&mut self, today: Date) {
+        let report = |e: &BatchEntry| e.opened.loaded.report.clone();
+        let readable: Vec<usize> = (0..self.entries.len()).filter(|&i| report(&self.entries[i]).is_some()).collect();
+        if readable.len() < 2 {
+            return;
+        }
+        let agencies: Vec<String> = readable.iter().filter_map(|&i| report(&self.entries[i])?.agency).collect();
+        let one_agency = agencies.len() == readable.len()
+            && agencies.iter().all(|a| nianbao_core::rules::same_body(a, &agencies[0]));
+        let mut years: Vec<(i64, usize)> =
+            readable.iter().filter_map(|&i| Some((report(&self.entries[i])?.year?, i))).collect();
+        years.sort_unstable();
+        let distinct = years.len() == readable.len() && years.windows(2).all(|w| w[0].0 != w[1].0);
+        if !(one_agency && distinct) {
+            return;
+        }
+        for pair in years.windows(2) {
+            let previous = self.entries[pair[0].1].opened.clone();
+            let entry = &mut self.entries[pair[1].1];
+            if let Some(document) = entry.opened.loaded.document.clone() {
+                entry.opened = entry.opened.edited(document, today, Some(&previous));
+            }
+        }
+        self.years = Some(years.into_iter().map(|(_, i)| i).collect());
+    }
+
+    /// Finds a parent's aggregated report (a county's, prefecture's or
+    /// province's) and the other reports of its year, and runs
+    /// `aggregate-sum`. With several parents in one year nothing is guessed.
+    fn aggregate(&self) -> Option<Aggregate> {
+        use nianbao_core::model::Kind;
+        let report = |i: usize| self.entries[i].opened.loaded.report.as_ref();
+        let parents: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| {
+                report(i)
+                    .and_then(|r| r.kind)
+                    .is_some_and(|k| matches!(k, Kind::County | Kind::Prefecture | Kind::Province))
+            })
+            .collect();
+        let [parent] = parents.as_slice() else { return None };
+        let parent_report = report(*parent)?;
+        let included: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| i != *parent && report(i).is_some_and(|r| r.year == parent_report.year))
+            .collect();
+        if included.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = included
+            .iter()
+            .map(|&i| report(i).and_then(|r| r.agency.clone()).unwrap_or_else(|| self.entries[i].name.clone()))
+            .collect();
+        let subordinates: Vec<(&str, &nianbao_core::Report)> =
+            included.iter().zip(&names).filter_map(|(&i, name)| Some((name.as_str(), report(i)?))).collect();
+        let checked = nianbao_core::validate_aggregate(parent_report, &subordinates);
+        Some(Aggregate { parent: *parent, included, checked: Shared::new(checked) })
+    }
+}
+
+/// What a typed cell holds: empty is blank (`null`), a JSON number is a
+/// number, anything else is text as typed.
+pub fn typed_cell(text: &str) -> Value {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Value::Null;
+    }
+    match nianbao_core::json::parse(trimmed) {
+        Ok(parsed) if matches!(parsed.value, Value::Number(_)) => parsed.value,
+        _ => Value::String(text.to_string()),
+    }
+}
+
+/// Sets the value at `pointer`, making the objects on the way (a missing row).
+fn set_at(document: &mut Value, pointer: &str, value: Value) {
+    let mut current = document;
+    let mut tokens = pointer.trim_start_matches('/').split('/').peekable();
+    while let Some(token) = tokens.next() {
+        let Value::Object(object) = current else { return };
+        if tokens.peek().is_none() {
+            object.insert(token, value);
+            return;
+        }
+        if !matches!(object.get(token), Some(Value::Object(_))) {
+            object.insert(token, Value::Object(Object::new()));
+        }
+        let Some(next) = object.get_mut(token) else { return };
+        current = next;
+    }
+}
+
+/// Applies an edit to a document.
+fn apply(document: &mut Value, edit: Edit) {
+    match edit {
+        Edit::Cell { pointer, text } => set_at(document, &pointer, typed_cell(&text)),
+        Edit::Text { key, text } => set_at(document, &format!("/{key}"), Value::String(text)),
+        Edit::Settle { rule, pointer, status, comment } => {
+            let Value::Object(root) = document else { return };
+            let mut kept: Vec<Value> = match root.get("annotations") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter(|a| {
+                        let same =
+                            |key: &str, want: &str| a.pointer(&format!("/{key}")).and_then(Value::as_str) == Some(want);
+                        !(same("rule", &rule) && same("pointer", &pointer))
+                    })
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if let Some(status) = status {
+                let mut annotation = Object::new();
+                annotation.insert("rule", Value::String(rule));
+                annotation.insert("pointer", Value::String(pointer));
+                annotation.insert("status", Value::String(status.code().into()));
+                annotation.insert("comment", Value::String(comment));
+                kept.push(Value::Object(annotation));
+            }
+            if kept.is_empty() {
+                root.remove("annotations");
+            } else {
+                root.insert("annotations", Value::Array(kept));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{open, today};
+    use super::*;
+    use crate::state::report_text;
+    use nianbao_core::diagnostic::Status;
+    use nianbao_core::import::ImportNote;
+    use nianbao_core::Lang;
+    use yew::Reducible;
+
+    fn edit(state: Rc<State>, edit: Edit) -> Rc<State> {
+        state.reduce(Action::Work(Work::Edit { edit, today: today() }))
+    }
+
+    fn cell(pointer: &str, text: &str) -> Edit {
+        Edit::Cell { pointer: pointer.into(), text: text.into() }
+    }
+
+    #[test]
+    fn edits_revalidate_and_undo_redo() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = edit(state, cell("/applications/received/natural_person", "2"));
+        let state = edit(state, cell("/applications/received/natural_person", "3"));
+        let current = state.current.as_ref().unwrap();
+        let rules: Vec<&str> = current.checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"t3-row-total") && rules.contains(&"t3-balance"), "{rules:?}");
+        // Typing in one cell is one undo step.
+        assert_eq!(state.undo.len(), 1);
+        let state = edit(state, cell("/appeals/review/pending", ""));
+        assert_eq!(
+            state.current.as_ref().unwrap().loaded.document.as_ref().unwrap().pointer("/appeals/review/pending"),
+            Some(&Value::Null)
+        );
+        assert_eq!(state.undo.len(), 2);
+        let state = state.reduce(Action::Work(Work::Undo));
+        let state = state.reduce(Action::Work(Work::Undo));
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 0);
+        let state = state.reduce(Action::Work(Work::Redo));
+        assert!(state.current.as_ref().unwrap().checked.summary.errors > 0);
+        assert_eq!(state.redo.len(), 1);
+    }
+
+    #[test]
+    fn last_years_report_runs_the_cross_year_rules() {
+        let state =
+            open(Rc::new(State::new(Lang::Zh, today())), include_bytes!("../../samples/hongze-district-2024.json"));
+        let previous = include_str!("../../samples/hongze-district-2023.json").replacen(
+            "\"carried_forward\": { \"natural_person\": 0",
+            "\"carried_forward\": { \"natural_person\": 2",
+            1,
+        );
+        let state = state.reduce(Action::Work(Work::OpenPrevious {
+            origin: Origin::Pasted,
+            bytes: previous.as_bytes().into(),
+            today: today(),
+        }));
+        let rules: Vec<&str> =
+            state.current.as_ref().unwrap().checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"carry-over"), "{rules:?}");
+        // Edits are checked against it too; clearing it stops the cross-year rules.
+        let state = edit(state, cell("/applications/carried_over/natural_person", "2"));
+        let rules: Vec<&str> =
+            state.current.as_ref().unwrap().checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(!rules.contains(&"carry-over"), "{rules:?}");
+        let state = state.reduce(Action::Work(Work::ClearPrevious { today: today() }));
+        assert!(state.previous.is_none());
+    }
+
+    #[test]
+    fn a_batch_is_summarised_and_a_parent_is_checked_against_its_subordinates() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::BatchStart { total: 3 }));
+        let parent = include_str!("../../samples/huaian-city-2024.json");
+        let files = vec![
+            ("huaian.json".to_string(), parent.as_bytes().into()),
+            ("jiyuan.json".to_string(), nianbao_core::BUILTIN_SAMPLE.as_bytes().into()),
+        ];
+        let state = state.reduce(Action::Work(Work::BatchAdd { files, today: today() }));
+        assert!(!state.batch.as_ref().unwrap().done());
+        let files = vec![("broken.json".to_string(), b"{".as_slice().into())];
+        let state = state.reduce(Action::Work(Work::BatchAdd { files, today: today() }));
+        let batch = state.batch.as_ref().unwrap();
+        assert!(batch.done());
+        assert_eq!(batch.entries.len(), 3);
+        assert_eq!(batch.entries[2].opened.checked.diagnostics[0].rule.code(), "json-syntax");
+        let aggregate = batch.aggregate.as_ref().expect("淮安 is a prefecture's report");
+        assert_eq!((aggregate.parent, aggregate.included.as_slice()), (0, [1].as_slice()));
+        assert!(aggregate.checked.diagnostics.iter().all(|d| d.rule.code() == "aggregate-sum"));
+        assert!(!aggregate.checked.diagnostics.is_empty());
+        let state = state.reduce(Action::Work(Work::BatchOpen(0)));
+        assert!(
+            state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
+        );
+        // An unreadable entry is not opened.
+        let state = state.reduce(Action::Work(Work::BatchOpen(2)));
+        assert!(
+            state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
+        );
+    }
+
+    #[test]
+    fn several_years_of_one_agency_are_chained() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::BatchStart { total: 2 }));
+        let y2024 = include_str!("../../samples/hongze-district-2024.json").replacen(
+            "\"carried_over\": { \"natural_person\": 0",
+            "\"carried_over\": { \"natural_person\": 3",
+            1,
+        );
+        let files = vec![
+            ("2024.json".to_string(), y2024.as_bytes().into()),
+            ("2023.json".to_string(), include_bytes!("../../samples/hongze-district-2023.json").as_slice().into()),
+        ];
+        let state = state.reduce(Action::Work(Work::BatchAdd { files, today: today() }));
+        let batch = state.batch.as_ref().unwrap();
+        assert_eq!(batch.years.as_deref(), Some([1, 0].as_slice()));
+        let rules: Vec<&str> = batch.entries[0].opened.checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"carry-over"), "{rules:?}");
+    }
+
+    #[test]
+    fn typed_cells() {
+        assert_eq!(typed_cell(" 12 "), nianbao_core::json::parse("12").unwrap().value);
+        assert_eq!(typed_cell("7730.28").to_json(), "7730.28");
+        assert_eq!(typed_cell(""), Value::Null);
+        assert_eq!(typed_cell("/"), Value::String("/".into()));
+        assert_eq!(typed_cell("12件"), Value::String("12件".into()));
+    }
+
+    #[test]
+    fn a_missing_row_is_made_by_typing_into_it() {
+        let text = nianbao_core::BUILTIN_SAMPLE.replace("\"carried_forward\": {", "\"carried_forward_x\": {");
+        let state = open(Rc::new(State::new(Lang::Zh, today())), text.as_bytes());
+        let state = edit(state, cell("/applications/carried_forward/total", "0"));
+        let document = state.current.as_ref().unwrap().loaded.document.clone().unwrap();
+        assert_eq!(document.pointer("/applications/carried_forward/total").map(Value::to_json), Some("0".into()));
+    }
+
+    #[test]
+    fn a_dismissed_finding_stays_dismissed_after_another_edit() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = edit(state, Edit::Text { key: "problems".into(), text: "无".into() });
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.warnings, 1);
+        let settle = Edit::Settle {
+            rule: "section-empty".into(),
+            pointer: "/problems".into(),
+            status: Some(Status::Dismissed),
+            comment: "本年确无问题".into(),
+        };
+        let state = edit(state, settle);
+        let summary = state.current.as_ref().unwrap().checked.summary;
+        assert_eq!((summary.warnings, summary.dismissed), (0, 1));
+        let state = edit(state, cell("/proactive/fees/amount", "1.5"));
+        let summary = state.current.as_ref().unwrap().checked.summary;
+        assert_eq!((summary.warnings, summary.dismissed), (0, 1));
+        // Taken back: counted again.
+        let undo = Edit::Settle {
+            rule: "section-empty".into(),
+            pointer: "/problems".into(),
+            status: None,
+            comment: String::new(),
+        };
+        let state = edit(state, undo);
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.warnings, 1);
+    }
+
+    #[test]
+    fn report_text_is_imported_and_noted() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let text = include_str!("../../samples/hongze-district-2023.txt");
+        let state = open(state, text.as_bytes());
+        assert!(state.failure.is_none());
+        let notes = state.current.as_ref().unwrap().import_notes.as_ref().expect("import notes");
+        assert!(notes.iter().any(|n| matches!(n, ImportNote::LabelMisspelt { .. })));
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 2);
+        // JSON is never taken for text, even when it is broken.
+        let state = open(state, b"  {\"year\": 2024,");
+        assert!(matches!(&state.failure, Some(Failure::Unreadable(_))));
+        assert!(report_text(b"\xEF\xBB\xBF{}").is_none());
+        assert!(report_text("一、总体情况\n政府信息公开工作".as_bytes()).is_some());
+        assert!(report_text(b"not json").is_none());
+    }
+}
