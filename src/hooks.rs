@@ -34,7 +34,63 @@ pub fn today() -> Date {
 /// Word's XML, which the importer reads.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    opened_bytes(js_sys::Uint8Array::new(&buffer).to_vec()).await
+}
+
+/// Several files being read in one go: one read of them joined, which
+/// browsers do much faster than a read per file. The read starts when this
+/// is made; `bytes` waits for it and opens each file as `read_file` does.
+#[cfg(feature = "workstation")]
+pub struct FilesRead {
+    files: Vec<web_sys::File>,
+    joined: Result<js_sys::Promise, String>,
+}
+
+#[cfg(feature = "workstation")]
+impl FilesRead {
+    pub fn start(files: Vec<web_sys::File>) -> FilesRead {
+        let parts: js_sys::Array = files.iter().collect();
+        let joined = web_sys::Blob::new_with_blob_sequence(&parts).map(|b| b.array_buffer()).map_err(js_error_text);
+        FilesRead { files, joined }
+    }
+
+    /// The files' names, in order.
+    pub fn names(&self) -> Vec<String> {
+        self.files.iter().map(web_sys::File::name).collect()
+    }
+
+    /// Each file's bytes, in order. A file that cannot be read gives an
+    /// error for itself only.
+    pub async fn bytes(self) -> Vec<Result<Vec<u8>, String>> {
+        let joined = match self.joined {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.map_err(js_error_text),
+            Err(error) => Err(error),
+        };
+        let mut out = Vec::with_capacity(self.files.len());
+        match joined {
+            Ok(buffer) => {
+                let all = js_sys::Uint8Array::new(&buffer);
+                let mut start = 0u32;
+                for file in &self.files {
+                    let end = start + file.size() as u32;
+                    out.push(opened_bytes(all.subarray(start, end).to_vec()).await);
+                    start = end;
+                }
+            }
+            // One unreadable file spoils the joined read: read them one by one.
+            Err(_) => {
+                for file in self.files {
+                    out.push(read_file(file).await);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A file's bytes as the app reads them: a `.docx` opened as `read_file`
+/// says, anything else as it is.
+async fn opened_bytes(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     // The viewer hands Word files to the workstation unread.
     if cfg!(not(feature = "workstation")) || !nianbao_core::import::docx::is_zip(&bytes) {
         return Ok(bytes);
@@ -71,6 +127,24 @@ async fn inflate_raw(data: &[u8]) -> Result<Vec<u8>, String> {
         .await
         .map_err(js_error_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser draw and answer input before going on: a task posted
+/// through a `MessageChannel`, which, unlike `setTimeout(0)`, browsers do not
+/// hold back by 4 ms when such pauses follow one another.
+#[cfg(feature = "workstation")]
+pub async fn yield_to_browser() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        Err(_) => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A JavaScript error as text for a message.

@@ -357,6 +357,12 @@ impl Reducible for State {
 /// encoding, a syntax error), so that a stray file never replaces the report
 /// on screen with an empty one.
 pub fn report_text(bytes: &[u8]) -> Option<&str> {
+    // JSON is told by its first byte, before the whole file is checked as
+    // UTF-8 (a batch asks this of every file).
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if matches!(body.iter().find(|b| !b.is_ascii_whitespace()), None | Some(b'{' | b'[')) {
+        return None;
+    }
     let text = std::str::from_utf8(bytes).ok()?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
     let json_like = body.starts_with('{') || body.starts_with('[') || body.is_empty();

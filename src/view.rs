@@ -46,33 +46,33 @@ pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<Stri
 }
 
 /// Every value pointer of the tables, in printed order.
-pub fn cell_pointers(tables: &[TableLayout]) -> Vec<&str> {
-    tables.iter().flat_map(|t| t.rows.iter().flatten()).filter_map(|c| c.pointer()).collect()
+pub fn cell_pointers<'a>(tables: impl IntoIterator<Item = &'a TableLayout>) -> Vec<&'a str> {
+    tables.into_iter().flat_map(|t| t.rows.iter().flatten()).filter_map(|c| c.pointer()).collect()
 }
 
 /// A cell's content as published: numbers without a trailing `.0` (the
 /// spelling of decimals is kept), blanks blank, text as it is.
 pub fn cell_text(document: &Value, pointer: &str) -> String {
-    match document.pointer(pointer) {
+    value_text(document.pointer(pointer))
+}
+
+/// The content of a cell's value (`None`: the cell is missing), as
+/// `cell_text` shows it.
+pub fn value_text(value: Option<&Value>) -> String {
+    match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::Number(n)) => {
-            let value = n.value();
             let raw = n.as_str();
             let plain = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
             if plain {
                 raw.to_string()
             } else {
-                nianbao_core::message::number(value)
+                nianbao_core::message::number(n.value())
             }
         }
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_json().chars().take(24).collect(),
     }
-}
-
-/// Whether a cell holds a number (numbers are right-aligned; text is not).
-pub fn is_number(document: &Value, pointer: &str) -> bool {
-    matches!(document.pointer(pointer), Some(Value::Number(_)))
 }
 
 /// The grid column at which each cell of each row starts, from the spans.

@@ -78,9 +78,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let flags = {
         let key = (opened.checked.clone(), opened.tables.clone(), show_findings);
         (*use_memo(key, |(checked, tables, show)| {
-            let layouts: Vec<_> = tables.iter().map(|t| (**t).clone()).collect();
             let diagnostics = if *show { checked.diagnostics.as_slice() } else { &[] };
-            Shared::new(flags(diagnostics, &cell_pointers(&layouts)))
+            Shared::new(flags(diagnostics, &cell_pointers(tables.iter().map(|t| &**t))))
         }))
         .clone()
     };

@@ -8,7 +8,7 @@ use nianbao_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SectionTextProps {
     /// `overview`, `problems` or `other`.
     pub key_name: &'static str,
@@ -32,6 +32,23 @@ pub struct SectionTextProps {
     /// The section's new text: (key, text).
     #[prop_or_default]
     pub on_edit: Callback<(String, String)>,
+}
+
+/// Sections compare by what they show; the callbacks are left out, as for
+/// table rows (`table_grid::TableRowProps`): they are made anew on every
+/// render but all send to the same reducer, and a long section need not be
+/// split into paragraphs again on every keystroke elsewhere.
+impl PartialEq for SectionTextProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_name == other.key_name
+            && self.text == other.text
+            && self.severity == other.severity
+            && self.lang == other.lang
+            && self.id_prefix == other.id_prefix
+            && self.landmark == other.landmark
+            && self.editable == other.editable
+            && self.editing == other.editing
+    }
 }
 
 #[component]

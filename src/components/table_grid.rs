@@ -6,7 +6,7 @@
 
 use crate::i18n::tr;
 use crate::state::Shared;
-use crate::view::{cell_text, is_number, start_columns, Flag};
+use crate::view::{cell_text, start_columns, value_text, Flag};
 use nianbao_core::json::Value;
 use nianbao_core::layout::{GridKind, TableLayout};
 use nianbao_core::{Checked, Lang, Loaded, Template};
@@ -91,162 +91,63 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     // describe data).
     let shape = use_memo(props.table.clone(), |table| {
         let referenced: HashSet<String> = table.rows.iter().flatten().flat_map(|c| c.headers.iter().cloned()).collect();
-        (start_columns(table), referenced)
+        RowShape { starts: start_columns(table), referenced }
     });
-    let (starts, referenced) = &*shape;
+    let shape = Shared(shape);
     let empty = Value::Null;
     let document = props.loaded.document.as_ref().unwrap_or(&empty);
+    let last_year = props.previous.as_ref().and_then(|p| p.document.as_ref());
 
-    let render_cell = |row: usize, index: usize| -> Html {
-        let cell = &table.rows[row][index];
-        let column_class = format!("nb-c{}", starts[row][index]);
-        let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
-        let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
-        let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
-        match &cell.kind {
-            GridKind::Value { pointer } if props.editing.as_deref() == Some(pointer.as_str()) => {
-                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
-                let on_edit = props.on_edit.clone();
-                let target = pointer.clone();
-                let oninput = Callback::from(move |e: InputEvent| {
-                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        on_edit.emit((target.clone(), input.value()));
-                    }
-                });
-                let stop = props.on_edit_start.clone();
-                let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == "Escape" {
-                        e.prevent_default();
-                        stop.emit(None);
-                    }
-                });
-                let stop = props.on_edit_start.clone();
-                let onblur = Callback::from(move |_: FocusEvent| stop.emit(None));
-                let label = format!(
-                    "{}{}",
-                    tr(lang, "编辑：", "Edit: "),
-                    nianbao_core::message::place(props.template, pointer, lang)
-                );
-                html! {
-                    <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}>
-                        <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
-                            value={cell_text(document, pointer)} {oninput} {onkeydown} {onblur} />
-                    </td>
-                }
-            }
-            GridKind::Value { pointer } => {
-                let flag = props.flags.get(pointer.as_str());
-                let text = cell_text(document, pointer);
-                let numeric = is_number(document, pointer);
-                // Last year's number, when comparing: shown small, the cell marked if it changed.
-                let last_year =
-                    props.previous.as_ref().and_then(|p| p.document.as_ref()).map(|d| cell_text(d, pointer));
-                let changed = last_year.as_ref().is_some_and(|last| *last != text);
-                let shown = match &last_year {
-                    None => html! { {text.clone()} },
-                    Some(last) => html! {
-                        <>
-                            <span class="nb-cell-text">{text.clone()}</span>
-                            <span class="nb-last-year" title={tr(lang, "上年数字", "Last year")}>
-                                <span class="nb-visually-hidden">{tr(lang, "上年：", "last year: ")}</span>
-                                {if last.is_empty() { "—".to_string() } else { last.clone() }}
-                            </span>
-                        </>
-                    },
-                };
-                // A finding about a row (a missing row, 其他处理) selects its cells.
-                let selected = props.selected.iter().any(|p| {
-                    p == pointer || pointer.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('/'))
-                });
-                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
-                let mut class = classes!("nb-v", if numeric { "nb-num" } else { "nb-txt" }, column_class);
-                if changed {
-                    class.push("nb-changed");
-                }
-                if selected {
-                    class.push("nb-selected");
-                }
-                let guessed = props.guessed.iter().any(|row| pointer.starts_with(&format!("{row}/")));
-                if guessed {
-                    class.push("nb-guessed");
-                }
-                let ondblclick = props.editable.then(|| {
-                    let start = props.on_edit_start.clone();
-                    let target = pointer.clone();
-                    Callback::from(move |_: MouseEvent| start.emit(Some(target.clone())))
-                });
-                if props.editable {
-                    class.push("nb-editable");
-                }
-                match flag.and_then(|f| f.severity.map(|s| (f, s))) {
-                    None => html! {
-                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan} {ondblclick}>{shown}</td>
-                    },
-                    Some((flag, severity)) => {
-                        class.push("nb-flagged");
-                        if flag.primary {
-                            class.push("nb-primary");
-                        }
-                        let tip_id = format!("{prefix}tip{}", pointer.replace('/', "-"));
-                        let first = flag.findings.first().copied();
-                        let on_select = props.on_select.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            if let Some(i) = first {
-                                on_select.emit(i);
-                            }
-                        });
-                        let on_select = props.on_select.clone();
-                        let start = props.on_edit_start.clone();
-                        let editable = props.editable;
-                        let target = pointer.clone();
-                        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                            if e.key() == "Enter" {
-                                if let Some(i) = first {
-                                    on_select.emit(i);
-                                }
-                            } else if e.key() == "F2" && editable {
-                                start.emit(Some(target.clone()));
-                            }
-                        });
-                        let messages = flag.findings.iter().filter_map(|&i| props.checked.diagnostics.get(i)).map(|d| {
-                            html! { <span class="nb-tip-line">{nianbao_core::message::message(d, props.template, lang)}</span> }
-                        });
-                        html! {
-                            <td class={class} data-pointer={pointer.clone()} data-severity={severity.code()}
-                                headers={headers.join(" ")} colspan={colspan} tabindex="0"
-                                aria-describedby={tip_id.clone()} {onclick} {onkeydown} {ondblclick}>
-                                <span class="nb-cell-text">{text}</span>
-                                if let Some(last) = &last_year {
-                                    <span class="nb-last-year">{if last.is_empty() { "—".to_string() } else { last.clone() }}</span>
-                                }
-                                <span class="nb-tip" role="tooltip" id={tip_id}>{for messages}</span>
-                            </td>
-                        }
-                    }
-                }
-            }
-            GridKind::Empty => html! { <td class={classes!("nb-empty", column_class)}></td> },
-            kind => {
-                let id = cell.id.as_deref().unwrap_or_default();
-                let is_referenced = referenced.contains(id);
-                let full_id = format!("{prefix}{id}");
-                let (scope, header_class) = match kind {
-                    GridKind::RowHeader => (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh"),
-                    GridKind::BlockHeader => ("colgroup", "nb-block"),
-                    _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
-                };
-                let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
-                let class = classes!(header_class, column_class, vertical.then_some("nb-vertical"));
-                if is_referenced {
-                    html! { <th id={full_id} {scope} class={class} colspan={colspan} rowspan={rowspan}>{label}</th> }
-                } else {
-                    html! { <td class={classes!(class, "nb-h")} colspan={colspan} rowspan={rowspan}>{label}</td> }
-                }
-            }
+    // What each value cell shows, as plain data: a row is drawn again only
+    // when something it shows has changed (typing in one cell redraws one
+    // row, not four hundred cells).
+    let value_cell = |pointer: &str| -> ValueCell {
+        // One look-up of the cell's value gives both its text and its kind.
+        let value = document.pointer(pointer);
+        let text = value_text(value);
+        let last_year = last_year.map(|d| cell_text(d, pointer));
+        // A finding about a row (a missing row, 其他处理) selects its cells.
+        let selected = props
+            .selected
+            .iter()
+            .any(|p| p == pointer || pointer.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('/')));
+        let guessed = props
+            .guessed
+            .iter()
+            .any(|row| pointer.strip_prefix(row.as_str()).is_some_and(|rest| rest.starts_with('/')));
+        let flag = props.flags.get(pointer).and_then(|f| {
+            let severity = f.severity?;
+            let messages = f
+                .findings
+                .iter()
+                .filter_map(|&i| props.checked.diagnostics.get(i))
+                .map(|d| nianbao_core::message::message(d, props.template, lang))
+                .collect();
+            Some(CellFlag {
+                severity: severity.code(),
+                primary: f.primary,
+                first: f.findings.first().copied(),
+                messages,
+            })
+        });
+        ValueCell {
+            numeric: matches!(value, Some(Value::Number(_))),
+            text,
+            last_year,
+            selected,
+            guessed,
+            editing: props.editing.as_deref() == Some(pointer),
+            flag,
         }
     };
     let render_row = |row: usize| -> Html {
-        html! { <tr>{ for (0..table.rows[row].len()).map(|i| render_cell(row, i)) }</tr> }
+        let cells: Vec<Option<ValueCell>> =
+            table.rows[row].iter().map(|cell| cell.pointer().map(&value_cell)).collect();
+        html! {
+            <TableRow table={props.table.clone()} {row} shape={shape.clone()} {cells} {lang}
+                id_prefix={props.id_prefix.clone()} template={props.template} editable={props.editable}
+                on_select={props.on_select.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()} />
+        }
     };
     let caption_id = format!("{prefix}{}-caption", table.key);
     let scroll_label = format!(
@@ -278,4 +179,216 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
             {props.children.clone()}
         </section>
     }
+}
+
+/// What depends on the layout alone, worked out once per layout: each
+/// cell's grid column, and the header ids that data cells name (a header no
+/// data cell names — 信息内容, the 勾稽关系 note — is drawn as a header but
+/// marked up as a plain cell: a `<th>` must describe data).
+pub struct RowShape {
+    starts: Vec<Vec<usize>>,
+    referenced: HashSet<String>,
+}
+
+/// What the findings say about a value cell, as it is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellFlag {
+    severity: &'static str,
+    /// Some finding names it first (the cell to fix).
+    primary: bool,
+    /// The finding a click selects.
+    first: Option<usize>,
+    /// The tooltip: every finding that involves it.
+    messages: Vec<String>,
+}
+
+/// Everything a value cell shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueCell {
+    text: String,
+    numeric: bool,
+    /// Last year's number, when comparing.
+    last_year: Option<String>,
+    selected: bool,
+    guessed: bool,
+    editing: bool,
+    flag: Option<CellFlag>,
+}
+
+#[derive(Properties)]
+pub struct TableRowProps {
+    table: Shared<TableLayout>,
+    row: usize,
+    shape: Shared<RowShape>,
+    /// For each cell of the row, what it shows when it holds a value.
+    cells: Vec<Option<ValueCell>>,
+    lang: Lang,
+    id_prefix: AttrValue,
+    template: Template,
+    editable: bool,
+    on_select: Callback<usize>,
+    on_edit_start: Callback<Option<String>>,
+    on_edit: Callback<(String, String)>,
+}
+
+/// Rows compare by what they show. The callbacks are left out: the parent
+/// makes new ones on every render, but they all send to the same reducer,
+/// so a row whose cells have not changed need not be drawn again.
+impl PartialEq for TableRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.table == other.table
+            && self.row == other.row
+            && self.shape == other.shape
+            && self.cells == other.cells
+            && self.lang == other.lang
+            && self.id_prefix == other.id_prefix
+            && self.template == other.template
+            && self.editable == other.editable
+    }
+}
+
+#[component]
+fn TableRow(props: &TableRowProps) -> Html {
+    let table = &*props.table;
+    let RowShape { starts, referenced } = &*props.shape;
+    let (lang, row) = (props.lang, props.row);
+    let prefix = props.id_prefix.as_str();
+    let render_cell = |index: usize| -> Html {
+        let cell = &table.rows[row][index];
+        let column_class = format!("nb-c{}", starts[row][index]);
+        let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
+        let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
+        let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
+        match (&cell.kind, &props.cells[index]) {
+            (GridKind::Value { pointer }, Some(shown)) if shown.editing => {
+                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
+                let on_edit = props.on_edit.clone();
+                let target = pointer.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        on_edit.emit((target.clone(), input.value()));
+                    }
+                });
+                let stop = props.on_edit_start.clone();
+                let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Enter" || e.key() == "Escape" {
+                        e.prevent_default();
+                        stop.emit(None);
+                    }
+                });
+                let stop = props.on_edit_start.clone();
+                let onblur = Callback::from(move |_: FocusEvent| stop.emit(None));
+                let label = format!(
+                    "{}{}",
+                    tr(lang, "编辑：", "Edit: "),
+                    nianbao_core::message::place(props.template, pointer, lang)
+                );
+                html! {
+                    <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}>
+                        <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
+                            value={shown.text.clone()} {oninput} {onkeydown} {onblur} />
+                    </td>
+                }
+            }
+            (GridKind::Value { pointer }, Some(shown)) => {
+                let text = shown.text.clone();
+                let changed = shown.last_year.as_ref().is_some_and(|last| *last != text);
+                let content = match &shown.last_year {
+                    None => html! { {text.clone()} },
+                    Some(last) => html! {
+                        <>
+                            <span class="nb-cell-text">{text.clone()}</span>
+                            <span class="nb-last-year" title={tr(lang, "上年数字", "Last year")}>
+                                <span class="nb-visually-hidden">{tr(lang, "上年：", "last year: ")}</span>
+                                {if last.is_empty() { "—".to_string() } else { last.clone() }}
+                            </span>
+                        </>
+                    },
+                };
+                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
+                let mut class = classes!("nb-v", if shown.numeric { "nb-num" } else { "nb-txt" }, column_class);
+                if changed {
+                    class.push("nb-changed");
+                }
+                if shown.selected {
+                    class.push("nb-selected");
+                }
+                if shown.guessed {
+                    class.push("nb-guessed");
+                }
+                let ondblclick = props.editable.then(|| {
+                    let start = props.on_edit_start.clone();
+                    let target = pointer.clone();
+                    Callback::from(move |_: MouseEvent| start.emit(Some(target.clone())))
+                });
+                if props.editable {
+                    class.push("nb-editable");
+                }
+                match &shown.flag {
+                    None => html! {
+                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan} {ondblclick}>{content}</td>
+                    },
+                    Some(flag) => {
+                        class.push("nb-flagged");
+                        if flag.primary {
+                            class.push("nb-primary");
+                        }
+                        let tip_id = format!("{prefix}tip{}", pointer.replace('/', "-"));
+                        let first = flag.first;
+                        let on_select = props.on_select.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            if let Some(i) = first {
+                                on_select.emit(i);
+                            }
+                        });
+                        let on_select = props.on_select.clone();
+                        let start = props.on_edit_start.clone();
+                        let editable = props.editable;
+                        let target = pointer.clone();
+                        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                            if e.key() == "Enter" {
+                                if let Some(i) = first {
+                                    on_select.emit(i);
+                                }
+                            } else if e.key() == "F2" && editable {
+                                start.emit(Some(target.clone()));
+                            }
+                        });
+                        let messages =
+                            flag.messages.iter().map(|m| html! { <span class="nb-tip-line">{m.clone()}</span> });
+                        html! {
+                            <td class={class} data-pointer={pointer.clone()} data-severity={flag.severity}
+                                headers={headers.join(" ")} colspan={colspan} tabindex="0"
+                                aria-describedby={tip_id.clone()} {onclick} {onkeydown} {ondblclick}>
+                                <span class="nb-cell-text">{text}</span>
+                                if let Some(last) = &shown.last_year {
+                                    <span class="nb-last-year">{if last.is_empty() { "—".to_string() } else { last.clone() }}</span>
+                                }
+                                <span class="nb-tip" role="tooltip" id={tip_id}>{for messages}</span>
+                            </td>
+                        }
+                    }
+                }
+            }
+            (GridKind::Empty, _) => html! { <td class={classes!("nb-empty", column_class)}></td> },
+            (kind, _) => {
+                let id = cell.id.as_deref().unwrap_or_default();
+                let is_referenced = referenced.contains(id);
+                let full_id = format!("{prefix}{id}");
+                let (scope, header_class) = match kind {
+                    GridKind::RowHeader => (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh"),
+                    GridKind::BlockHeader => ("colgroup", "nb-block"),
+                    _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
+                };
+                let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
+                let class = classes!(header_class, column_class, vertical.then_some("nb-vertical"));
+                if is_referenced {
+                    html! { <th id={full_id} {scope} class={class} colspan={colspan} rowspan={rowspan}>{label}</th> }
+                } else {
+                    html! { <td class={classes!(class, "nb-h")} colspan={colspan} rowspan={rowspan}>{label}</td> }
+                }
+            }
+        }
+    };
+    html! { <tr>{ for (0..table.rows[row].len()).map(render_cell) }</tr> }
 }

@@ -89,7 +89,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="file" id={file_id.clone()} class="nb-file-input" multiple=true accept=".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
-            <button type="button" class="nb-button" onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>
+            <button type="button" class="nb-button nb-tool" onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>
             if let Some(previous) = &props.previous {
                 <span class="nb-previous" data-testid="previous">
                     {tr(lang, "对照：", "Compared with: ")}{previous.clone()}

@@ -73,17 +73,33 @@ fn save(current: &Opened) {
 /// once when the page is hidden or closed, so that nothing is lost.
 #[hook]
 pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
+    // The edited report not yet saved. One `pagehide` listener serves the
+    // page's life, rather than one added and removed on every keystroke.
+    let pending = use_mut_ref(|| None::<Opened>);
+    {
+        let pending = pending.clone();
+        use_effect_with(enabled, move |enabled| {
+            let listener = enabled.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    if let Some(current) = pending.borrow_mut().take() {
+                        save(&current);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let key = current.as_ref().map(|c| c.loaded.clone());
     use_effect_with((key, edited, enabled), move |(_, edited, enabled)| {
-        let pending = if *enabled && *edited { current } else { None };
-        let timer = pending.clone().map(|current| gloo::timers::callback::Timeout::new(250, move || save(&current)));
-        // Leaving the page before the timer fires: save now.
-        let listener = pending.map(|current| {
-            gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| save(&current))
+        *pending.borrow_mut() = if *enabled && *edited { current } else { None };
+        let waiting = pending.borrow().is_some();
+        let timer = waiting.then(|| {
+            gloo::timers::callback::Timeout::new(250, move || {
+                if let Some(current) = pending.borrow_mut().take() {
+                    save(&current);
+                }
+            })
         });
-        move || {
-            drop(timer);
-            drop(listener);
-        }
+        move || drop(timer)
     });
 }

@@ -43,9 +43,8 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     });
 }
 
-/// Opens the files picked or dropped: one is shown; several make a batch,
-/// read in chunks with a pause between them so the page stays responsive and
-/// the progress bar moves.
+/// Opens the files picked or dropped: one is shown; several make a batch
+/// (in the workstation).
 pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
     if files.len() == 1 {
         if let Some(file) = files.into_iter().next() {
@@ -62,23 +61,34 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
     open_batch(files, dispatch);
 }
 
-/// Reads many files as a batch.
+/// Reads many files as a batch: a few dozen files at a time in one read
+/// (`hooks::FilesRead`), the next group read while this one is checked.
+/// Files are checked in order, a few at a time, with a pause after each few
+/// milliseconds of work, so that the page keeps answering and the progress
+/// bar moves.
 #[cfg(feature = "workstation")]
 fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
+    /// Files read in one go.
+    const GROUP: usize = 50;
+    /// Files checked between pauses (about a third of a millisecond each).
+    const CHUNK: usize = 16;
     dispatch.dispatch(Work::BatchStart { total: files.len() }.into());
     yew::platform::spawn_local(async move {
-        const CHUNK: usize = 25;
-        let mut rest = files.into_iter().peekable();
-        while rest.peek().is_some() {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            for file in rest.by_ref().take(CHUNK) {
-                let name = file.name();
+        use crate::hooks::FilesRead;
+        let mut groups = files.chunks(GROUP).map(<[_]>::to_vec);
+        let mut next = groups.next().map(FilesRead::start);
+        while let Some(reading) = next.take() {
+            let names: Vec<String> = reading.names();
+            let bytes = reading.bytes().await;
+            // The next group is read while this one is checked.
+            next = groups.next().map(FilesRead::start);
+            let mut named = names.into_iter().zip(bytes).peekable();
+            while named.peek().is_some() {
                 // An unreadable file still counts, as an empty one: its finding says so.
-                let bytes = read_file(file).await.unwrap_or_default();
-                chunk.push((name, bytes.into()));
+                let chunk = named.by_ref().take(CHUNK).map(|(name, b)| (name, b.unwrap_or_default().into())).collect();
+                dispatch.dispatch(Work::BatchAdd { files: chunk, today: today() }.into());
+                crate::hooks::yield_to_browser().await;
             }
-            dispatch.dispatch(Work::BatchAdd { files: chunk, today: today() }.into());
-            yew::platform::time::sleep(std::time::Duration::ZERO).await;
         }
     });
 }
