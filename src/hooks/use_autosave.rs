@@ -69,8 +69,10 @@ fn save(current: &Opened) {
 }
 
 /// Saves the report on screen after an edit (`edited`): a quarter of a second
-/// after typing pauses, so that a keystroke never waits for storage, and at
-/// once when the page is hidden or closed, so that nothing is lost.
+/// after typing pauses, so that a keystroke never waits for storage; at the
+/// latest two seconds after the first unsaved change, so that typing on and
+/// on is not all lost if the tab crashes; and at once when the page is hidden
+/// or closed.
 #[hook]
 pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
     // The edited report not yet saved. One `pagehide` listener serves the
@@ -89,15 +91,31 @@ pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
             move || drop(listener)
         });
     }
+    // When the oldest unsaved change was made (ms since the epoch).
+    let unsaved_since = use_mut_ref(|| None::<f64>);
     let key = current.as_ref().map(|c| c.loaded.clone());
     use_effect_with((key, edited, enabled), move |(_, edited, enabled)| {
+        /// The longest an edit waits to be saved while typing goes on.
+        const MAX_WAIT_MS: f64 = 2000.0;
         *pending.borrow_mut() = if *enabled && *edited { current } else { None };
+        let now = js_sys::Date::now();
+        let waiting = pending.borrow().is_some();
+        let since = *unsaved_since.borrow_mut().get_or_insert(now);
+        if !waiting {
+            *unsaved_since.borrow_mut() = None;
+        } else if now - since >= MAX_WAIT_MS {
+            if let Some(current) = pending.borrow_mut().take() {
+                save(&current);
+            }
+            *unsaved_since.borrow_mut() = None;
+        }
         let waiting = pending.borrow().is_some();
         let timer = waiting.then(|| {
             gloo::timers::callback::Timeout::new(250, move || {
                 if let Some(current) = pending.borrow_mut().take() {
                     save(&current);
                 }
+                *unsaved_since.borrow_mut() = None;
             })
         });
         move || drop(timer)

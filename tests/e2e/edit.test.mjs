@@ -61,6 +61,24 @@ test('an edit survives a reload: the next visit offers to restore it', async () 
   await page.context().close();
 });
 
+test('typing on and on without a pause is saved at least every two seconds', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.dblclick('td[data-pointer="/proactive/fees/amount"]');
+  const input = page.locator('td[data-pointer="/proactive/fees/amount"] input.nb-cell-input');
+  // A keystroke every 100 ms for 2.5 s: never the quarter-second pause
+  // that the usual save waits for.
+  for (let i = 0; i < 25; i++) {
+    await input.fill(String(100 + i));
+    await page.waitForTimeout(100);
+  }
+  const draft = await page.evaluate(() => localStorage.getItem('nianbao.draft'));
+  assert.ok(draft, 'a draft was saved while typing went on');
+  const amount = JSON.parse(JSON.parse(draft).document).proactive.fees.amount;
+  assert.ok(amount >= 100 && amount <= 124, `saved ${amount}`);
+  await page.context().close();
+});
+
 test('a dismissed finding stays dismissed after another edit, and downloads with the report', async () => {
   const page = await newPage(browser);
   await openApp(page, server.base);
