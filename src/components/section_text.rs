@@ -54,6 +54,17 @@ impl PartialEq for SectionTextProps {
 #[component]
 pub fn SectionText(props: &SectionTextProps) -> Html {
     let editing = props.editing;
+    // The editor takes the focus when it opens (also when the workstation
+    // has just taken over from the viewer to open it).
+    let editor = use_node_ref();
+    {
+        let editor = editor.clone();
+        use_effect_with(editing, move |editing| {
+            if let Some(area) = editor.cast::<web_sys::HtmlTextAreaElement>().filter(|_| *editing) {
+                let _ = area.focus();
+            }
+        });
+    }
     let heading = section(props.key_name).map_or("", |s| s.heading.get(props.lang));
     let heading_id = format!("{}{}-heading", props.id_prefix, props.key_name);
     let text = props.text.clone().unwrap_or_default();
@@ -74,7 +85,7 @@ pub fn SectionText(props: &SectionTextProps) -> Html {
                 }
             </h2>
             if editing {
-                <textarea class="nb-text-editor" rows="12" aria-label={format!("{}{heading}", tr(props.lang, "编辑：", "Edit: "))}
+                <textarea ref={editor} class="nb-text-editor" rows="12" aria-label={format!("{}{heading}", tr(props.lang, "编辑：", "Edit: "))}
                     value={text.to_string()}
                     oninput={{
                         let on_edit = props.on_edit.clone();

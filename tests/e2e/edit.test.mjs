@@ -106,6 +106,8 @@ test('a text section is edited in place and re-checked', async () => {
   const page = await newPage(browser);
   await openApp(page, server.base);
   await page.click('section[data-pointer="/problems"] button:has-text("编辑")');
+  // The editor opens (in the workstation, which takes over) with the focus in it.
+  await page.waitForFunction(() => document.activeElement?.matches('section[data-pointer="/problems"] textarea'));
   await page.fill('section[data-pointer="/problems"] textarea', '无');
   await page.waitForSelector('li[data-rule="section-empty"]');
   assert.equal(await page.getAttribute('section[data-pointer="/problems"]', 'data-severity'), 'warning');
