@@ -52,17 +52,20 @@ ${safe(glue)}
 </script>
 <script>
 (function () {
+  function fail(error) {
+    var message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = '年报工具无法启动（' + error + '）。请使用新版浏览器。 Nianbao could not start; please use a current browser.';
+    document.body.appendChild(message);
+  }
   var text = atob("${base64}");
   var bytes = new Uint8Array(text.length);
   for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   try {
     wasm_bindgen.initSync({ module: bytes });
-    wasm_bindgen.startApp(null);
+    wasm_bindgen.startApp(null).catch(fail);
   } catch (error) {
-    var message = document.createElement('p');
-    message.setAttribute('role', 'alert');
-    message.textContent = '年报工具无法启动（' + error + '）。请使用新版浏览器。 Nianbao could not start; please use a current browser.';
-    document.body.appendChild(message);
+    fail(error);
   }
 })();
 </script>

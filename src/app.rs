@@ -55,6 +55,10 @@ pub struct AppProps {
     /// (see `crate::handoff`).
     #[prop_or_default]
     pub handoff: Option<Handoff>,
+    /// Told once the app has drawn itself (the workstation tells `boot.js`
+    /// that the viewer may go).
+    #[prop_or_default]
+    pub on_ready: Option<Callback<()>>,
 }
 
 /// Starting to edit a cell or a section: the workstation opens the editor;
@@ -108,7 +112,11 @@ pub fn App(props: &AppProps) -> Html {
     // screen it replaces (effects never run while prerendering).
     {
         let root = root.clone();
+        let on_ready = props.on_ready.clone();
         use_effect_with(embedded, move |embedded| {
+            if let Some(on_ready) = on_ready {
+                on_ready.emit(());
+            }
             if let Some(root) = root.cast::<web_sys::Element>() {
                 let _ = root.set_attribute("data-live", "");
             }
@@ -239,7 +247,7 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="nb-appbar">
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} {on_download}
-                        loading={state.loading.clone().map(AttrValue::from)} loading_tools={state.upgrade.is_some()} can_undo={!state.undo.is_empty()}
+                        loading={state.loading.clone().map(AttrValue::from)} loading_tools={!state.upgrade.is_empty()} can_undo={!state.undo.is_empty()}
                         can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
                         {on_previous_file} previous={previous_label} {on_clear_previous}
                         compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />

@@ -74,9 +74,11 @@ pub fn mount_report(
         generation: 0,
         host,
     };
-    let app =
-        yew::Renderer::<App>::with_root_and_props(container, AppProps { embed: Some(embed.clone()), handoff: None })
-            .render();
+    let app = yew::Renderer::<App>::with_root_and_props(
+        container,
+        AppProps { embed: Some(embed.clone()), handoff: None, on_ready: None },
+    )
+    .render();
     Ok(EmbedHandle { app: Some(app), embed })
 }
 
@@ -84,7 +86,7 @@ pub fn mount_report(
 impl EmbedHandle {
     fn update(&mut self) {
         if let Some(app) = &mut self.app {
-            app.update(AppProps { embed: Some(self.embed.clone()), handoff: None });
+            app.update(AppProps { embed: Some(self.embed.clone()), handoff: None, on_ready: None });
         }
     }
 

@@ -7,13 +7,24 @@
 //! (`nianbao-workstation`), a second wasm module that `www/boot.js` loads the
 //! first time one of them is used. The viewer then hands over the report on
 //! screen (its bytes, as read) and what the user asked for, and stops; the
-//! workstation starts with the same report and carries the request out. If
-//! the workstation cannot be loaded, the viewer stays, with a message: the
-//! report on screen and the request are not lost.
+//! workstation starts with the same report and carries the requests out.
+//!
+//! The switch is made in this order, so that nothing is lost:
+//! 1. The viewer's first request sends a `nianbao-workstation` event
+//!    (`request`); `boot.js` accepts it (`preventDefault`) and loads the
+//!    workstation. Meanwhile the viewer keeps working, and queues whatever
+//!    else the user asks of the tools, and any report opened, in order.
+//! 2. When the workstation is ready, `boot.js` takes the viewer's state as it
+//!    is at that moment (`takeHandoff`) and starts the workstation with it, in
+//!    an element of its own.
+//! 3. Once the workstation has drawn itself, `boot.js` stops the viewer.
+//!
+//! If the workstation cannot be loaded or started, the viewer stays, says so,
+//! and opens the JSON reports queued meanwhile itself.
 //!
 //! The two modules share no memory, so the handoff crosses JavaScript as a
-//! plain object (`request` sends it, `from_js` reads it):
-//! `{ lang, origin: {kind, name}, report: Uint8Array, intent: {kind, …}, failed }`.
+//! plain object (`to_js` writes it, `from_js` reads it):
+//! `{ version, lang, origin: {kind, name}, report: Uint8Array, intents: [{kind, …}] }`.
 
 use crate::state::{Edit, Origin};
 use nianbao_core::Lang;
@@ -42,11 +53,17 @@ pub struct Handoff {
     pub lang: Lang,
     /// The report that was on screen, and the bytes it was read from.
     pub report: Option<(Origin, Rc<[u8]>)>,
-    pub intent: Option<Intent>,
+    /// What to do, in order.
+    pub intents: Vec<Intent>,
 }
 
+/// The form of the handoff object. A viewer and a workstation of different
+/// releases (one cached, one new) may meet after an update; the workstation
+/// reads only a handoff of its own version.
+pub const VERSION: u32 = 1;
+
 #[cfg(target_arch = "wasm32")]
-pub use js::{from_js, request};
+pub use js::{from_js, offer, request, take, to_js};
 
 #[cfg(target_arch = "wasm32")]
 mod js {
@@ -160,46 +177,82 @@ mod js {
         })
     }
 
-    /// Asks `www/boot.js` for the workstation, handing over the report on
-    /// screen and `intent`. `failed` is called with the reason if the
-    /// workstation cannot be loaded (the viewer then stays as it is).
-    pub fn request(
-        lang: Lang,
-        report: Option<(&Origin, &[u8])>,
-        intent: &Intent,
-        failed: impl FnOnce(String) + 'static,
-    ) {
-        let detail = Object::new();
-        set(&detail, "lang", lang.code());
-        if let Some((origin, bytes)) = report {
-            set(&detail, "origin", origin_to_js(origin));
-            set(&detail, "report", Uint8Array::from(bytes));
-        }
-        set(&detail, "intent", intent_to_js(intent));
-        set(
-            &detail,
-            "failed",
-            Closure::once_into_js(move |reason: JsValue| failed(crate::hooks::js_error_text(reason))),
-        );
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&detail);
-        let event = web_sys::CustomEvent::new_with_event_init_dict(EVENT, &init);
-        if let (Some(window), Ok(event)) = (web_sys::window(), event) {
-            let _ = window.dispatch_event(&event);
+    /// Called once, by whichever reports first that the workstation will
+    /// not come: the loader, later, or `request`, at once.
+    type Failed = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce(String)>>>>;
+
+    fn fail(failed: &Failed, reason: String) {
+        if let Some(failed) = failed.borrow_mut().take() {
+            failed(reason);
         }
     }
 
+    /// Asks `www/boot.js` for the workstation. `failed` is called with the
+    /// reason if it cannot be loaded, or at once if nothing on the page
+    /// answers (the viewer then stays as it is).
+    pub fn request(failed: impl FnOnce(String) + 'static) {
+        let failed: Failed = std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(failed))));
+        let callback = {
+            let failed = failed.clone();
+            Closure::once_into_js(move |reason: JsValue| fail(&failed, crate::hooks::js_error_text(reason)))
+        };
+        let detail = Object::new();
+        set(&detail, "failed", callback);
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_cancelable(true);
+        // The loader accepts the request by cancelling the event.
+        let accepted = web_sys::CustomEvent::new_with_event_init_dict(EVENT, &init)
+            .ok()
+            .zip(web_sys::window())
+            .is_some_and(|(event, window)| window.dispatch_event(&event) == Ok(false));
+        if !accepted {
+            fail(&failed, "www/boot.js, which loads the tools, is not on this page".to_string());
+        }
+    }
+
+    thread_local! {
+        /// What the viewer would hand over now; kept up to date as it renders.
+        static LATEST: std::cell::RefCell<Option<Handoff>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Records what the viewer would hand over now.
+    pub fn offer(handoff: Handoff) {
+        LATEST.with(|latest| latest.replace(Some(handoff)));
+    }
+
+    /// What the viewer hands over, as `boot.js` passes it to the workstation
+    /// (`null` if the viewer never rendered).
+    pub fn take() -> JsValue {
+        LATEST.with(|latest| latest.borrow().as_ref().map_or(JsValue::NULL, to_js))
+    }
+
+    /// The handoff as the plain object `boot.js` passes on.
+    pub fn to_js(handoff: &Handoff) -> JsValue {
+        let object = Object::new();
+        set(&object, "version", super::VERSION);
+        set(&object, "lang", handoff.lang.code());
+        if let Some((origin, bytes)) = &handoff.report {
+            set(&object, "origin", origin_to_js(origin));
+            set(&object, "report", Uint8Array::from(&bytes[..]));
+        }
+        set(&object, "intents", handoff.intents.iter().map(intent_to_js).collect::<Array>());
+        object.into()
+    }
+
     /// Reads a handoff (`null` when the workstation is opened directly, as
-    /// when a draft waits to be restored).
+    /// when a draft waits to be restored; `None` too for a handoff of another
+    /// version).
     pub fn from_js(value: &JsValue) -> Option<Handoff> {
-        if !value.is_object() {
+        if !value.is_object() || get(value, "version").as_f64() != Some(f64::from(super::VERSION)) {
             return None;
         }
         let report = get(value, "report");
+        let intents = get(value, "intents").dyn_into::<Array>().ok();
         Some(Handoff {
             lang: Lang::from_code(&text(value, "lang")).unwrap_or_default(),
             report: report.is_object().then(|| (origin_from_js(&get(value, "origin")), bytes_from_js(&report))),
-            intent: intent_from_js(&get(value, "intent")),
+            intents: intents.map(|a| a.iter().filter_map(|i| intent_from_js(&i)).collect()).unwrap_or_default(),
         })
     }
 }

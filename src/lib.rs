@@ -16,9 +16,22 @@ pub use app::App;
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The whole-page app, kept so that the viewer can stop when the
-    /// workstation takes over (`stopApp`).
-    static PAGE_APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+    /// The whole-page app and the element it lives in, kept so that the
+    /// viewer can stop when the workstation takes over (`stopApp`).
+    static PAGE_APP: std::cell::RefCell<Option<(yew::AppHandle<App>, web_sys::Element)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A new element at the end of the page's body for the whole-page app: the
+/// viewer and the workstation each have their own, so that one can start
+/// while the other is still there.
+#[cfg(target_arch = "wasm32")]
+fn page_root() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    root.set_class_name("nb-page");
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
 }
 
 /// Mounts the whole-page app (the viewer) on a page that asks for it
@@ -26,9 +39,9 @@ thread_local! {
 /// embedding API (`www/nianbao-embed.js`).
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    if embed::is_app_page() {
-        let app = yew::Renderer::<App>::new().render();
-        PAGE_APP.with(|page| page.replace(Some(app)));
+    if let Some(root) = page_root().filter(|_| embed::is_app_page()) {
+        let app = yew::Renderer::<App>::with_root(root.clone()).render();
+        PAGE_APP.with(|page| page.replace(Some((app, root))));
     }
 }
 
@@ -37,17 +50,37 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = stopApp)]
 pub fn stop_app() {
-    if let Some(app) = PAGE_APP.with(|page| page.take()) {
+    if let Some((app, root)) = PAGE_APP.with(|page| page.take()) {
         app.destroy();
+        root.remove();
     }
 }
 
+/// What the viewer hands over to the workstation now (see `crate::handoff`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = takeHandoff)]
+pub fn take_handoff() -> wasm_bindgen::JsValue {
+    handoff::take()
+}
+
 /// Starts the workstation on the whole page with what the viewer handed
-/// over (`handoff`, see `crate::handoff`), or afresh when it is `null`.
+/// over (`handoff`, see `crate::handoff`), or afresh when it is `null`. The
+/// promise resolves once it has drawn itself, so that the viewer is removed
+/// only then; if it cannot start, the viewer is still there.
 #[cfg(all(target_arch = "wasm32", feature = "workstation"))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startApp)]
-pub fn start_app(handoff: wasm_bindgen::JsValue) {
-    let props = app::AppProps { embed: None, handoff: handoff::from_js(&handoff) };
-    let app = yew::Renderer::<App>::with_props(props).render();
-    PAGE_APP.with(|page| page.replace(Some(app)));
+pub fn start_app(handoff: wasm_bindgen::JsValue) -> js_sys::Promise {
+    let handoff = handoff::from_js(&handoff);
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let Some(root) = page_root() else {
+            let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &"no page to start on".into());
+            return;
+        };
+        let on_ready = yew::Callback::from(move |()| {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let props = app::AppProps { embed: None, handoff: handoff.clone(), on_ready: Some(on_ready) };
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        PAGE_APP.with(|page| page.replace(Some((app, root))));
+    })
 }

@@ -212,8 +212,10 @@ pub struct State {
     /// The bytes the report on screen was read from, so that the workstation
     /// reads exactly the same file when the viewer hands it over.
     pub source: Option<Rc<[u8]>>,
-    /// A tool of the workstation the user asked for, while it loads.
-    pub upgrade: Option<Shared<Intent>>,
+    /// What the user asked of the workstation while it loads, in order: the
+    /// first tool asked for, then anything done meanwhile (a file opened, a
+    /// finding settled). The workstation carries them all out.
+    pub upgrade: Vec<Intent>,
 }
 
 /// A change to the report on screen.
@@ -247,6 +249,11 @@ pub enum Action {
     /// The user asked for a tool of the workstation: the viewer hands the
     /// report over to it (see `crate::handoff`).
     Upgrade(Intent),
+    /// The workstation could not be loaded.
+    ToolsFailed {
+        reason: String,
+        today: Date,
+    },
 }
 
 impl State {
@@ -272,6 +279,25 @@ impl State {
         State { current: Some(opened), source: Some(bytes.clone()), ..State::empty(handoff.lang) }
     }
 
+    /// Reads `bytes` and shows them if they are a readable report; otherwise
+    /// says why, and the report on screen stays.
+    fn open(&mut self, origin: Origin, bytes: Rc<[u8]>, today: Date) {
+        self.loading = None;
+        let opened = Opened::read_beside(origin, &bytes, today, self.previous.as_ref());
+        if opened.is_readable() {
+            self.current = Some(opened);
+            self.source = Some(bytes);
+            self.failure = None;
+            self.selected = None;
+            self.editing = None;
+            self.undo.clear();
+            self.redo.clear();
+            self.last_edit = None;
+        } else {
+            self.failure = Some(Failure::Unreadable(opened));
+        }
+    }
+
     /// Nothing on screen yet: an embedded report that is still loading.
     pub fn empty(lang: Lang) -> State {
         State {
@@ -287,7 +313,7 @@ impl State {
             redo: Vec::new(),
             last_edit: None,
             source: None,
-            upgrade: None,
+            upgrade: Vec::new(),
         }
     }
 
@@ -304,27 +330,31 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Open { origin, bytes, today } => {
+            // While the workstation loads, a report opened is queued for it,
+            // after the tool asked for first, so that the order holds.
+            Action::Open { origin, bytes, .. } if !next.upgrade.is_empty() => {
                 next.loading = None;
-                let opened = Opened::read_beside(origin, &bytes, today, next.previous.as_ref());
-                if opened.is_readable() {
-                    next.current = Some(opened);
-                    next.source = Some(bytes);
-                    next.failure = None;
-                    next.selected = None;
-                    next.editing = None;
-                    next.undo.clear();
-                    next.redo.clear();
-                    next.last_edit = None;
-                } else {
-                    next.failure = Some(Failure::Unreadable(opened));
-                }
+                next.upgrade.push(Intent::Open { origin, bytes });
             }
+            Action::Open { origin, bytes, today } => next.open(origin, bytes, today),
             Action::Loading(name) => next.loading = Some(name),
             Action::Failed(failure) => {
                 next.loading = None;
-                next.upgrade = None;
                 next.failure = Some(failure);
+            }
+            Action::ToolsFailed { reason, today } => {
+                // What the viewer can do itself, it does: reports opened
+                // meanwhile that are JSON. The tools asked for are not done,
+                // and the message says so.
+                for intent in std::mem::take(&mut next.upgrade) {
+                    if let Intent::Open { origin, bytes } = intent {
+                        if report_text(&bytes).is_none() {
+                            next.open(origin, bytes, today);
+                        }
+                    }
+                }
+                next.loading = None;
+                next.failure = Some(Failure::Tools { reason });
             }
             Action::DismissFailure => next.failure = None,
             Action::SetLang(lang) => next.lang = lang,
@@ -342,10 +372,7 @@ impl Reducible for State {
                     return self;
                 }
             }
-            Action::Upgrade(intent) => {
-                next.loading = None;
-                next.upgrade = Some(Shared::new(intent));
-            }
+            Action::Upgrade(intent) => next.upgrade.push(intent),
         }
         Rc::new(next)
     }
@@ -429,7 +456,7 @@ mod tests {
         let handoff = crate::handoff::Handoff {
             lang: state.lang,
             report: Some((state.current.as_ref().unwrap().origin.clone(), state.source.clone().unwrap())),
-            intent: None,
+            intents: Vec::new(),
         };
         let taken_over = State::handed_over(&handoff, today());
         let (before, after) = (state.current.as_ref().unwrap(), taken_over.current.as_ref().unwrap());

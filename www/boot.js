@@ -5,10 +5,13 @@
 // JSON files. The workstation (nianbao-workstation: editing, settling
 // findings, last year's report, batches, importing text and Word files) is
 // a second, larger module, loaded the first time one of its tools is used:
-// the viewer then sends a `nianbao-workstation` event carrying the report on
-// screen and what the user asked for (src/handoff.rs), and the workstation
-// takes its place. A draft of unsaved edits starts the workstation at once.
-import init, { stopApp } from './nianbao-app.js';
+// the viewer sends a `nianbao-workstation` event, this loader accepts it,
+// loads the workstation, takes what the viewer hands over at that moment
+// (the report on screen and everything asked meanwhile), starts the
+// workstation beside it and, once the workstation has drawn itself, stops
+// the viewer (src/handoff.rs). A draft of unsaved edits starts the
+// workstation at once.
+import init, { stopApp, takeHandoff } from './nianbao-app.js';
 
 const here = new URL('./', import.meta.url);
 
@@ -23,15 +26,26 @@ function startViewer() {
   init({ module_or_path: new URL('nianbao-app_bg.wasm', here) }).catch(showStartFailure);
 }
 
-// The workstation module, fetched and instantiated once (again after a failure).
+// The workstation module, fetched and instantiated once (again after a
+// failure: a new address, since some browsers keep a failed import).
 let workstation;
+let attempts = 0;
 function loadWorkstation() {
-  workstation ??= import('./nianbao-workstation.js').then(async (module) => {
+  workstation ??= import(`./nianbao-workstation.js${attempts++ ? `?retry=${attempts}` : ''}`).then(async (module) => {
     await module.default({ module_or_path: new URL('nianbao-workstation_bg.wasm', here) });
     return module;
   });
   workstation.catch(() => { workstation = undefined; });
   return workstation;
+}
+
+// How long the workstation may take to draw itself before it counts as failed.
+const START_TIMEOUT_MS = 20000;
+function started(module, handoff) {
+  return Promise.race([
+    module.startApp(handoff),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('the tools did not start')), START_TIMEOUT_MS)),
+  ]);
 }
 
 // The page holds a prerendered first screen (the built-in sample, checked, in
@@ -49,26 +63,33 @@ try {
 
 let handingOver = false;
 window.addEventListener('nianbao-workstation', async (event) => {
-  const handoff = event.detail;
-  // One handoff at a time: the first request is carried out.
+  // Accepted: the viewer knows someone is loading the tools.
+  event.preventDefault();
+  // One switch at a time; the viewer queues whatever else is asked meanwhile.
   if (handingOver) return;
   handingOver = true;
+  const viewer = new Set(document.querySelectorAll('.nb-page'));
   try {
     const module = await loadWorkstation();
-    // Start the workstation, then remove the viewer, in one task: nothing
-    // is painted in between, and if the workstation cannot start the viewer
-    // is still there.
-    module.startApp(handoff);
+    // The viewer's state as it is now, with everything asked meanwhile.
+    await started(module, takeHandoff());
     stopApp();
   } catch (error) {
     handingOver = false;
-    handoff?.failed?.(error);
+    // A workstation that did not draw itself leaves its element behind.
+    for (const page of document.querySelectorAll('.nb-page')) if (!viewer.has(page)) page.remove();
+    event.detail?.failed?.(error);
   }
 });
 
 if (draft) {
-  // Edits saved before the page was closed: the workstation offers them back.
-  loadWorkstation().then((module) => module.startApp(null), startViewer);
+  // Edits saved before the page was closed: the workstation offers them
+  // back. If it cannot start, the viewer does (the draft stays for later).
+  loadWorkstation().then((module) => started(module, null)).catch((error) => {
+    console.error('Nianbao: the tools could not start; the draft is kept.', error);
+    for (const page of document.querySelectorAll('.nb-page')) page.remove();
+    startViewer();
+  });
 } else {
   startViewer();
   // Signs that the user is about to use a tool (a cell or a text section

@@ -26,21 +26,24 @@ pub fn open_bytes(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatch
 
 /// Opens a file picked, dropped or otherwise handed over.
 pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    yew::platform::spawn_local(read_and_open(file, dispatch));
+}
+
+/// Reads a file and opens it, once read.
+pub async fn read_and_open(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
     dispatch.dispatch(Action::Loading(name.clone()));
-    yew::platform::spawn_local(async move {
+    #[cfg(not(feature = "workstation"))]
+    let handle = file.clone();
+    match read_file(file).await {
+        // A Word file is a zip archive; the workstation opens those.
         #[cfg(not(feature = "workstation"))]
-        let handle = file.clone();
-        match read_file(file).await {
-            // A Word file is a zip archive; the workstation opens those.
-            #[cfg(not(feature = "workstation"))]
-            Ok(bytes) if nianbao_core::import::docx::is_zip(&bytes) => {
-                dispatch.dispatch(Action::Upgrade(Intent::Files(vec![handle])));
-            }
-            Ok(bytes) => open_bytes(Origin::File(name), bytes.into(), &dispatch),
-            Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+        Ok(bytes) if nianbao_core::import::docx::is_zip(&bytes) => {
+            dispatch.dispatch(Action::Upgrade(Intent::Files(vec![handle])));
         }
-    });
+        Ok(bytes) => open_bytes(Origin::File(name), bytes.into(), &dispatch),
+        Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+    }
 }
 
 /// Opens the files picked or dropped: one is shown; several make a batch
@@ -108,16 +111,19 @@ pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<St
 /// Reads last year's report from a file, to check the one on screen against.
 #[cfg(feature = "workstation")]
 pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    yew::platform::spawn_local(read_previous(file, dispatch));
+}
+
+/// Reads last year's report and checks the one on screen against it.
+#[cfg(feature = "workstation")]
+pub async fn read_previous(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
     dispatch.dispatch(Action::Loading(name.clone()));
-    yew::platform::spawn_local(async move {
-        match read_file(file).await {
-            Ok(bytes) => dispatch.dispatch(
-                Work::OpenPrevious { origin: Origin::File(name), bytes: bytes.into(), today: today() }.into(),
-            ),
-            Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
-        }
-    });
+    match read_file(file).await {
+        Ok(bytes) => dispatch
+            .dispatch(Work::OpenPrevious { origin: Origin::File(name), bytes: bytes.into(), today: today() }.into()),
+        Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+    }
 }
 
 /// Opens pasted text.

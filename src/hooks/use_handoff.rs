@@ -2,60 +2,71 @@
 //! `crate::handoff`).
 
 use crate::handoff::{Handoff, Intent};
-#[cfg(any(feature = "workstation", target_arch = "wasm32"))]
-use crate::state::Action;
-use crate::state::{Origin, Shared, State};
+use crate::state::{Origin, State};
 use nianbao_core::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The viewer's side: when the user asks for a tool of the workstation
-/// (`upgrade`), asks `www/boot.js` to load it, handing over the report on
-/// screen. A failure to load it becomes a message; the viewer stays.
+/// The viewer's side. Keeps `crate::handoff` told of what it would hand over
+/// now (the report on screen and the requests queued), and asks `www/boot.js`
+/// for the workstation when the first request comes. A failure to load it
+/// becomes a message; the viewer stays.
 #[cfg(not(feature = "workstation"))]
 #[hook]
 pub fn use_handoff(
     _handoff: Option<Handoff>,
-    upgrade: Option<Shared<Intent>>,
+    upgrade: Vec<Intent>,
     report: Option<(Origin, Rc<[u8]>)>,
     lang: Lang,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    use_effect_with(upgrade, move |upgrade| {
+    let asked = !upgrade.is_empty();
+    #[cfg(target_arch = "wasm32")]
+    crate::handoff::offer(Handoff { lang, report, intents: upgrade });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (lang, report, upgrade);
+    use_effect_with(asked, move |asked| {
         #[cfg(target_arch = "wasm32")]
-        if let Some(intent) = upgrade {
-            let report = report.as_ref().map(|(origin, bytes)| (origin, &bytes[..]));
-            crate::handoff::request(lang, report, intent, move |reason| {
-                dispatch.dispatch(Action::Failed(crate::state::Failure::Tools { reason }))
+        if *asked {
+            crate::handoff::request(move |reason| {
+                dispatch.dispatch(crate::state::Action::ToolsFailed { reason, today: crate::hooks::today() })
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (upgrade, report, lang, dispatch);
+        let _ = (asked, dispatch);
     });
 }
 
 /// The workstation's side: once started, carries out what the user asked
-/// the viewer for.
+/// the viewer for, in order (a file is read before the next request is
+/// carried out).
 #[cfg(feature = "workstation")]
 #[hook]
 pub fn use_handoff(
     handoff: Option<Handoff>,
-    _upgrade: Option<Shared<Intent>>,
+    _upgrade: Vec<Intent>,
     _report: Option<(Origin, Rc<[u8]>)>,
     _lang: Lang,
     dispatch: UseReducerDispatcher<State>,
 ) {
     use crate::hooks::today;
-    use crate::hooks::use_drop_and_paste::{open_files, open_previous_file};
-    use crate::state::Work;
+    use crate::hooks::use_drop_and_paste::{open_files, read_and_open, read_previous};
+    use crate::state::{Action, Work};
     use_effect_with(handoff, move |handoff| {
-        let Some(intent) = handoff.as_ref().and_then(|h| h.intent.clone()) else { return };
-        match intent {
-            Intent::Open { origin, bytes } => dispatch.dispatch(Action::Open { origin, bytes, today: today() }),
-            Intent::Files(files) => open_files(files, dispatch),
-            Intent::Previous(file) => open_previous_file(file, dispatch),
-            Intent::EditAt(pointer) => dispatch.dispatch(Action::EditCell(Some(pointer))),
-            Intent::Settle(edit) => dispatch.dispatch(Work::Edit { edit, today: today() }.into()),
-        }
+        let intents = handoff.as_ref().map(|h| h.intents.clone()).unwrap_or_default();
+        yew::platform::spawn_local(async move {
+            for intent in intents {
+                match intent {
+                    Intent::Open { origin, bytes } => dispatch.dispatch(Action::Open { origin, bytes, today: today() }),
+                    Intent::Files(mut files) if files.len() == 1 => {
+                        read_and_open(files.remove(0), dispatch.clone()).await;
+                    }
+                    Intent::Files(files) => open_files(files, dispatch.clone()),
+                    Intent::Previous(file) => read_previous(file, dispatch.clone()).await,
+                    Intent::EditAt(pointer) => dispatch.dispatch(Action::EditCell(Some(pointer))),
+                    Intent::Settle(edit) => dispatch.dispatch(Work::Edit { edit, today: today() }.into()),
+                }
+            }
+        });
     });
 }

@@ -106,3 +106,65 @@ test('a page that embeds a report never loads the workstation', async () => {
   assert.ok(!requested.includes(WORKSTATION));
   await page.context().close();
 });
+
+test('what is asked while the tools load is carried out by the workstation, in order', async () => {
+  const page = await newPage(browser);
+  // The workstation's wasm is held back until the test lets it through.
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(`**/${WORKSTATION}`, async (route) => { await gate; await route.continue(); });
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('hongze-district-2023.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('洪泽'));
+  // First a decision on a finding, then, while the tools load, an edit.
+  const finding = page.locator('li[data-rule="t4-total"]').first();
+  await finding.locator('button.nb-finding-button').click();
+  await finding.locator('.nb-settle-comment').fill('口径不同');
+  await finding.locator('button:has-text("排除：不是问题")').click();
+  await page.waitForSelector('[data-testid="loading-tools"]');
+  await page.dblclick('td[data-pointer="/appeals/review/pending"]');
+  release();
+  // Both are done: the finding dismissed, the editor open at the cell.
+  await page.locator('td[data-pointer="/appeals/review/pending"] input.nb-cell-input').waitFor();
+  assert.equal(await page.locator('.nb-group-dismissed li[data-rule="t4-total"]').count(), 1);
+  assert.match(await page.textContent('h1'), /洪泽/);
+  assert.equal(await page.locator('.nb-page').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a report opened while the tools load is the one the workstation shows', async () => {
+  const page = await newPage(browser);
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(`**/${WORKSTATION}`, async (route) => { await gate; await route.continue(); });
+  await openApp(page, server.base);
+  await page.dblclick('td[data-pointer="/appeals/review/pending"]');
+  await page.waitForSelector('[data-testid="loading-tools"]');
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  release();
+  await page.waitForFunction(() => document.querySelector('.nb-app[data-live] h1')?.textContent.includes('淮安'));
+  await page.waitForSelector('[data-testid="loading-tools"]', { state: 'detached' });
+  assert.equal(await page.locator('.nb-page').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a workstation that cannot start leaves the viewer working, with a message', async () => {
+  const page = await newPage(browser);
+  // A workstation whose start fails.
+  await page.route('**/nianbao-workstation.js*', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: 'export default async function init() {}\nexport function startApp() { return Promise.reject(new Error("boom")); }\n',
+  }));
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  await page.dblclick('td[data-pointer="/appeals/review/pending"]');
+  await page.waitForSelector('.nb-failure:has-text("无法载入编辑和核对工具")');
+  assert.match(await page.textContent('.nb-failure'), /boom/);
+  assert.match(await page.textContent('h1'), /淮安/);
+  assert.equal(await page.locator('.nb-page').count(), 1);
+  assert.equal(await page.locator('td[data-pointer="/appeals/review/pending"]').count(), 1);
+  await page.context().close();
+});
