@@ -294,9 +294,9 @@ fn use_work_tools(
     lang: Lang,
 ) -> Html {
     crate::hooks::use_autosave::use_autosave(page, current, edited);
-    let draft = use_state(|| if page { crate::hooks::use_autosave::read_draft() } else { None });
+    let drafts = use_state(|| if page { crate::hooks::use_autosave::read_drafts() } else { Vec::new() });
     use_undo_keys(dispatcher.clone(), page);
-    draft_banner(&draft, &dispatcher, lang)
+    draft_banner(&drafts, &dispatcher, lang)
 }
 
 /// The viewer has none of the workstation's tools.
@@ -312,43 +312,59 @@ fn use_work_tools(
     Html::default()
 }
 
-/// The offer to restore edits saved before the page was closed.
+/// The offer to restore edits saved before the page was closed, newest
+/// first, one at a time. Restoring one keeps the report on screen's edits
+/// (they are saved too); discarding one forgets that one only.
 #[cfg(feature = "workstation")]
 fn draft_banner(
-    draft: &UseStateHandle<Option<crate::hooks::use_autosave::Draft>>,
+    drafts: &UseStateHandle<Vec<crate::hooks::use_autosave::Draft>>,
     dispatcher: &UseReducerDispatcher<State>,
     lang: Lang,
 ) -> Html {
-    let banner = (**draft).clone().map(|d| {
-        let restore = {
-            let dispatcher = dispatcher.clone();
-            let draft = draft.clone();
-            let d = d.clone();
-            Callback::from(move |_: MouseEvent| {
-                dispatcher.dispatch(Action::Open { origin: crate::state::Origin::File(d.name.clone()), bytes: d.document.clone().into_bytes().into(), today: today() });
-                draft.set(None);
-            })
-        };
-        let discard = {
-            let draft = draft.clone();
-            Callback::from(move |_: MouseEvent| {
-                crate::hooks::use_autosave::discard_draft();
-                draft.set(None);
-            })
-        };
-        let text = match lang {
-            Lang::Zh => format!("上次编辑的“{}”（保存于 {}）尚未下载。", d.name, d.saved),
-            Lang::En => format!("Your edits to “{}” (saved {}) were not downloaded.", d.name, d.saved),
-        };
-        html! {
-            <div class="nb-draft" role="alert" data-testid="draft">
-                <span>{text}</span>
-                <button type="button" class="nb-button nb-primary-button" onclick={restore}>{tr(lang, "恢复编辑", "Restore")}</button>
-                <button type="button" class="nb-button" onclick={discard}>{tr(lang, "放弃", "Discard")}</button>
-            </div>
-        }
-    });
-    banner.unwrap_or_default()
+    use crate::hooks::use_autosave::{adopt_draft, discard_draft};
+    let Some(d) = drafts.first().cloned() else { return Html::default() };
+    let rest = drafts.len() - 1;
+    let settle = |drafts: &UseStateHandle<Vec<crate::hooks::use_autosave::Draft>>| {
+        let remaining: Vec<_> = drafts.iter().skip(1).cloned().collect();
+        drafts.set(remaining);
+    };
+    let restore = {
+        let (dispatcher, drafts, d) = (dispatcher.clone(), drafts.clone(), d.clone());
+        Callback::from(move |_: MouseEvent| {
+            adopt_draft(&d);
+            let bytes = d.document.clone().into_bytes().into();
+            dispatcher.dispatch(Action::Open {
+                origin: crate::state::Origin::File(d.name.clone()),
+                bytes,
+                today: today(),
+            });
+            settle(&drafts);
+        })
+    };
+    let discard = {
+        let (drafts, id) = (drafts.clone(), d.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            discard_draft(&id);
+            settle(&drafts);
+        })
+    };
+    let mut text = match lang {
+        Lang::Zh => format!("上次编辑的“{}”（保存于 {}）尚未下载。", d.name, d.saved),
+        Lang::En => format!("Your edits to “{}” (saved {}) were not downloaded.", d.name, d.saved),
+    };
+    if rest > 0 {
+        text.push_str(&match lang {
+            Lang::Zh => format!("另有 {rest} 份未下载的编辑，处理完这一份后列出。"),
+            Lang::En => format!(" {rest} more after this one."),
+        });
+    }
+    html! {
+        <div class="nb-draft" role="alert" data-testid="draft">
+            <span>{text}</span>
+            <button type="button" class="nb-button nb-primary-button" onclick={restore}>{tr(lang, "恢复编辑", "Restore")}</button>
+            <button type="button" class="nb-button" onclick={discard}>{tr(lang, "放弃", "Discard")}</button>
+        </div>
+    }
 }
 
 /// The summary of many reports opened at once.

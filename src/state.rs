@@ -144,11 +144,16 @@ impl Opened {
 pub struct BatchEntry {
     pub name: String,
     pub opened: Opened,
+    /// Why the file could not be read (it is then checked as empty).
+    pub read_error: Option<String>,
 }
 
 /// Many reports, checked one after another (a supervisor's folder).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Batch {
+    /// Which batch this is: files still being read for an earlier batch
+    /// (closed, or replaced by another) are not added to this one.
+    pub id: u32,
     /// How many files were given; `entries` fills up to it.
     pub total: usize,
     pub entries: Vec<BatchEntry>,

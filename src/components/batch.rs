@@ -251,7 +251,13 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                             html! {
                                 <tr data-testid="batch-row">
                                     <td class="nb-txt">{e.name.clone()}</td>
-                                    <td class="nb-txt">{agency(e)}</td>
+                                    <td class="nb-txt">
+                                        if let Some(reason) = &e.read_error {
+                                            <span class="nb-count-error">{tr(lang, "无法读取：", "Could not read: ")}{reason.clone()}</span>
+                                        } else {
+                                            {agency(e)}
+                                        }
+                                    </td>
                                     <td class="nb-num">{year(e).map(|y| y.to_string()).unwrap_or_default()}</td>
                                     <td class="nb-txt">{e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("—")}</td>
                                     <td class={classes!("nb-num", (s.errors > 0).then_some("nb-count-error"))}>{s.errors}</td>

@@ -107,6 +107,10 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         // Only readable reports are ever opened.
         return html! {};
     };
+    // The callbacks handed to table rows and text sections only send to the
+    // reducer, capturing nothing that changes: those components compare their
+    // props without them (see `table_grid::TableRowProps`), so a callback
+    // that captured changing data would be kept stale.
     let on_cell_edit = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |(pointer, text): (String, String)| on_edit.emit(Edit::Cell { pointer, text }))

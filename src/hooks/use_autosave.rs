@@ -5,11 +5,20 @@ use crate::state::{Opened, Origin};
 use nianbao_core::json::{Object, Value};
 use yew::prelude::*;
 
+/// Where drafts are kept: a JSON array of drafts, newest first. (`boot.js`
+/// starts the workstation at once when it is there.)
 const DRAFT_KEY: &str = "nianbao.draft";
 
-/// An edited report saved by an earlier visit.
+/// Drafts kept at most; the oldest go first.
+const MAX_DRAFTS: usize = 10;
+
+/// An edited report saved by a visit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
+    /// The visit that saved it and the report's name: each visit keeps its
+    /// own drafts, so that neither another tab nor a later visit overwrites
+    /// edits that were never restored.
+    pub id: String,
     pub name: String,
     pub saved: String,
     pub document: String,
@@ -19,21 +28,93 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The draft left by an earlier visit, if any.
-pub fn read_draft() -> Option<Draft> {
-    if cfg!(not(target_arch = "wasm32")) {
-        return None;
-    }
-    let text = storage()?.get_item(DRAFT_KEY).ok().flatten()?;
-    let value = nianbao_core::json::parse(&text).ok()?.value;
-    let field = |key: &str| value.pointer(&format!("/{key}")).and_then(Value::as_str).map(str::to_string);
-    Some(Draft { name: field("name")?, saved: field("saved").unwrap_or_default(), document: field("document")? })
+thread_local! {
+    /// This visit, as drafts name it.
+    static VISIT: String = format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64);
 }
 
-pub fn discard_draft() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(DRAFT_KEY);
+/// The id under which this visit saves a report of this name.
+fn draft_id(name: &str) -> String {
+    VISIT.with(|visit| format!("{visit}/{name}"))
+}
+
+fn read_all() -> Vec<Draft> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Vec::new();
     }
+    let Some(text) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else { return Vec::new() };
+    let Ok(parsed) = nianbao_core::json::parse(&text) else { return Vec::new() };
+    // An earlier release kept one draft as an object.
+    let items = match parsed.value {
+        Value::Array(items) => items,
+        single => vec![single],
+    };
+    items
+        .iter()
+        .filter_map(|value| {
+            let field = |key: &str| value.pointer(&format!("/{key}")).and_then(Value::as_str).map(str::to_string);
+            let name = field("name")?;
+            Some(Draft {
+                id: field("id").unwrap_or_else(|| format!("earlier/{name}")),
+                name,
+                saved: field("saved").unwrap_or_default(),
+                document: field("document")?,
+            })
+        })
+        .collect()
+}
+
+fn write_all(drafts: &[Draft]) {
+    let Some(storage) = storage() else { return };
+    if drafts.is_empty() {
+        let _ = storage.remove_item(DRAFT_KEY);
+        return;
+    }
+    let items: Vec<Value> = drafts
+        .iter()
+        .map(|d| {
+            let mut o = Object::new();
+            o.insert("id", Value::String(d.id.clone()));
+            o.insert("name", Value::String(d.name.clone()));
+            o.insert("saved", Value::String(d.saved.clone()));
+            o.insert("document", Value::String(d.document.clone()));
+            Value::Object(o)
+        })
+        .collect();
+    // When storage is full, keep the newest draft at least.
+    if storage.set_item(DRAFT_KEY, &Value::Array(items.clone()).to_json()).is_err() {
+        let _ = storage.set_item(DRAFT_KEY, &Value::Array(items.into_iter().take(1).collect()).to_json());
+    }
+}
+
+/// Puts `draft` first, replacing any draft of the same id.
+fn keep(draft: Draft) {
+    let mut drafts = read_all();
+    drafts.retain(|d| d.id != draft.id);
+    drafts.insert(0, draft);
+    drafts.truncate(MAX_DRAFTS);
+    write_all(&drafts);
+}
+
+/// The drafts left by earlier visits (read when the page opens), newest first.
+pub fn read_drafts() -> Vec<Draft> {
+    read_all()
+}
+
+/// Forgets one draft.
+pub fn discard_draft(id: &str) {
+    let mut drafts = read_all();
+    drafts.retain(|d| d.id != id);
+    write_all(&drafts);
+}
+
+/// A draft restored: from now on this visit saves the report's edits in its
+/// place, and until then it stays as it was.
+pub fn adopt_draft(draft: &Draft) {
+    let mut drafts = read_all();
+    drafts.retain(|d| d.id != draft.id);
+    write_all(&drafts);
+    keep(Draft { id: draft_id(&draft.name), ..draft.clone() });
 }
 
 fn origin_name(origin: &Origin) -> String {
@@ -59,13 +140,8 @@ fn now_text() -> String {
 
 fn save(current: &Opened) {
     let Some(document) = &current.loaded.document else { return };
-    let mut draft = Object::new();
-    draft.insert("name", Value::String(origin_name(&current.origin)));
-    draft.insert("saved", Value::String(now_text()));
-    draft.insert("document", Value::String(document.to_json_pretty()));
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(DRAFT_KEY, &Value::Object(draft).to_json());
-    }
+    let name = origin_name(&current.origin);
+    keep(Draft { id: draft_id(&name), name, saved: now_text(), document: document.to_json_pretty() });
 }
 
 /// Saves the report on screen after an edit (`edited`): a quarter of a second
@@ -97,6 +173,13 @@ pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
     use_effect_with((key, edited, enabled), move |(_, edited, enabled)| {
         /// The longest an edit waits to be saved while typing goes on.
         const MAX_WAIT_MS: f64 = 2000.0;
+        // A save still waiting for another report (one just left for another
+        // file, or a batch's report) is made now, not dropped.
+        let name = |o: &Opened| origin_name(&o.origin);
+        let left = pending.borrow_mut().take();
+        if let Some(left) = left.filter(|l| current.as_ref().map(name) != Some(name(l))) {
+            save(&left);
+        }
         *pending.borrow_mut() = if *enabled && *edited { current } else { None };
         let now = js_sys::Date::now();
         let waiting = pending.borrow().is_some();

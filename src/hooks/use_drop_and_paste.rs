@@ -75,7 +75,9 @@ fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) 
     const GROUP: usize = 50;
     /// Files checked between pauses (about a third of a millisecond each).
     const CHUNK: usize = 16;
-    dispatch.dispatch(Work::BatchStart { total: files.len() }.into());
+    static NEXT_BATCH: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let id = NEXT_BATCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    dispatch.dispatch(Work::BatchStart { id, total: files.len() }.into());
     yew::platform::spawn_local(async move {
         use crate::hooks::FilesRead;
         let mut groups = files.chunks(GROUP).map(<[_]>::to_vec);
@@ -87,9 +89,9 @@ fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) 
             next = groups.next().map(FilesRead::start);
             let mut named = names.into_iter().zip(bytes).peekable();
             while named.peek().is_some() {
-                // An unreadable file still counts, as an empty one: its finding says so.
-                let chunk = named.by_ref().take(CHUNK).map(|(name, b)| (name, b.unwrap_or_default().into())).collect();
-                dispatch.dispatch(Work::BatchAdd { files: chunk, today: today() }.into());
+                // An unreadable file still counts: its row says why.
+                let chunk = named.by_ref().take(CHUNK).map(|(name, b)| (name, b.map(Rc::from))).collect();
+                dispatch.dispatch(Work::BatchAdd { id, files: chunk, today: today() }.into());
                 crate::hooks::yield_to_browser().await;
             }
         }

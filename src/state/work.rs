@@ -8,6 +8,9 @@ use nianbao_core::json::{Object, Value};
 use nianbao_core::Context;
 use std::rc::Rc;
 
+/// A file's bytes, or why it could not be read.
+pub type FileRead = Result<Rc<[u8]>, String>;
+
 /// A change only the workstation makes.
 pub enum Work {
     Edit {
@@ -26,13 +29,15 @@ pub enum Work {
     ClearPrevious {
         today: Date,
     },
-    /// Many files: how many are coming.
+    /// Many files: which batch, and how many are coming.
     BatchStart {
+        id: u32,
         total: usize,
     },
-    /// The next files of the batch, read.
+    /// The next files of batch `id`, read.
     BatchAdd {
-        files: Vec<(String, Rc<[u8]>)>,
+        id: u32,
+        files: Vec<(String, FileRead)>,
         today: Date,
     },
     /// Show one report of the batch.
@@ -94,16 +99,20 @@ impl State {
                 self.previous = None;
                 self.recheck(today);
             }
-            Work::BatchStart { total } => {
-                self.batch = Some(Shared::new(Batch { total, ..Batch::default() }));
+            Work::BatchStart { id, total } => {
+                self.batch = Some(Shared::new(Batch { id, total, ..Batch::default() }));
                 self.loading = None;
             }
-            Work::BatchAdd { files, today } => {
-                let Some(batch) = &self.batch else { return false };
+            Work::BatchAdd { id, files, today } => {
+                let Some(batch) = self.batch.as_ref().filter(|b| b.id == id) else { return false };
                 let mut batch = (**batch).clone();
-                for (name, bytes) in files {
+                for (name, read) in files {
+                    let (bytes, read_error) = match read {
+                        Ok(bytes) => (bytes, None),
+                        Err(reason) => (Rc::from(&[][..]), Some(reason)),
+                    };
                     let opened = Opened::read(Origin::File(name.clone()), &bytes, today);
-                    batch.entries.push(BatchEntry { name, opened });
+                    batch.entries.push(BatchEntry { name, opened, read_error });
                 }
                 if batch.done() {
                     batch.aggregate = batch.aggregate();
@@ -381,20 +390,26 @@ mod tests {
     #[test]
     fn a_batch_is_summarised_and_a_parent_is_checked_against_its_subordinates() {
         let state = Rc::new(State::new(Lang::Zh, today()));
-        let state = state.reduce(Action::Work(Work::BatchStart { total: 3 }));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 4 }));
         let parent = include_str!("../../samples/huaian-city-2024.json");
         let files = vec![
-            ("huaian.json".to_string(), parent.as_bytes().into()),
-            ("jiyuan.json".to_string(), nianbao_core::BUILTIN_SAMPLE.as_bytes().into()),
+            ("huaian.json".to_string(), Ok(parent.as_bytes().into())),
+            ("jiyuan.json".to_string(), Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes().into())),
         ];
-        let state = state.reduce(Action::Work(Work::BatchAdd { files, today: today() }));
+        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
         assert!(!state.batch.as_ref().unwrap().done());
-        let files = vec![("broken.json".to_string(), b"{".as_slice().into())];
-        let state = state.reduce(Action::Work(Work::BatchAdd { files, today: today() }));
+        let files = vec![
+            ("broken.json".to_string(), Ok(b"{".as_slice().into())),
+            ("gone.docx".to_string(), Err("文件已被移走".to_string())),
+        ];
+        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
         let batch = state.batch.as_ref().unwrap();
         assert!(batch.done());
-        assert_eq!(batch.entries.len(), 3);
+        assert_eq!(batch.entries.len(), 4);
         assert_eq!(batch.entries[2].opened.checked.diagnostics[0].rule.code(), "json-syntax");
+        // A file that could not be read is listed with the reason.
+        assert_eq!(batch.entries[3].read_error.as_deref(), Some("文件已被移走"));
+        assert!(batch.entries[2].read_error.is_none());
         let aggregate = batch.aggregate.as_ref().expect("淮安 is a prefecture's report");
         assert_eq!((aggregate.parent, aggregate.included.as_slice()), (0, [1].as_slice()));
         assert!(aggregate.checked.diagnostics.iter().all(|d| d.rule.code() == "aggregate-sum"));
@@ -411,19 +426,33 @@ mod tests {
     }
 
     #[test]
+    fn files_of_an_earlier_batch_do_not_join_a_later_one() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 2 }));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 2, total: 1 }));
+        let late = vec![("old.json".to_string(), Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes().into()))];
+        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files: late, today: today() }));
+        assert!(state.batch.as_ref().unwrap().entries.is_empty());
+        let files = vec![("new.json".to_string(), Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes().into()))];
+        let state = state.reduce(Action::Work(Work::BatchAdd { id: 2, files, today: today() }));
+        let batch = state.batch.as_ref().unwrap();
+        assert_eq!((batch.entries.len(), batch.entries[0].name.as_str(), batch.done()), (1, "new.json", true));
+    }
+
+    #[test]
     fn several_years_of_one_agency_are_chained() {
         let state = Rc::new(State::new(Lang::Zh, today()));
-        let state = state.reduce(Action::Work(Work::BatchStart { total: 2 }));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 2 }));
         let y2024 = include_str!("../../samples/hongze-district-2024.json").replacen(
             "\"carried_over\": { \"natural_person\": 0",
             "\"carried_over\": { \"natural_person\": 3",
             1,
         );
         let files = vec![
-            ("2024.json".to_string(), y2024.as_bytes().into()),
-            ("2023.json".to_string(), include_bytes!("../../samples/hongze-district-2023.json").as_slice().into()),
+            ("2024.json".to_string(), Ok(y2024.as_bytes().into())),
+            ("2023.json".to_string(), Ok(include_bytes!("../../samples/hongze-district-2023.json").as_slice().into())),
         ];
-        let state = state.reduce(Action::Work(Work::BatchAdd { files, today: today() }));
+        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
         let batch = state.batch.as_ref().unwrap();
         assert_eq!(batch.years.as_deref(), Some([1, 0].as_slice()));
         let rules: Vec<&str> = batch.entries[0].opened.checked.diagnostics.iter().map(|d| d.rule.code()).collect();

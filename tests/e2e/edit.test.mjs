@@ -61,6 +61,31 @@ test('an edit survives a reload: the next visit offers to restore it', async () 
   await page.context().close();
 });
 
+test('edits made while a restore offer waits do not overwrite the draft offered', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  await editCell(page, '/appeals/review/pending', '40');
+  await page.waitForFunction(() => localStorage.getItem('nianbao.draft')?.includes('huaian'));
+  await page.reload();
+  await page.waitForSelector('.nb-app[data-live] [data-testid="draft"]');
+  // The offer is ignored; the built-in sample on screen is edited instead.
+  await editCell(page, '/proactive/fees/amount', '9');
+  await page.waitForFunction(() => localStorage.getItem('nianbao.draft')?.includes('builtin-sample'));
+  await page.reload();
+  // Both are offered, newest first; discarding one leaves the other.
+  await page.waitForSelector('.nb-app[data-live] [data-testid="draft"]');
+  assert.match(await page.textContent('[data-testid="draft"]'), /builtin-sample\.json.*另有 1 份/);
+  await page.click('[data-testid="draft"] button:has-text("放弃")');
+  assert.match(await page.textContent('[data-testid="draft"]'), /huaian-city-2024\.json/);
+  await page.click('[data-testid="draft"] button:has-text("恢复编辑")');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  assert.equal(await cell(page, '/appeals/review/pending'), '40');
+  assert.equal(await page.locator('[data-testid="draft"]').count(), 0);
+  await page.context().close();
+});
+
 test('typing on and on without a pause is saved at least every two seconds', async () => {
   const page = await newPage(browser);
   await openApp(page, server.base);
@@ -74,7 +99,7 @@ test('typing on and on without a pause is saved at least every two seconds', asy
   }
   const draft = await page.evaluate(() => localStorage.getItem('nianbao.draft'));
   assert.ok(draft, 'a draft was saved while typing went on');
-  const amount = JSON.parse(JSON.parse(draft).document).proactive.fees.amount;
+  const amount = JSON.parse(JSON.parse(draft)[0].document).proactive.fees.amount;
   assert.ok(amount >= 100 && amount <= 124, `saved ${amount}`);
   await page.context().close();
 });
