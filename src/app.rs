@@ -103,8 +103,13 @@ pub fn App(props: &AppProps) -> Html {
     use_embed(props.embed.clone(), dispatcher.clone(), state.current.clone(), state.lang);
     let report = state.current.as_ref().zip(state.source.clone()).map(|(c, bytes)| (c.origin.clone(), bytes));
     use_handoff(props.handoff.clone(), state.upgrade.clone(), report, state.lang, dispatcher.clone());
-    let draft_banner =
-        use_work_tools(!embedded, state.current.clone(), !state.undo.is_empty(), dispatcher.clone(), state.lang);
+    let draft_banner = use_work_tools(
+        !embedded,
+        state.current.clone(),
+        (!state.undo.is_empty(), !state.redo.is_empty()),
+        dispatcher.clone(),
+        state.lang,
+    );
     let compare = use_state(|| true);
     let root = use_node_ref();
 
@@ -289,11 +294,14 @@ pub fn App(props: &AppProps) -> Html {
 fn use_work_tools(
     page: bool,
     current: Option<crate::state::Opened>,
-    edited: bool,
+    history: (bool, bool),
     dispatcher: UseReducerDispatcher<State>,
     lang: Lang,
 ) -> Html {
-    crate::hooks::use_autosave::use_autosave(page, current, edited);
+    // Something to undo: edited. Nothing to undo but something to redo:
+    // every edit was undone.
+    let (edited, undone) = history;
+    crate::hooks::use_autosave::use_autosave(page, current, edited, !edited && undone);
     let drafts = use_state(|| if page { crate::hooks::use_autosave::read_drafts() } else { Vec::new() });
     use_undo_keys(dispatcher.clone(), page);
     draft_banner(&drafts, &dispatcher, lang)
@@ -305,7 +313,7 @@ fn use_work_tools(
 fn use_work_tools(
     _page: bool,
     _current: Option<crate::state::Opened>,
-    _edited: bool,
+    _history: (bool, bool),
     _dispatcher: UseReducerDispatcher<State>,
     _lang: Lang,
 ) -> Html {

@@ -150,7 +150,7 @@ fn save(current: &Opened) {
 /// on is not all lost if the tab crashes; and at once when the page is hidden
 /// or closed.
 #[hook]
-pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
+pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool, all_undone: bool) {
     // The edited report not yet saved. One `pagehide` listener serves the
     // page's life, rather than one added and removed on every keystroke.
     let pending = use_mut_ref(|| None::<Opened>);
@@ -179,6 +179,13 @@ pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool) {
         let left = pending.borrow_mut().take();
         if let Some(left) = left.filter(|l| current.as_ref().map(name) != Some(name(l))) {
             save(&left);
+        }
+        // Every edit undone: the report is as it was opened, and its draft
+        // would offer edits the user took back.
+        if *enabled && all_undone {
+            if let Some(current) = &current {
+                discard_draft(&draft_id(&name(current)));
+            }
         }
         *pending.borrow_mut() = if *enabled && *edited { current } else { None };
         let now = js_sys::Date::now();

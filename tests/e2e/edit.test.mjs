@@ -33,6 +33,9 @@ test('a cell edited in place is re-checked at once, and undo and redo work', asy
   assert.equal(await cell(page, '/applications/received/natural_person'), '3');
   await page.keyboard.press('Control+Z');
   await page.waitForSelector('li[data-rule="t3-row-total"]', { state: 'detached' });
+  // Every edit undone: no draft is left to offer edits taken back.
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), null);
   await page.context().close();
 });
 
