@@ -92,13 +92,15 @@ if (draft) {
   });
 } else {
   startViewer();
-  // Signs that the user is about to use a tool (a cell or a text section
-  // about to be edited, a finding about to be settled, files about to be
-  // picked or dragged in: those who open files are the ones who work on
-  // reports) fetch the workstation early, so that it is ready when asked for.
+  // Signs that the user is about to use a tool (a text section about to be
+  // edited, a finding about to be settled, last year's report or files
+  // about to be picked or dragged in: those who open files are the ones who
+  // work on reports) fetch the workstation early, so that it is ready when
+  // asked for. A click on a cell is not one: readers click cells to see
+  // what is wrong with them.
   const warm = (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (event.type === 'dragenter' || target?.closest('.nb-v, .nb-edit-text, .nb-settle, .nb-file, .nb-tool')) {
+    if (event.type === 'dragenter' || target?.closest('.nb-edit-text, .nb-settle, .nb-file, .nb-tool')) {
       for (const type of ['pointerdown', 'focusin', 'dragenter']) removeEventListener(type, warm, true);
       loadWorkstation().catch(() => {});
     }
