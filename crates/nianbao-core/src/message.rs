@@ -210,8 +210,10 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
         }
         Detail::TemplateYear { year, template } => {
             let right = Template::for_year(*year).code();
+            // The State Council office's letters that issued each template.
+            let letter = if right == "2021" { "国办公开办函〔2021〕30号" } else { "国办公开办函〔2019〕60号" };
             if zh {
-                format!("{year} 年度的报告应使用 {right} 版模板（国办公开办函〔{right}〕号格式），但本报告使用 {} 版。请按 {right} 版模板重新填报表格。", template.code())
+                format!("{year} 年度的报告应使用 {right} 版模板（{letter}），但本报告使用 {} 版。请按 {right} 版模板重新填报表格。", template.code())
             } else {
                 format!("A {year} report must use the {right} template, but this one uses the {} template. Fill in the tables on the {right} template.", template.code())
             }

@@ -32,14 +32,48 @@ pub fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
     sentence.split(['，', ',', '：', ':', '（', '）', '(', ')', '、']).map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// A heading of its own line, such as （一）存在问题 or 二、改进措施: an
+/// enumerator, then a few words with no sentence punctuation.
+pub fn is_heading(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let line = line.trim();
+    let rest = if let Some(inner) = line.strip_prefix(['（', '(']) {
+        let end = inner.find(['）', ')']);
+        match end {
+            Some(end) if end > 0 && inner[..end].chars().all(|c| NUMERALS.contains(c) || c.is_ascii_digit()) => {
+                &inner[end + inner[end..].chars().next().map_or(0, char::len_utf8)..]
+            }
+            _ => return false,
+        }
+    } else {
+        let head: String = line.chars().take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit()).collect();
+        match line[head.len()..].strip_prefix(['、', '.', '．']) {
+            Some(rest) if !head.is_empty() => rest,
+            _ => return false,
+        }
+    };
+    !rest.contains(['。', '；', '！', '？', ';']) && rest.trim().chars().count() <= 20
+}
+
 /// The four-digit years (1900–2099) written in a text, in Arabic digits or
-/// in Chinese numerals (二〇二四年). Full-width digits count as digits.
+/// in Chinese numerals (二〇二四年, also written 二○二四年 with a circle, or
+/// a letter O). Full-width digits count as digits.
 pub fn years(text: &str) -> Vec<i64> {
+    years_of(text, false)
+}
+
+/// The years written in a text as `years` finds them, but only those
+/// followed by 年: in a sentence of counts, 2050 件 is a count.
+pub fn years_before_nian(text: &str) -> Vec<i64> {
+    years_of(text, true)
+}
+
+fn years_of(text: &str, need_nian: bool) -> Vec<i64> {
     fn digit(c: char) -> Option<(u32, bool)> {
         match c {
             '0'..='9' => Some((c as u32 - '0' as u32, false)),
             '０'..='９' => Some((c as u32 - '０' as u32, false)),
-            '〇' | '零' => Some((0, true)),
+            '〇' | '零' | '○' | '◯' | 'Ｏ' | 'O' | 'o' => Some((0, true)),
             '一' => Some((1, true)),
             '二' => Some((2, true)),
             '三' => Some((3, true)),
@@ -60,7 +94,7 @@ pub fn years(text: &str) -> Vec<i64> {
     let mut chinese = false;
     let mut finish = |value: i64, length: usize, chinese: bool, next: Option<char>| {
         // Chinese numerals are only a year when 年 follows.
-        if length == 4 && (!chinese || next == Some('年')) && (1900..2100).contains(&value) {
+        if length == 4 && (!(chinese || need_nian) || next == Some('年')) && (1900..2100).contains(&value) {
             found.push(value);
         }
     };
@@ -139,6 +173,19 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(leading_number("3,119件"), Some((3119.0, 5)));
+        assert_eq!(years("二○二四年政府信息公开工作年度报告"), vec![2024]);
+        assert_eq!(years("二O二三年度"), vec![2023]);
+        assert_eq!(years_before_nian("共受理申请2050件，2024年"), vec![2024]);
+        assert_eq!(years("报告（2024）"), vec![2024]);
+        for heading in ["（一）存在问题", "(二)改进措施", "一、总体情况", "1.主要问题", "（三）下一步工作打算"]
+        {
+            assert!(is_heading(heading), "{heading}");
+        }
+        for line in
+            ["无", "一是公开意识有待进一步提升。", "（一）存在问题：一是公开意识不强；二是……", "2024年，本机关共受理"]
+        {
+            assert!(!is_heading(line), "{line}");
+        }
         assert_eq!(leading_number("96.5%"), Some((96.5, 4)));
         assert_eq!(leading_number("12."), Some((12.0, 2)));
         assert_eq!(leading_number("件"), None);

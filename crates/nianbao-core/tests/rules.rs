@@ -171,8 +171,9 @@ fn blank_and_text_cells_are_never_zero() {
         &[("/applications/results/granted/research", Some("null")), ("/appeals/review/total", Some("\"/\""))],
         &[("cell-blank", "/applications/results/granted/research"), ("cell-text", "/appeals/review/total")],
     );
-    // The row, the column and the block that need those cells were skipped.
-    assert_eq!(checked.summary.checks_skipped, 1 + 3);
+    // The two cells' own number checks, and the row, the column and the
+    // block that need those cells, were skipped.
+    assert_eq!(checked.summary.checks_skipped, 1 + 2 + 3);
 }
 
 #[test]
@@ -432,4 +433,82 @@ fn document_that_is_not_an_object() {
     }
     let value: Value = nianbao_core::json::parse("[]").unwrap().value;
     assert!(nianbao_core::load_value(value).report.is_none());
+}
+
+/// The findings of the built-in sample with its section 一 replaced (its
+/// tables: 1 application received, none carried over, no reviews).
+fn overview_findings(overview: &str) -> Vec<(String, String)> {
+    let mut document = sample("jiyuan-hitech-zone-2024");
+    edit(&mut document, "/overview", Some(&Value::String(overview.to_string()).to_json()));
+    findings(&check_value(&document, None))
+}
+
+#[test]
+fn statements_real_reports_make_without_contradicting_the_tables() {
+    // Breakdowns after 其中 (channels, how quickly answered) are parts, and
+    // reviews of every kind are not the table's disclosure reviews.
+    for overview in [
+        "2024年，共受理政府信息公开申请1件，其中网上受理1件，当面受理0件，信函受理0件。",
+        "2024年，受理政府信息公开申请1件，均在法定期限内答复，其中当场答复0件，延期答复0件。",
+        "2024年，区政府共办理行政复议案件120件，其中涉及政府信息公开的0件。",
+        "2024年，本机关行政复议案件共6件，均不涉及政府信息公开。",
+        "2024年，行政诉讼案件4件，其中政府信息公开类0件。",
+        "2024年，本部门共受理政府信息公开申请1件，主动公开政府信息2012件。",
+    ] {
+        assert_eq!(overview_findings(overview), pairs(&[]), "{overview}");
+    }
+}
+
+#[test]
+fn statements_that_contradict_the_tables_however_phrased() {
+    // An agency naming itself (本部门, 本街道 …) states the whole; a count
+    // of 2050 is a count, not a year.
+    for overview in [
+        "2024年，本部门共受理政府信息公开申请2件。",
+        "2024年，本街道共受理政府信息公开申请2件。",
+        "2024年，全区共受理政府信息公开申请2050件。",
+        "2024年，因政府信息公开被申请行政复议3件。",
+    ] {
+        assert_eq!(overview_findings(overview), pairs(&[("text-table-mismatch", "/overview")]), "{overview}");
+    }
+}
+
+#[test]
+fn a_title_may_write_its_year_with_a_circle_for_zero() {
+    check(&[("/title", Some("\"济源高新技术产业开发区管理办公室二○二四年政府信息公开工作年度报告\""))], &[]);
+    check(
+        &[("/title", Some("\"济源高新技术产业开发区管理办公室二○二三年政府信息公开工作年度报告\""))],
+        &[("title-year", "/title")],
+    );
+}
+
+#[test]
+fn headings_alone_do_not_make_problems_repeated_or_filled() {
+    let problems =
+        |body: &str| format!("（一）存在的主要问题及原因分析\n{body}\n（二）下一步改进措施和工作计划\n{body}");
+    let mut previous = sample("jiyuan-hitech-zone-2024");
+    edit(&mut previous, "/year", Some("2023"));
+    edit(&mut previous, "/problems", Some(&Value::String(problems("一是公开意识不强，二是更新不及时。")).to_json()));
+    let previous = nianbao_core::load(previous.to_json().as_bytes());
+    let mut document = sample("jiyuan-hitech-zone-2024");
+    edit(
+        &mut document,
+        "/problems",
+        Some(&Value::String(problems("政策解读形式较为单一，需要加强图解和视频解读。")).to_json()),
+    );
+    let rules: Vec<String> = findings(&check_value(&document, Some(&previous))).into_iter().map(|(r, _)| r).collect();
+    assert!(!rules.contains(&"problems-repeated".to_string()), "{rules:?}");
+    // A heading over 无 says nothing.
+    edit(&mut document, "/problems", Some(&Value::String(problems("无")).to_json()));
+    assert!(findings(&check_value(&document, None)).contains(&("section-empty".to_string(), "/problems".to_string())));
+}
+
+#[test]
+fn template_year_names_the_letter_that_issued_the_template() {
+    let mut document = sample("jiyuan-hitech-zone-2024");
+    edit(&mut document, "/template", Some("\"2019\""));
+    let checked = check_value(&document, None);
+    let d = checked.diagnostics.iter().find(|d| d.rule.code() == "template-year").expect("template-year");
+    let message = nianbao_core::message::message(d, nianbao_core::Template::T2019, nianbao_core::Lang::Zh);
+    assert!(message.contains("国办公开办函〔2021〕30号"), "{message}");
 }

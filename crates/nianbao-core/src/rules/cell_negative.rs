@@ -9,7 +9,11 @@ use crate::model::Report;
 
 pub fn check(report: &Report, checks: &mut Checks) {
     for (id, cell) in report.cells() {
-        let Some(value) = cell.number() else { continue };
+        // A blank or text cell cannot be checked: counted as skipped.
+        let Some(value) = cell.number() else {
+            checks.count(false);
+            continue;
+        };
         checks.count(true);
         if value < 0.0 && !id.signed() {
             checks.push(Diagnostic::at(Rule::CellNegative, id.pointer(), Detail::CellNumber { value }));

@@ -2,13 +2,14 @@
 // Needs last year's report. Fires when more than half of the sentences of
 // section 五 appear unchanged in last year's section 五 (the template forbids
 // 年年雷同, and supervisors score it). Sentences are compared without spaces,
-// with full-width digits folded, and must be at least 8 characters long, so
-// that short headings such as （一）存在问题 do not count. Pointer: /problems.
+// with full-width digits folded, and must be at least 8 characters long;
+// headings (（一）存在的主要问题及原因分析) do not count, however long: the
+// template's headings repeat every year by design. Pointer: /problems.
 
 use super::Checks;
 use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::Report;
-use crate::text::{fold, sentences};
+use crate::text::{fold, is_heading, sentences};
 use std::collections::HashSet;
 
 const MIN_SENTENCE_CHARS: usize = 8;
@@ -33,5 +34,5 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
 }
 
 fn comparable_sentences(text: &str) -> Vec<String> {
-    sentences(text).map(fold).filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS).collect()
+    sentences(text).filter(|s| !is_heading(s)).map(fold).filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS).collect()
 }

@@ -1,7 +1,8 @@
 // Rule: section-empty
 // Fires when section 一 (overview) or 五 (problems) is empty or a placeholder:
-// 无, 略, 暂无, or fewer than 10 characters once spaces and punctuation are
-// left out. Section 六 may legitimately say 无, so it is not checked.
+// 无, 略, 暂无, or fewer than 10 characters once spaces, punctuation and
+// heading lines (（一）存在问题) are left out. Section 六 may legitimately
+// say 无, so it is not checked.
 
 use super::Checks;
 use crate::diagnostic::{Detail, Diagnostic, Rule};
@@ -23,11 +24,18 @@ pub fn check(report: &Report, checks: &mut Checks) {
     }
 }
 
-/// Whether the text says nothing: counted without whitespace and punctuation,
-/// so that "无。" and " 略 " are placeholders too.
+/// Whether the text says nothing: counted without whitespace, punctuation
+/// and heading lines, so that "无。", " 略 " and a heading over "无" are
+/// placeholders too.
 pub fn is_placeholder(text: &str) -> bool {
     // Counting stops at the threshold: a long section is read no further.
-    text.chars().filter(|&c| is_word_char(c)).take(MIN_CHARS).count() < MIN_CHARS
+    text.lines()
+        .filter(|line| !crate::text::is_heading(line))
+        .flat_map(str::chars)
+        .filter(|&c| is_word_char(c))
+        .take(MIN_CHARS)
+        .count()
+        < MIN_CHARS
 }
 
 /// Letters, digits and 汉字; not spaces or punctuation. (Not
@@ -48,9 +56,12 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for text in ["", "无", "略", "暂无", "无。", "  ", "（一）无", "本年度暂无。"] {
+        for text in
+            ["", "无", "略", "暂无", "无。", "  ", "（一）无", "本年度暂无。", "（一）存在问题\n无\n（二）改进情况\n无"]
+        {
             assert!(is_placeholder(text), "{text:?}");
         }
         assert!(!is_placeholder("一是公开意识有待进一步提升，主动性不强。"));
+        assert!(!is_placeholder("（一）存在问题\n一是公开意识有待进一步提升，主动性不强。"));
     }
 }

@@ -10,15 +10,20 @@
 // statement is tied to a quantity only when nothing else could be meant:
 // the sentence must be about information-disclosure applications (or their
 // reviews and lawsuits); the clause must hold exactly one `N 件` (or one
-// `N%` after 办结率); a clause that names a part (其中, 代表, 政府办, 部门 …),
-// a comparison (同比, 较上年, 增长 …), an approximation (余, 约, 近 …) or
-// another year is left alone.
+// `N%` after 办结率); a clause that names a part (其中, 代表, 政府办, 部门 …)
+// or follows one in its sentence (其中网上受理 80 件，当面受理 10 件), a
+// channel (网上, 当面 …), a comparison (同比, 较上年, 增长 …), an
+// approximation (余, 约, 近 …) or another year is left alone. A review or
+// lawsuit count is read only when information disclosure is named in its
+// clause or before it (区政府共办理行政复议案件 120 件 counts every case,
+// not the table's disclosure cases). The agency naming itself (本部门,
+// 本单位, 本街道 …) is not a part.
 
 use super::{same, Checks};
 use crate::diagnostic::{Detail, Diagnostic, Quantity, Rule};
 use crate::model::Report;
 use crate::template::{RowRole, APPEAL_TOTAL, TOTAL_COLUMN};
-use crate::text::{clauses, fold, leading_number, sentences, years};
+use crate::text::{clauses, fold, leading_number, sentences, years_before_nian};
 
 /// A number stated in a clause, with what it is a number of.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +174,46 @@ const QUALIFIERS: &[&str] = &[
     "来访",
     "信访",
     "咨询",
+    // How applications came in, or how quickly they were answered: parts.
+    "网上",
+    "网络",
+    "当面",
+    "现场",
+    "信函",
+    "邮寄",
+    "传真",
+    "电子邮件",
+    "当场",
+    "延期",
+    "延长",
+];
+
+/// Words that open a breakdown: the clauses after them in a sentence are
+/// parts, not the whole.
+const BREAKDOWN: &[&str] = &["其中", "包括", "分别为", "分别是", "具体为", "具体是"];
+
+/// How agencies name themselves; not a part of the whole (部门, 单位 …).
+const SELF_REFERENCES: &[&str] = &[
+    "本部门",
+    "本单位",
+    "本街道",
+    "本乡镇",
+    "本镇",
+    "本乡",
+    "本办公室",
+    "本办",
+    "我部门",
+    "我单位",
+    "我街道",
+    "我镇",
+    "我乡",
+    "我办",
+    "本委",
+    "我委",
+    "本局",
+    "我局",
+    "本机关",
+    "我机关",
 ];
 
 /// Words that make a sentence about information-disclosure applications.
@@ -188,7 +233,7 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
         }
         let folded = fold(sentence);
         if let Some(year) = year {
-            if years(&folded).iter().any(|&y| y != year) {
+            if years_before_nian(&folded).iter().any(|&y| y != year) {
                 continue;
             }
         }
@@ -196,7 +241,14 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
         let about_appeals = APPEAL_CONTEXT.iter().any(|w| folded.contains(w));
         // The appeal a result count belongs to: the last one named before it.
         let mut appeal: Option<bool> = None;
+        // Whether information disclosure has been named so far in the
+        // sentence, and whether a breakdown has begun.
+        let mut disclosure_named = false;
+        let mut in_breakdown = false;
         for clause in clauses(&folded) {
+            disclosure_named |= APPEAL_CONTEXT.iter().any(|w| clause.contains(w));
+            let part = in_breakdown;
+            in_breakdown |= BREAKDOWN.iter().any(|w| clause.contains(w));
             let states_number = clause.contains('件') || clause.contains('%');
             let names_review = clause.contains("行政复议");
             let names_lawsuit = clause.contains("行政诉讼");
@@ -214,9 +266,15 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
             if count.is_none() && rate.is_none() {
                 continue;
             }
+            let about_appeals = about_appeals && disclosure_named;
             let Some(quantity) = classify(clause, about_applications, about_appeals, appeal) else {
                 continue;
             };
+            // After 其中, only the per-result counts of reviews and lawsuits
+            // are read (其中维持 3 件); anything else is a part.
+            if part && !matches!(quantity, Quantity::AppealOutcome { .. }) {
+                continue;
+            }
             let stated = if quantity == Quantity::CompletionRate { rate } else { count };
             let Some(stated) = stated else {
                 continue;
@@ -240,7 +298,11 @@ fn classify(clause: &str, about_applications: bool, about_appeals: bool, appeal:
             return only_one.then_some(Quantity::AppealOutcome { review, column });
         }
     }
-    if has(QUALIFIERS) {
+    let mut unqualified = clause.to_string();
+    for word in SELF_REFERENCES {
+        unqualified = unqualified.replace(word, "");
+    }
+    if QUALIFIERS.iter().any(|w| unqualified.contains(w)) {
         return None;
     }
     if clause.contains("办结率") {
