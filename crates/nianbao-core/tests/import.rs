@@ -294,3 +294,41 @@ fn a_table_with_a_row_lost_places_the_rest_by_label_and_says_so() {
     let findings = findings(&check_value(&imported.document, None));
     assert!(findings.contains(&("field-missing".to_string(), missing.to_string())), "{findings:?}");
 }
+
+/// The cells of `imported` that differ from `expected` while present (a
+/// missing cell is reported by its note and by the checker; a wrong one is
+/// not).
+fn wrong_cells(imported: &Value, expected: &Value) -> Vec<String> {
+    cell_pointers(expected)
+        .into_iter()
+        .filter(|p| imported.pointer(p).is_some_and(|v| Some(v) != expected.pointer(p)))
+        .collect()
+}
+
+#[test]
+fn pdf_text_with_a_blank_cell_leaves_that_row_out_and_shifts_no_other() {
+    // 淮安 2024 as a PDF viewer copies it, with one blank cell in 2.重复申请
+    // (invisible in page text). Its wrapped labels (（二）部分公开…, 5.要求行政机关
+    // 确认或重新出具…) must not take a neighbour's numbers.
+    let text = sample_txt("huaian-city-2024").replacen("2.重复申请 25 0 0 0 0 0 25", "2.重复申请 25 0 0 0 0 25", 1);
+    let imported = import_text(&text, &ImportOptions::default());
+    let expected = sample("huaian-city-2024");
+    assert_eq!(wrong_cells(&imported.document, &expected), Vec::<String>::new());
+    let repeated = "/applications/results/not_processed/repeated";
+    assert!(
+        imported.notes.iter().any(|n| matches!(n, ImportNote::RowAmbiguous { pointer, .. } if pointer == repeated)),
+        "{:?}",
+        imported.notes
+    );
+    assert!(imported.document.pointer("/applications/results/partially_granted/total").is_some());
+    assert!(imported.document.pointer("/applications/results/not_processed/confirmation/total").is_some());
+}
+
+#[test]
+fn the_title_is_the_one_above_the_report_not_a_list_of_other_reports() {
+    // A web page that lists earlier reports above the article.
+    let text = sample_txt("jiyuan-hitech-zone-2024");
+    let page = format!("相关阅读\n济源高新技术产业开发区管理办公室2023年政府信息公开工作年度报告\n\n{text}");
+    let imported = import_text(&page, &ImportOptions::default());
+    assert_eq!(imported.document.pointer("/year").map(Value::to_json).as_deref(), Some("2024"));
+}

@@ -403,13 +403,18 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     Imported { document: Value::Object(root), notes }
 }
 
-/// The title: the first line that ends with 年度报告, joined with the line
+/// The title: the last line before the first heading that ends with
+/// 年度报告 (or 信息公开…工作报告), joined with the line
 /// before when the title was broken after the agency's name. Returns it and
 /// the index of the line after it.
 fn find_title(lines: &[&str]) -> (Option<String>, usize) {
-    for (i, line) in lines.iter().enumerate() {
+    // The title closest to the report's first heading: a web page may list
+    // other reports (earlier years, a side list, a breadcrumb) above it.
+    for (i, line) in lines.iter().enumerate().rev() {
         let t = line.trim();
-        if !t.trim_end_matches(|c: char| !crate::rules::is_word_char(c)).ends_with("年度报告") {
+        let words = t.trim_end_matches(|c: char| !crate::rules::is_word_char(c));
+        let is_title = words.ends_with("年度报告") || (words.ends_with("工作报告") && words.contains("信息公开"));
+        if !is_title {
             continue;
         }
         let starts_with_year = t.chars().next().is_some_and(|c| c.is_ascii_digit() || "〇一二".contains(c));
@@ -506,17 +511,29 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         let pointer = row.pointer();
         let wanted = fold_label(&row.full_label(crate::template::Lang::Zh));
         let own = fold_label(row.label.zh);
+        // The row's label on a line of its own, whole, or its head or its
+        // tail when the label is wrapped around its numbers.
+        let piece_of_row = |label: &str| {
+            label.chars().count() >= 4 && (wanted.ends_with(label) || own.starts_with(label) || own.contains(label))
+        };
         let hit = (from..table_lines.len()).find(|&i| {
             let label = &folded_labels[i];
-            !label.is_empty()
-                && (label.contains(&own) || wanted.ends_with(label.as_str()) && label.chars().count() >= 4)
+            !label.is_empty() && (label.contains(&own) || piece_of_row(label))
         });
         let Some(i) = hit else {
             notes.push(ImportNote::RowMissing { pointer });
             continue;
         };
         from = i + 1;
-        let candidate = (i..table_lines.len().min(i + 3)).find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
+        // The numbers are on the label's line or on the next lines, but never
+        // past a line that names another row: those are that row's numbers.
+        // (Scraps of a group's vertical label, 他处理, are no row's name.)
+        let names_no_other_row = |label: &str| {
+            label.is_empty() || label.chars().count() < 4 || wanted.contains(label) || piece_of_row(label)
+        };
+        let candidate = (i..table_lines.len().min(i + 3))
+            .take_while(|&j| j == i || names_no_other_row(&folded_labels[j]))
+            .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
         match candidate {
             Some(j) if table_lines[j].cells_for(7).is_some() => {
                 taken[j] = true;
