@@ -332,3 +332,38 @@ fn the_title_is_the_one_above_the_report_not_a_list_of_other_reports() {
     let imported = import_text(&page, &ImportOptions::default());
     assert_eq!(imported.document.pointer("/year").map(Value::to_json).as_deref(), Some("2024"));
 }
+
+#[test]
+fn headings_as_agencies_word_and_number_them() {
+    let expected = sample("jiyuan-hitech-zone-2024");
+    let text = sample_txt("jiyuan-hitech-zone-2024");
+    let variants = [
+        // A full-width comma, Arabic numerals, the agencies' rewordings.
+        vec![("一、总体情况", "一，总体情况"), ("二、主动公开政府信息情况", "二，政府信息主动公开情况")],
+        vec![
+            ("一、总体情况", "1.总体情况"),
+            ("三、收到和处理政府信息公开申请情况", "3.收到和处理政府信息依申请公开情况"),
+            ("五、存在的主要问题及改进情况", "5.存在的问题及改进情况"),
+        ],
+        // Word's automatic numbering, lost when the text is copied.
+        vec![
+            ("一、总体情况", "总体情况"),
+            ("二、主动公开政府信息情况", "主动公开政府信息情况"),
+            ("三、收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请情况"),
+            ("四、政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议、行政诉讼情况"),
+            ("五、存在的主要问题及改进情况", "存在的主要问题及改进情况"),
+            ("六、其他需要报告的事项", "其他需要报告的事项"),
+        ],
+    ];
+    for changes in variants {
+        let mut changed = text.clone();
+        for (from, to) in &changes {
+            changed = changed.replacen(&format!("\n{from}\n"), &format!("\n{to}\n"), 1);
+        }
+        let imported = import_text(&changed, &ImportOptions::default());
+        for pointer in cell_pointers(&expected) {
+            assert_eq!(imported.document.pointer(&pointer), expected.pointer(&pointer), "{changes:?}: {pointer}");
+        }
+        assert_eq!(imported.document.pointer("/problems"), expected.pointer("/problems"), "{changes:?}");
+    }
+}

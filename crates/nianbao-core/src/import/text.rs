@@ -215,7 +215,21 @@ fn report_lines(text: &str) -> Vec<&str> {
     lines
 }
 
-/// Where each section starts (the heading's line), in order.
+/// The ways the six headings are worded, after their numeral: the
+/// template's words first, then the rewordings agencies use.
+const HEADING_WORDS: [&[&str]; 6] = [
+    &["总体情况"],
+    &["主动公开政府信息", "政府信息主动公开", "主动公开情况"],
+    &["收到和处理政府信息公开申请", "依申请公开", "收到和处理"],
+    &["行政复议", "行政诉讼"],
+    &["存在的主要问题", "存在的问题", "主要问题", "存在问题"],
+    &["其他需要报告", "其他事项"],
+];
+
+/// Where each section starts (the heading's line), in order. A heading is
+/// its numeral (一、 一. 一， or 1.) and words of `HEADING_WORDS`; without a
+/// numeral (Word's automatic numbering is lost in copying), only the
+/// template's whole words, at the start of a short line, make a heading.
 fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
     // Headings are short lines: only those are folded and searched.
     let short: Vec<Option<String>> = lines
@@ -225,9 +239,16 @@ fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
     let mut found = [None; 6];
     let mut from = 0;
     for (k, (_, numeral, phrase)) in HEADINGS.iter().enumerate() {
-        let prefix = format!("{numeral}.");
+        let arabic = (k + 1).to_string();
+        let numbered = |folded: &str| {
+            let rest = folded.strip_prefix(numeral).or_else(|| folded.strip_prefix(arabic.as_str()));
+            rest.and_then(|r| r.strip_prefix(['.', ',', '，', ':']))
+                .is_some_and(|r| HEADING_WORDS[k].iter().any(|w| r.contains(w)))
+        };
+        let unnumbered = |folded: &str| folded.starts_with(phrase) && folded.chars().count() <= 24;
         let hit = (from..lines.len())
-            .find(|&i| short[i].as_ref().is_some_and(|folded| folded.starts_with(&prefix) && folded.contains(phrase)));
+            .find(|&i| short[i].as_ref().is_some_and(|f| numbered(f)))
+            .or_else(|| (from..lines.len()).find(|&i| short[i].as_ref().is_some_and(|f| unnumbered(f))));
         if let Some(i) = hit {
             found[k] = Some(i);
             from = i + 1;
