@@ -367,3 +367,18 @@ fn headings_as_agencies_word_and_number_them() {
         assert_eq!(imported.document.pointer("/problems"), expected.pointer("/problems"), "{changes:?}");
     }
 }
+
+#[test]
+fn table_labels_with_units_and_spacer_rows_as_word_prints_them() {
+    let expected = sample("jiyuan-hitech-zone-2024");
+    let text = sample_txt("jiyuan-hitech-zone-2024")
+        // 表二's label with its unit, as some agencies print it.
+        .replacen("\n行政许可\t", "\n行政许可（件）\t", 1)
+        // An empty spacer row in 表三, as Word's HTML export leaves one.
+        .replacen("\t(二) 部分公开", "\t\t\t\t\t\t\t\n\t(二) 部分公开", 1);
+    let imported = import_text(&text, &ImportOptions::default());
+    for pointer in cell_pointers(&expected) {
+        assert_eq!(imported.document.pointer(&pointer), expected.pointer(&pointer), "{pointer}");
+    }
+    assert!(!imported.notes.iter().any(|n| matches!(n, ImportNote::RowPlacedByLabel { .. })), "{:?}", imported.notes);
+}

@@ -19,7 +19,8 @@ const HEADINGS: [(&str, &str, &str); 6] = [
 ];
 
 /// Folds the ways publishers type the same label into one: no whitespace,
-/// ASCII brackets, digits and colons, `1、`/`1．` as `1.`, straight quotes.
+/// ASCII brackets, digits, colons, commas and semicolons, `1、`/`1．` as
+/// `1.`, straight quotes.
 pub(crate) fn fold_label(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
@@ -27,6 +28,8 @@ pub(crate) fn fold_label(text: &str) -> String {
             '（' => '(',
             '）' => ')',
             '：' => ':',
+            '，' => ',',
+            '；' => ';',
             '、' | '．' => '.',
             '“' | '”' | '＂' => '"',
             '‘' | '’' => '\'',
@@ -65,6 +68,10 @@ enum CellText {
 }
 
 impl CellText {
+    fn is_blank(&self) -> bool {
+        matches!(self, CellText::Blank)
+    }
+
     fn to_value(&self) -> Value {
         match self {
             CellText::Number(raw) => match crate::json::parse(raw) {
@@ -96,9 +103,10 @@ fn cell_token(field: &str) -> Option<CellText> {
         })
         .collect();
     // A minus sign (本年增/减 may go down): ASCII, full-width or the real one.
+    // A plus sign (本年增/减 written +1) is dropped: JSON has none.
     let (sign, unsigned) = match folded.strip_prefix(['-', '－', '−']) {
         Some(rest) => ("-", rest),
-        None => ("", folded.as_str()),
+        None => ("", folded.strip_prefix(['+', '＋']).unwrap_or(folded.as_str())),
     };
     let digits: String = unsigned.chars().filter(|&c| c != ',').collect();
     let numeric = !digits.is_empty()
@@ -476,7 +484,15 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
         for row in block.rows {
             let pointer = format!("/proactive/{}", row.key);
             let label = fold_label(row.label.zh);
-            let found = table_lines.iter().position(|l| fold_label(&l.label) == label);
+            // As printed, or with a unit after it (行政许可（件）), or cut to
+            // its end (规范性文件 for 行政规范性文件).
+            let matches = |printed: &str| {
+                let printed = fold_label(printed);
+                printed == label
+                    || printed.strip_prefix(label.as_str()).is_some_and(|rest| rest.starts_with('('))
+                    || (printed.chars().count() >= 4 && label.ends_with(printed.as_str()))
+            };
+            let found = table_lines.iter().position(|l| matches(&l.label));
             let width = block.columns.len();
             let cells = found.and_then(|i| {
                 if let Some(cells) = table_lines[i].cells_for(width) {
@@ -513,8 +529,20 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
 fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNote>) -> Object {
     let rows = shape.rows();
     let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
-    let runs: Vec<(usize, &TableLine)> =
+    let mut runs: Vec<(usize, &TableLine)> =
         table_lines.iter().enumerate().filter(|(_, l)| l.cells_for(7).is_some()).collect();
+    // A run of seven blanks with no label is a spacer (Word's HTML export, a
+    // trailing empty row, a header's merged cell split into fields), not a
+    // row: when leaving such runs out makes one run per row, they are left out.
+    let spacer = |line: &TableLine| {
+        line.label.trim().is_empty() && line.cells_for(7).is_some_and(|cells| cells.iter().all(CellText::is_blank))
+    };
+    if runs.len() != rows.len() {
+        let without: Vec<(usize, &TableLine)> = runs.iter().copied().filter(|(_, l)| !spacer(l)).collect();
+        if without.len() == rows.len() {
+            runs = without;
+        }
+    }
     let mut object = Object::new();
     if runs.len() == rows.len() {
         for (row, (_, line)) in rows.iter().zip(&runs) {
@@ -655,6 +683,8 @@ mod tests {
     fn cell_tokens() {
         assert_eq!(cell_token("3119"), Some(CellText::Number("3119".into())));
         assert_eq!(cell_token("7730.28"), Some(CellText::Number("7730.28".into())));
+        assert_eq!(cell_token("+1"), Some(CellText::Number("1".into())));
+        assert_eq!(cell_token("＋2"), Some(CellText::Number("2".into())));
         assert_eq!(cell_token("1,234"), Some(CellText::Number("1234".into())));
         assert_eq!(cell_token("２１"), Some(CellText::Number("21".into())));
         assert_eq!(cell_token("/"), Some(CellText::Text("/".into())));
