@@ -47,10 +47,71 @@ const BLOCKS: &[&str] = &[
     "dl",
 ];
 
+/// Which cells of a page (by the order of their opening tags) hold a page
+/// rather than a value: a cell around a nested table, or with several
+/// paragraphs. Sites laid out with tables put the whole article in one cell.
+fn container_cells(html: &str) -> Vec<bool> {
+    /// Paragraphs and breaks from which a cell is a container.
+    const BLOCKS_IN_A_CONTAINER: usize = 4;
+    let mut containers = Vec::new();
+    // Open cells: their index, and what they hold so far.
+    let mut open: Vec<(usize, usize, bool)> = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match name.as_str() {
+            "script" | "style" if !closing => {
+                let end = format!("</{name}");
+                rest = find_ignore_case(rest, &end).map_or("", |at| &rest[at..]);
+            }
+            "td" | "th" if !closing => {
+                open.push((containers.len(), 0, false));
+                containers.push(false);
+            }
+            "td" | "th" => {
+                if let Some((index, blocks, nested)) = open.pop() {
+                    containers[index] = nested || blocks >= BLOCKS_IN_A_CONTAINER;
+                }
+            }
+            "table" if !closing => {
+                if let Some(cell) = open.last_mut() {
+                    cell.2 = true;
+                }
+            }
+            block if !closing && BLOCKS.contains(&block) => {
+                if let Some(cell) = open.last_mut() {
+                    cell.1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Cells never closed are judged by what they held.
+    for (index, blocks, nested) in open {
+        containers[index] = nested || blocks >= BLOCKS_IN_A_CONTAINER;
+    }
+    containers
+}
+
 /// The text of an HTML page, with table rows as tab-separated lines.
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 3);
     // Inside a table cell, line breaks become spaces: a cell is one field.
+    // A cell that holds a page (a layout table's) is no field: see through it.
+    let containers = container_cells(html);
+    let mut cells_opened = 0usize;
+    let mut open_cells: Vec<bool> = Vec::new();
     let mut cell_depth = 0usize;
     let mut first_cell_in_row = true;
     let mut rest = html;
@@ -106,6 +167,13 @@ pub fn html_to_text(html: &str) -> String {
                 first_cell_in_row = true;
             }
             "td" | "th" if !closing => {
+                let container = containers.get(cells_opened).copied().unwrap_or(false);
+                cells_opened += 1;
+                open_cells.push(container);
+                if container {
+                    end_line(&mut out);
+                    continue;
+                }
                 trim_spaces(&mut out);
                 if !first_cell_in_row {
                     out.push('\t');
@@ -114,6 +182,10 @@ pub fn html_to_text(html: &str) -> String {
                 cell_depth += 1;
             }
             "td" | "th" => {
+                if open_cells.pop().unwrap_or(false) {
+                    end_line(&mut out);
+                    continue;
+                }
                 trim_spaces(&mut out);
                 cell_depth = cell_depth.saturating_sub(1);
             }
@@ -234,6 +306,27 @@ mod tests {
             <table><tr><td><p><span>行政许可</span></p></td><td><p><span>12</span><span>3</span><![if !supportLists]>\
             <span style='mso-spacerun:yes'> </span><![endif]></p></td></tr></table>";
         assert_eq!(html_to_text(html), "二、主动公开\n行政许可\t123\n");
+    }
+
+    #[test]
+    fn a_layout_table_around_the_article_is_seen_through() {
+        let html =
+            "<table><tr><td><h1>某某区2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年共受理申请2件。</p>\
+            <p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr></table></td>\
+            <td><p>相关链接</p></td></tr></table>";
+        let text = html_to_text(html);
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "某某区2024年政府信息公开工作年度报告",
+                "一、总体情况",
+                "本年共受理申请2件。",
+                "二、主动公开政府信息情况",
+                "规章\t1\t0\t3",
+                "相关链接"
+            ]
+        );
     }
 
     #[test]

@@ -40,13 +40,20 @@ pub(crate) fn fold_label(text: &str) -> String {
 }
 
 /// A line that only a PDF viewer or an extraction tool adds: page numbers
-/// (`- 3 -`, `第 3 页`), page separators (`--- page 2 ---`).
+/// (`- 3 -`, `— 3 —` as official documents print them, `第 3 页`), page
+/// separators (`--- page 2 ---`).
 fn is_page_marker(line: &str) -> bool {
+    const DASHES: [char; 4] = ['-', '—', '－', '–'];
     let t = line.trim();
-    let inner = t.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
-    (t.starts_with('-')
-        && t.ends_with('-')
-        && (inner.is_empty() || inner.chars().all(|c| c.is_ascii_digit()) || inner.starts_with("page")))
+    let inner = t.trim_matches(|c: char| DASHES.contains(&c) || c.is_whitespace());
+    let page_number = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    // A line of ASCII dashes is a separator; other dashes (a row of — for
+    // zero) only frame a page number.
+    let ascii =
+        t.starts_with('-') && t.ends_with('-') && (inner.is_empty() || page_number || inner.starts_with("page"));
+    let framed = t.starts_with(DASHES) && t.ends_with(DASHES) && page_number;
+    ascii
+        || framed
         || (t.starts_with('第')
             && t.ends_with('页')
             && t.chars().filter(char::is_ascii_digit).count() > 0
@@ -678,6 +685,16 @@ fn read_appeals(lines: &[&str], notes: &mut Vec<ImportNote>) -> Object {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_markers_as_pdf_viewers_and_official_documents_print_them() {
+        for line in ["- 3 -", "— 3 —", "－ 12 －", "--- page 2 ---", "第 3 页", "第3页 共4页"] {
+            assert!(is_page_marker(line), "{line}");
+        }
+        for line in ["—", "—\t—\t—", "3", "一、总体情况", "— 政府信息公开 —"] {
+            assert!(!is_page_marker(line), "{line}");
+        }
+    }
 
     #[test]
     fn cell_tokens() {
