@@ -115,8 +115,15 @@ fn cell_token(field: &str) -> Option<CellText> {
         Some(rest) => ("-", rest),
         None => ("", folded.strip_prefix(['+', '＋']).unwrap_or(folded.as_str())),
     };
-    let digits: String = unsigned.chars().filter(|&c| c != ',').collect();
-    let numeric = !digits.is_empty()
+    // Thousands separators, ASCII or full-width (3，119), only between
+    // groups of three digits: 3，1 is two numbers, not one.
+    let whole = unsigned.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = whole.split([',', '，']).collect();
+    let grouped = groups.len() == 1
+        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = unsigned.chars().filter(|&c| c != ',' && c != '，').collect();
+    let numeric = grouped
+        && !digits.is_empty()
         && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
         && digits.matches('.').count() <= 1
@@ -177,12 +184,29 @@ impl TableLine {
 /// line of spaces (PDF text) has no blanks to keep.
 fn table_line(line: &str) -> TableLine {
     let separated = line.contains('\t') || line.contains(" | ") || line.contains('|');
+    let joined: Vec<String>;
     let fields: Vec<&str> = if line.contains('\t') {
         line.split('\t').collect()
     } else if separated {
         line.split('|').collect()
     } else {
-        line.split_whitespace().collect()
+        // A unit printed after its number with a space (`1 件`) belongs to
+        // that number's cell, as if typed in it (`1件`).
+        let mut merged: Vec<String> = Vec::new();
+        for field in line.split_whitespace() {
+            let unit = matches!(field, "件" | "个" | "条" | "项" | "元" | "万元");
+            match merged.last_mut() {
+                Some(last)
+                    if unit
+                        && last.chars().last().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) =>
+                {
+                    last.push_str(field)
+                }
+                _ => merged.push(field.to_string()),
+            }
+        }
+        joined = merged;
+        joined.iter().map(String::as_str).collect()
     };
     let mut end = fields.len();
     while end > 0 && fields[end - 1].trim().is_empty() {
@@ -701,6 +725,9 @@ mod tests {
         assert_eq!(cell_token("3119"), Some(CellText::Number("3119".into())));
         assert_eq!(cell_token("7730.28"), Some(CellText::Number("7730.28".into())));
         assert_eq!(cell_token("+1"), Some(CellText::Number("1".into())));
+        assert_eq!(cell_token("3，119"), Some(CellText::Number("3119".into())));
+        assert_eq!(cell_token("1,234.5"), Some(CellText::Number("1234.5".into())));
+        assert_eq!(cell_token("3，1"), None);
         assert_eq!(cell_token("＋2"), Some(CellText::Number("2".into())));
         assert_eq!(cell_token("1,234"), Some(CellText::Number("1234".into())));
         assert_eq!(cell_token("２１"), Some(CellText::Number("21".into())));
@@ -710,6 +737,18 @@ mod tests {
         for not_a_cell in ["3.", "1.属于国家秘密", "其他", "(七)", "总计", "2.", "三"] {
             assert_eq!(cell_token(not_a_cell), None, "{not_a_cell}");
         }
+    }
+
+    #[test]
+    fn a_unit_after_a_space_stays_with_its_number() {
+        let line = table_line("行政许可 12 件");
+        assert_eq!(
+            (line.label.as_str(), line.cells.as_slice()),
+            ("行政许可", [CellText::Text("12件".into())].as_slice())
+        );
+        let line = table_line("一、本年新收政府信息公开申请数量 3，001 53 0 0 61 4 3，119");
+        assert_eq!(line.cells.len(), 7);
+        assert_eq!(line.cells[6], CellText::Number("3119".into()));
     }
 
     #[test]
