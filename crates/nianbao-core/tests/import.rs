@@ -382,3 +382,21 @@ fn table_labels_with_units_and_spacer_rows_as_word_prints_them() {
     }
     assert!(!imported.notes.iter().any(|n| matches!(n, ImportNote::RowPlacedByLabel { .. })), "{:?}", imported.notes);
 }
+
+#[test]
+fn notes_name_rows_of_the_2019_template_by_their_printed_label() {
+    let note = ImportNote::RowMissing { pointer: "/proactive/other_services".into() };
+    let message = note.message(nianbao_core::Lang::Zh);
+    assert!(message.contains("其他对外管理服务事项") && !message.contains("/proactive"), "{message}");
+}
+
+#[test]
+fn a_web_page_footer_is_not_part_of_section_six() {
+    let expected = sample("jiyuan-hitech-zone-2024");
+    let page = format!(
+        "{}\n\n【打印本页】【关闭窗口】\n主办单位：济源高新技术产业开发区管理办公室  网站标识码：4190010001\n豫ICP备00000000号\n",
+        sample_txt("jiyuan-hitech-zone-2024")
+    );
+    let imported = import_text(&page, &ImportOptions::default());
+    assert_eq!(imported.document.pointer("/other"), expected.pointer("/other"));
+}

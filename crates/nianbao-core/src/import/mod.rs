@@ -106,7 +106,17 @@ impl ImportNote {
     /// The note in words.
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
-        let place = |pointer: &str| crate::message::place(Template::T2021, pointer, lang);
+        // A note does not know its report's template: a place of the 2021
+        // template, or else of the 2019 one (其他对外管理服务事项 …).
+        let place = |pointer: &str| {
+            let known = |t: Template| {
+                crate::template::cell_place(t, pointer, lang).is_some()
+                    || crate::template::row_place(t, pointer, lang).is_some()
+            };
+            let template =
+                if !known(Template::T2021) && known(Template::T2019) { Template::T2019 } else { Template::T2021 };
+            crate::message::place(template, pointer, lang)
+        };
         match self {
             ImportNote::TemplateDetected(d) => match (d.single_other, zh) {
                 (false, true) => format!("识别为 {} 版模板。", d.template.code()),

@@ -296,6 +296,29 @@ fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
     found
 }
 
+/// The last section up to a web page's footer (主办单位：…, ICP备…), which a
+/// copied page carries after the report.
+fn without_site_footer<'a, 'b>(lines: &'b [&'a str]) -> &'b [&'a str] {
+    const FOOTER: &[&str] = &[
+        "版权所有",
+        "ICP备",
+        "网站标识码",
+        "主办单位：",
+        "主办单位:",
+        "承办单位：",
+        "技术支持：",
+        "网站地图",
+        "联系我们",
+        "打印本页",
+        "关闭窗口",
+        "【打印】",
+        "【关闭】",
+        "分享到：",
+    ];
+    let end = lines.iter().position(|l| FOOTER.iter().any(|w| l.contains(w))).unwrap_or(lines.len());
+    &lines[..end]
+}
+
 /// The lines of section `k`: after its heading, up to the next heading found.
 fn section_lines<'a>(lines: &[&'a str], headings: &[Option<usize>; 6], k: usize) -> Vec<&'a str> {
     let Some(start) = headings[k] else {
@@ -459,7 +482,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     root.insert("applications", Value::Object(read_applications(&application_lines, shape, &mut notes)));
     root.insert("appeals", Value::Object(read_appeals(&section_lines(&lines, &headings, 3), &mut notes)));
     root.insert("problems", Value::String(paragraphs(&section_lines(&lines, &headings, 4))));
-    root.insert("other", Value::String(paragraphs(&section_lines(&lines, &headings, 5))));
+    root.insert("other", Value::String(paragraphs(without_site_footer(&section_lines(&lines, &headings, 5)))));
     Imported { document: Value::Object(root), notes }
 }
 
