@@ -400,3 +400,23 @@ fn a_web_page_footer_is_not_part_of_section_six() {
     let imported = import_text(&page, &ImportOptions::default());
     assert_eq!(imported.document.pointer("/other"), expected.pointer("/other"));
 }
+
+#[test]
+fn titles_in_the_forms_agencies_publish() {
+    let text = sample_txt("jiyuan-hitech-zone-2024");
+    let title = "高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告";
+    assert!(text.contains(title));
+    for form in [
+        "济源高新技术产业开发区管理办公室2024年度政府信息公开工作报告",
+        "济源高新技术产业开发区管理办公室关于2024年政府信息公开工作年度报告的公告",
+    ] {
+        let imported = import_text(&text.replacen(title, form, 1), &ImportOptions::default());
+        assert_eq!(imported.document.pointer("/year").map(Value::to_json).as_deref(), Some("2024"), "{form}");
+        assert_eq!(imported.document.pointer("/title").and_then(Value::as_str), Some(form));
+        assert_eq!(
+            imported.document.pointer("/agency").and_then(Value::as_str),
+            Some("济源高新技术产业开发区管理办公室"),
+            "{form}"
+        );
+    }
+}

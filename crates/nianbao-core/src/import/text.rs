@@ -487,7 +487,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
 }
 
 /// The title: the last line before the first heading that ends with
-/// 年度报告 (or 信息公开…工作报告), joined with the line
+/// 年度报告 (or 信息公开…工作报告, or 关于…年度报告的公告), joined with the line
 /// before when the title was broken after the agency's name. Returns it and
 /// the index of the line after it.
 fn find_title(lines: &[&str]) -> (Option<String>, usize) {
@@ -496,7 +496,10 @@ fn find_title(lines: &[&str]) -> (Option<String>, usize) {
     for (i, line) in lines.iter().enumerate().rev() {
         let t = line.trim();
         let words = t.trim_end_matches(|c: char| !crate::rules::is_word_char(c));
-        let is_title = words.ends_with("年度报告") || (words.ends_with("工作报告") && words.contains("信息公开"));
+        let is_title = words.ends_with("年度报告")
+            || (words.ends_with("工作报告") && words.contains("信息公开"))
+            // 关于…年度报告的公告 (or 通知), as some agencies publish it.
+            || (words.contains("关于") && words.contains("年度报告") && words.ends_with(['告', '知']));
         if !is_title {
             continue;
         }
@@ -512,7 +515,8 @@ fn find_title(lines: &[&str]) -> (Option<String>, usize) {
 /// The agency named at the start of a title, before its year.
 fn agency_from_title(title: &str) -> Option<String> {
     let at = title.find(|c: char| c.is_ascii_digit() || "〇二".contains(c))?;
-    let agency = title[..at].trim();
+    // 某某局关于2024年…的公告: the agency is before 关于.
+    let agency = title[..at].trim().trim_end_matches("关于").trim();
     (!agency.is_empty()).then(|| agency.to_string())
 }
 
