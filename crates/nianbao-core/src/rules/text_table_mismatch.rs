@@ -298,12 +298,16 @@ fn classify(clause: &str, about_applications: bool, about_appeals: bool, appeal:
             return only_one.then_some(Quantity::AppealOutcome { review, column });
         }
     }
-    let mut unqualified = clause.to_string();
-    for word in SELF_REFERENCES {
-        unqualified = unqualified.replace(word, "");
-    }
-    if QUALIFIERS.iter().any(|w| unqualified.contains(w)) {
-        return None;
+    // A qualifier, unless it is only part of the agency naming itself (the
+    // copy is made only for the few clauses with a qualifier).
+    if has(QUALIFIERS) {
+        let mut unqualified = clause.to_string();
+        for word in SELF_REFERENCES.iter().filter(|w| clause.contains(*w)) {
+            unqualified = unqualified.replace(word, "");
+        }
+        if QUALIFIERS.iter().any(|w| unqualified.contains(w)) {
+            return None;
+        }
     }
     if clause.contains("办结率") {
         let qualified = has(&["按时", "按期", "及时", "法定", "满意"]);
