@@ -20,9 +20,9 @@ pub fn guessed_rows(notes: &[ImportNote]) -> Vec<String> {
     notes
         .iter()
         .filter_map(|n| match n {
-            ImportNote::LabelMisspelt { pointer, .. } | ImportNote::RowPlacedByLabel { pointer } => {
-                Some(pointer.clone())
-            }
+            ImportNote::LabelMisspelt { pointer, .. }
+            | ImportNote::RowPlacedByLabel { pointer }
+            | ImportNote::PlacedInReadingOrder { pointer } => Some(pointer.clone()),
             _ => None,
         })
         .collect()

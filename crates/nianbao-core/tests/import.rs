@@ -420,3 +420,29 @@ fn titles_in_the_forms_agencies_publish() {
         );
     }
 }
+
+#[test]
+fn tables_copied_one_cell_per_line_are_read_in_order() {
+    // As some PDF viewers copy a table: every cell on a line of its own.
+    let expected = sample("jiyuan-hitech-zone-2024");
+    let text: String = sample_txt("jiyuan-hitech-zone-2024")
+        .lines()
+        .flat_map(|line| {
+            let fields: Vec<String> = if line.contains('\t') {
+                line.split('\t').map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect()
+            } else {
+                vec![line.to_string()]
+            };
+            fields
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let imported = import_text(&text, &ImportOptions::default());
+    for pointer in cell_pointers(&expected) {
+        assert_eq!(imported.document.pointer(&pointer), expected.pointer(&pointer), "{pointer}");
+    }
+    assert!(imported
+        .notes
+        .iter()
+        .any(|n| matches!(n, ImportNote::PlacedInReadingOrder { pointer } if pointer == "/applications")));
+}

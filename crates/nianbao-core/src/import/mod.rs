@@ -80,6 +80,11 @@ pub enum ImportNote {
     RowPlacedByLabel {
         pointer: String,
     },
+    /// A table came one cell per line (as some PDF viewers copy tables), so
+    /// its numbers were placed in reading order: worth a look.
+    PlacedInReadingOrder {
+        pointer: String,
+    },
     /// A row's printed label differs from the template's.
     LabelMisspelt {
         pointer: String,
@@ -154,6 +159,16 @@ impl ImportNote {
                     format!("{}的数字是按标签找到的（表格的行数与模板不符），请对照原文核对。", place(pointer))
                 } else {
                     format!("{}: its numbers were placed by finding its label (the table's rows do not match the template); check them against the original.", place(pointer))
+                }
+            }
+            ImportNote::PlacedInReadingOrder { pointer } => {
+                if zh {
+                    format!(
+                        "{}每格占一行（一些 PDF 阅读器这样复制表格），其数字已按阅读顺序逐格排入，请对照原文核对。",
+                        place(pointer)
+                    )
+                } else {
+                    format!("{} came one cell per line (as some PDF viewers copy tables); its numbers were placed in reading order. Check them against the original.", place(pointer))
                 }
             }
             ImportNote::LabelMisspelt { pointer, found, expected } => {

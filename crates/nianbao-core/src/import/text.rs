@@ -558,7 +558,15 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
                 } else if !table_lines[i].cells.is_empty() {
                     Some(table_lines[i].cells.clone())
                 } else {
-                    table_lines.get(i + 1).filter(|next| next.label.is_empty()).map(|next| next.cells.clone())
+                    // The numbers on the next lines, with no label of their
+                    // own: one line, or one cell per line.
+                    let following: Vec<CellText> = table_lines[i + 1..]
+                        .iter()
+                        .take_while(|next| next.label.is_empty() && !next.cells.is_empty())
+                        .flat_map(|next| next.cells.iter().cloned())
+                        .take(width)
+                        .collect();
+                    (!following.is_empty()).then_some(following)
                 }
             });
             let Some(cells) = cells else {
@@ -602,6 +610,24 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         }
     }
     let mut object = Object::new();
+    // One cell per line, as some PDF viewers copy a table: when the lone
+    // numbers of the section are exactly the table's cells, they are its
+    // rows in reading order.
+    if runs.len() != rows.len() {
+        let singles: Vec<&CellText> = table_lines
+            .iter()
+            .filter(|l| l.label.trim().is_empty() && l.cells.len() == 1)
+            .map(|l| &l.cells[0])
+            .collect();
+        if !singles.is_empty() && singles.len() == rows.len() * 7 {
+            for (row, cells) in rows.iter().zip(singles.chunks(7)) {
+                let cells: Vec<CellText> = cells.iter().map(|c| (*c).clone()).collect();
+                put_application_row(&mut object, row.path, &cells);
+            }
+            notes.push(ImportNote::PlacedInReadingOrder { pointer: "/applications".into() });
+            return object;
+        }
+    }
     if runs.len() == rows.len() {
         for (row, (_, line)) in rows.iter().zip(&runs) {
             put_application_row(&mut object, row.path, line.cells_for(7).unwrap_or(&line.cells));
