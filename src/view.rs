@@ -35,14 +35,18 @@ pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<Stri
             };
             mark(pointer);
             if !pointer.is_empty() {
-                let prefix = format!("{pointer}/");
-                for cell in cell_pointers.iter().filter(|c| c.starts_with(&prefix)) {
+                for cell in cell_pointers.iter().filter(|c| below(c, pointer)) {
                     mark(cell);
                 }
             }
         }
     }
     flags
+}
+
+/// Whether `pointer` lies below `ancestor` (a cell of a row or group).
+pub fn below(pointer: &str, ancestor: &str) -> bool {
+    pointer.strip_prefix(ancestor).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Every value pointer of the tables, in printed order.

@@ -6,7 +6,7 @@
 
 use crate::i18n::tr;
 use crate::state::Shared;
-use crate::view::{cell_text, start_columns, value_text, Flag};
+use crate::view::{below, cell_text, start_columns, value_text, Flag};
 use nianbao_core::json::Value;
 use nianbao_core::layout::{GridKind, TableLayout};
 use nianbao_core::{Checked, Lang, Loaded, Template};
@@ -107,14 +107,8 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         let text = value_text(value);
         let last_year = last_year.map(|d| cell_text(d, pointer));
         // A finding about a row (a missing row, 其他处理) selects its cells.
-        let selected = props
-            .selected
-            .iter()
-            .any(|p| p == pointer || pointer.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with('/')));
-        let guessed = props
-            .guessed
-            .iter()
-            .any(|row| pointer.strip_prefix(row.as_str()).is_some_and(|rest| rest.starts_with('/')));
+        let selected = props.selected.iter().any(|p| p == pointer || below(pointer, p));
+        let guessed = props.guessed.iter().any(|row| below(pointer, row));
         let flag = props.flags.get(pointer).and_then(|f| {
             let severity = f.severity?;
             let messages = f

@@ -646,9 +646,7 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         let own = fold_label(row.label.zh);
         // The row's label on a line of its own, whole, or its head or its
         // tail when the label is wrapped around its numbers.
-        let piece_of_row = |label: &str| {
-            label.chars().count() >= 4 && (wanted.ends_with(label) || own.starts_with(label) || own.contains(label))
-        };
+        let piece_of_row = |label: &str| label.chars().count() >= 4 && (wanted.ends_with(label) || own.contains(label));
         let hit = (from..table_lines.len()).find(|&i| {
             let label = &folded_labels[i];
             !label.is_empty() && (label.contains(&own) || piece_of_row(label))
@@ -661,9 +659,7 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         // The numbers are on the label's line or on the next lines, but never
         // past a line that names another row: those are that row's numbers.
         // (Scraps of a group's vertical label, 他处理, are no row's name.)
-        let names_no_other_row = |label: &str| {
-            label.is_empty() || label.chars().count() < 4 || wanted.contains(label) || piece_of_row(label)
-        };
+        let names_no_other_row = |label: &str| label.is_empty() || label.chars().count() < 4 || wanted.contains(label);
         let candidate = (i..table_lines.len().min(i + 3))
             .take_while(|&j| j == i || names_no_other_row(&folded_labels[j]))
             .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());

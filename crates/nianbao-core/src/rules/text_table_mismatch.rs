@@ -238,7 +238,6 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
             }
         }
         let about_applications = APPLICATION_CONTEXT.iter().any(|w| folded.contains(w));
-        let about_appeals = APPEAL_CONTEXT.iter().any(|w| folded.contains(w));
         // The appeal a result count belongs to: the last one named before it.
         let mut appeal: Option<bool> = None;
         // Whether information disclosure has been named so far in the
@@ -266,8 +265,7 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
             if count.is_none() && rate.is_none() {
                 continue;
             }
-            let about_appeals = about_appeals && disclosure_named;
-            let Some(quantity) = classify(clause, about_applications, about_appeals, appeal) else {
+            let Some(quantity) = classify(clause, about_applications, disclosure_named, appeal) else {
                 continue;
             };
             // After 其中, only the per-result counts of reviews and lawsuits
