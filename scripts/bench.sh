@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --profile native -q -p nianbao-core --example bench
+cargo build --profile native -q -p nianbao-import --features pdf --example import_bench
 cargo build --profile native -q -p nianbao-cli
 echo "== core =="
 taskset -c 0 ./target/native/examples/bench 2>/dev/null || ./target/native/examples/bench
+echo "== import =="
+taskset -c 0 ./target/native/examples/import_bench 2>/dev/null || ./target/native/examples/import_bench
 
 echo "== nianbao check on a directory of 10,000 reports =="
 dir=$(mktemp -d)

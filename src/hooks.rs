@@ -34,7 +34,7 @@ pub fn today() -> Date {
 /// Word's XML, which the importer reads.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
-    opened_bytes(js_sys::Uint8Array::new(&buffer).to_vec()).await
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Several files being read in one go: one read of them joined, which
@@ -73,7 +73,7 @@ impl FilesRead {
                 let mut start = 0u32;
                 for file in &self.files {
                     let end = start + file.size() as u32;
-                    out.push(opened_bytes(all.subarray(start, end).to_vec()).await);
+                    out.push(Ok(all.subarray(start, end).to_vec()));
                     start = end;
                 }
             }
@@ -86,47 +86,6 @@ impl FilesRead {
         }
         out
     }
-}
-
-/// A file's bytes as the app reads them: a `.docx` opened as `read_file`
-/// says, anything else as it is.
-async fn opened_bytes(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
-    // The viewer hands Word files to the workstation unread.
-    if cfg!(not(feature = "workstation")) || !nianbao_core::import::docx::is_zip(&bytes) {
-        return Ok(bytes);
-    }
-    use nianbao_core::import::docx::{zip_entry, DOCUMENT_PART};
-    let lang = crate::hooks::use_lang_storage::saved_lang();
-    let entry = zip_entry(&bytes, DOCUMENT_PART).map_err(|e| e.message(lang))?;
-    match entry.method {
-        0 => Ok(entry.data.to_vec()),
-        _ => inflate_raw(entry.data).await,
-    }
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// The browser's DEFLATE decompressor (web-sys has it only behind its
-    /// unstable flag). It costs the wasm nothing, unlike a Rust inflater.
-    #[wasm_bindgen(js_name = DecompressionStream)]
-    type DecompressionStream;
-
-    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
-    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
-}
-
-/// Decompresses raw DEFLATE data with the browser's `DecompressionStream`.
-async fn inflate_raw(data: &[u8]) -> Result<Vec<u8>, String> {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(data));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_error_text)?;
-    let decompressor = DecompressionStream::new("deflate-raw").map_err(js_error_text)?;
-    let stream = blob.stream().pipe_through(decompressor.unchecked_ref::<web_sys::ReadableWritablePair>());
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_error_text)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(js_error_text)?)
-        .await
-        .map_err(js_error_text)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Lets the browser draw and answer input before going on: a task posted
@@ -189,7 +148,7 @@ pub fn pick_file(on_file: yew::Callback<web_sys::File>) {
         return;
     };
     input.set_type("file");
-    input.set_accept(".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html");
+    input.set_accept(".json,.pdf,.docx,.html,.htm,.txt,application/json,application/pdf,text/plain,text/html");
     let chosen = input.clone();
     let listener = Closure::once_into_js(move || {
         if let Some(file) = chosen.files().and_then(|f| f.get(0)) {

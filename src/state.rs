@@ -13,7 +13,7 @@ pub use crate::handoff::Intent;
 use nianbao_core::date::Date;
 use nianbao_core::diagnostic::Severity;
 use nianbao_core::diagnostic::Status;
-use nianbao_core::import::ImportNote;
+use nianbao_core::import_note::{ImportNote, Refusal};
 use nianbao_core::layout::{self, TableLayout};
 use nianbao_core::template::OtherShape;
 use nianbao_core::{Checked, Context, Lang, Loaded, Template};
@@ -90,9 +90,12 @@ pub struct Opened {
     pub checked: Shared<Checked>,
     /// The printed layout of its three tables.
     pub tables: [Shared<TableLayout>; 3],
-    /// When it was imported from text rather than read as JSON: what the
-    /// importer could not read for certain.
+    /// When it was imported rather than written as JSON: what the importer
+    /// could not read for certain (stored in the document, so it survives
+    /// saving and reopening).
     pub import_notes: Option<Shared<Vec<ImportNote>>>,
+    /// Why the file could not be imported at all (then nothing was read).
+    pub refused: Option<Refusal>,
 }
 
 impl Opened {
@@ -108,16 +111,21 @@ impl Opened {
     /// Like `read`, with last year's report for the cross-year rules.
     pub fn read_beside(origin: Origin, bytes: &[u8], today: Date, previous: Option<&Opened>) -> Opened {
         #[cfg(feature = "workstation")]
-        let (loaded, import_notes) = match report_text(bytes) {
-            Some(text) => {
-                let options = nianbao_core::import::ImportOptions::default();
-                let imported = nianbao_core::import::import_document(text, &options);
-                (nianbao_core::load_value(imported.document), Some(Shared::new(imported.notes)))
+        let (loaded, refused) = {
+            let name = match &origin {
+                Origin::File(name) => Some(name.as_str()),
+                _ => None,
+            };
+            match nianbao_import::open(bytes, name, &nianbao_import::ImportOptions::default()) {
+                nianbao_import::Outcome::Json => (nianbao_core::load(bytes), None),
+                nianbao_import::Outcome::Imported(imported) => (nianbao_core::load_value(imported.document), None),
+                nianbao_import::Outcome::Refused(refusal) => (Loaded::nothing(), Some(refusal)),
             }
-            None => (nianbao_core::load(bytes), None),
         };
         #[cfg(not(feature = "workstation"))]
-        let (loaded, import_notes) = (nianbao_core::load(bytes), None);
+        let (loaded, refused) = (nianbao_core::load(bytes), None);
+        let import_notes =
+            loaded.report.as_ref().and_then(|r| r.import.as_ref()).map(|record| Shared::new(record.notes.clone()));
         let previous = previous.and_then(|p| p.loaded.report.as_ref());
         let checked = nianbao_core::validate(&loaded, &Context { today, previous });
         let (template, shape) = match &loaded.report {
@@ -130,6 +138,7 @@ impl Opened {
             checked: Shared::new(checked),
             tables: layouts(template, shape),
             import_notes,
+            refused,
         }
     }
 
@@ -353,7 +362,7 @@ impl Reducible for State {
                 // and the message says so.
                 for intent in std::mem::take(&mut next.upgrade) {
                     if let Intent::Open { origin, bytes } = intent {
-                        if report_text(&bytes).is_none() {
+                        if is_json_like(&bytes) {
                             next.open(origin, bytes, today);
                         }
                     }
@@ -384,22 +393,26 @@ impl Reducible for State {
 }
 
 /// The text of `bytes` when they are a report's text rather than JSON: UTF-8
-/// that does not open with `{` or `[` and speaks of 政府信息公开. Anything
-/// else goes to the JSON reader, whose findings say what is wrong (an
-/// encoding, a syntax error), so that a stray file never replaces the report
-/// on screen with an empty one.
+/// that does not open with `{` or `[` and speaks of 政府信息公开. A paste
+/// anywhere on the page is taken for a report only then.
 pub fn report_text(bytes: &[u8]) -> Option<&str> {
-    // JSON is told by its first byte, before the whole file is checked as
-    // UTF-8 (a batch asks this of every file).
-    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    if matches!(body.iter().find(|b| !b.is_ascii_whitespace()), None | Some(b'{' | b'[')) {
+    if is_json_like(bytes) {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
-    let json_like = body.starts_with('{') || body.starts_with('[') || body.is_empty();
     let about_disclosure = body.contains("政府信息公开") || body.contains("年度报告") || body.contains("<w:document");
-    (!json_like && about_disclosure).then_some(text)
+    about_disclosure.then_some(text)
+}
+
+/// Whether bytes are JSON (or try to be: a broken JSON file is read by the
+/// JSON reader, which says where it breaks), by their first byte after a
+/// byte-order mark and whitespace. The viewer reads these itself and hands
+/// anything else (text, a web page, Word, a PDF) to the workstation, whose
+/// importer decides what it is.
+pub fn is_json_like(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    matches!(body.iter().find(|b| !b.is_ascii_whitespace()), None | Some(b'{' | b'['))
 }
 
 /// The highest severity among findings (for the page title and summary).

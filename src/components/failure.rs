@@ -33,6 +33,7 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
     let (what, details): (String, Html) = match &props.failure {
         Failure::Unreadable(opened) => {
             let name = origin_name(&opened.origin, lang);
+            let refusal = opened.refused.as_ref().map(|r| html! { <li data-refusal="">{r.message(lang)}</li> });
             let items = opened.checked.diagnostics.iter().map(|d| {
                 let position = d.position.map(|p| match lang {
                     Lang::Zh => format!("第 {} 行第 {} 列：", p.line, p.column),
@@ -49,7 +50,7 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
                     Lang::Zh => format!("无法打开「{name}」"),
                     Lang::En => format!("Could not open “{name}”"),
                 },
-                html! { <ul>{ for items }</ul> },
+                html! { <ul>{ for refusal }{ for items }</ul> },
             )
         }
         Failure::Fetch { url, reason } => (

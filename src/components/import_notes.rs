@@ -3,7 +3,7 @@
 
 use crate::i18n::tr;
 use crate::state::Shared;
-use nianbao_core::import::ImportNote;
+use nianbao_core::import_note::{ImportNote, ImportRecord};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -14,18 +14,10 @@ pub struct ImportNotesProps {
     pub on_download: Callback<()>,
 }
 
-/// The row pointers whose cells the importer placed by a misspelt label:
-/// marked in the tables as guessed.
+/// The row pointers whose cells the importer placed with less than
+/// certainty: marked in the tables as guessed.
 pub fn guessed_rows(notes: &[ImportNote]) -> Vec<String> {
-    notes
-        .iter()
-        .filter_map(|n| match n {
-            ImportNote::LabelMisspelt { pointer, .. }
-            | ImportNote::RowPlacedByLabel { pointer }
-            | ImportNote::PlacedInReadingOrder { pointer } => Some(pointer.clone()),
-            _ => None,
-        })
-        .collect()
+    notes.iter().filter(|n| n.is_guess()).filter_map(|n| n.pointer().map(str::to_string)).collect()
 }
 
 #[component]
@@ -34,12 +26,14 @@ pub fn ImportNotes(props: &ImportNotesProps) -> Html {
     let on_download = props.on_download.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_download.emit(()));
     let missing = props.notes.iter().any(ImportNote::loses_cells);
+    let summary = ImportRecord { notes: props.notes.to_vec(), ..ImportRecord::default() }.summary(lang);
     html! {
         <section class={classes!("nb-import", missing.then_some("nb-import-missing"))} aria-labelledby="nb-import-heading" data-testid="import-notes">
             <h2 id="nb-import-heading">{tr(lang, "导入说明", "Import notes")}</h2>
             <p>{tr(lang,
-                "这份报告是从文本导入的。数字按模板的标签和行序对应到各格；请对照原文核对下列事项，然后下载 JSON。",
-                "This report was imported from text: numbers were placed by the template's labels and row order. Check the points below against the original, then download the JSON.")}</p>
+                "这份报告是导入的：数字按表格的行列标签对应到各格。",
+                "This report was imported: numbers were placed by the tables' row and column labels. ")}
+               <strong data-testid="import-summary">{summary}</strong></p>
             <ul>
                 { for props.notes.iter().map(|note| html! {
                     <li class={classes!(note.loses_cells().then_some("nb-note-missing"))}>{note.message(lang)}</li>

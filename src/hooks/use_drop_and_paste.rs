@@ -17,7 +17,7 @@ use yew::prelude::*;
 /// it (`crate::handoff`).
 pub fn open_bytes(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
     #[cfg(not(feature = "workstation"))]
-    if crate::state::report_text(&bytes).is_some() {
+    if !crate::state::is_json_like(&bytes) {
         dispatch.dispatch(Action::Upgrade(Intent::Open { origin, bytes }));
         return;
     }
@@ -33,14 +33,7 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
 pub async fn read_and_open(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let name = file.name();
     dispatch.dispatch(Action::Loading(name.clone()));
-    #[cfg(not(feature = "workstation"))]
-    let handle = file.clone();
     match read_file(file).await {
-        // A Word file is a zip archive; the workstation opens those.
-        #[cfg(not(feature = "workstation"))]
-        Ok(bytes) if nianbao_core::import::docx::is_zip(&bytes) => {
-            dispatch.dispatch(Action::Upgrade(Intent::Files(vec![handle])));
-        }
         Ok(bytes) => open_bytes(Origin::File(name), bytes.into(), &dispatch),
         Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
     }

@@ -187,6 +187,7 @@ impl Opened {
             checked: Shared::new(checked),
             tables,
             import_notes: self.import_notes.clone(),
+            refused: None,
         }
     }
 }
@@ -325,7 +326,7 @@ mod tests {
     use super::*;
     use crate::state::report_text;
     use nianbao_core::diagnostic::Status;
-    use nianbao_core::import::ImportNote;
+    use nianbao_core::import_note::ImportNote;
     use nianbao_core::Lang;
     use yew::Reducible;
 

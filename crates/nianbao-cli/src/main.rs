@@ -135,6 +135,8 @@ struct FileResult {
     name: String,
     template: Template,
     checked: Checked,
+    /// What its importer noted, when it was imported.
+    import: Option<nianbao_core::import_note::ImportRecord>,
 }
 
 fn check(options: &CheckOptions) -> ExitCode {
@@ -234,7 +236,8 @@ fn check_file(path: &Path, context: &Context<'_>) -> Option<FileResult> {
     };
     let loaded: Loaded = nianbao_core::load(&bytes);
     let checked = nianbao_core::validate(&loaded, context);
-    Some(FileResult { name: path.display().to_string(), template: loaded.template(), checked })
+    let import = loaded.report.as_ref().and_then(|r| r.import.clone());
+    Some(FileResult { name: path.display().to_string(), template: loaded.template(), checked, import })
 }
 
 fn write_json(out: &mut impl std::io::Write, results: &[FileResult], single: bool, lang: Lang) -> std::io::Result<()> {
@@ -319,6 +322,16 @@ fn write_text(out: &mut impl std::io::Write, results: &[FileResult], lang: Lang)
                 message(d, r.template, lang),
             )?;
         }
+        if let Some(record) = &r.import {
+            let from = record.from.as_deref().unwrap_or("?");
+            match lang {
+                Lang::Zh => writeln!(out, "  导入自 {from} 文件：{}", record.summary(lang))?,
+                Lang::En => writeln!(out, "  imported from {from}: {}", record.summary(lang))?,
+            }
+            for note in record.notes.iter().filter(|n| n.pointer().is_some()) {
+                writeln!(out, "      {}", note.message(lang))?;
+            }
+        }
         writeln!(out, "  {}", summary_line(&r.checked.summary, lang))?;
     }
     if results.len() > 1 {
@@ -335,7 +348,7 @@ fn import(args: &[String]) -> ExitCode {
     let mut file = None;
     let mut out = None;
     let mut lang = Lang::Zh;
-    let mut options = nianbao_core::import::ImportOptions::default();
+    let mut options = nianbao_import::ImportOptions::default();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -372,25 +385,20 @@ fn import(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let imported = if nianbao_core::import::docx::is_zip(&bytes) {
-        match read_docx(&bytes) {
-            Ok(xml) => nianbao_core::import::docx::import_docx_xml(&xml, &options),
-            Err(message) => {
-                eprintln!("nianbao: {}: {message}", file.display());
-                return ExitCode::from(2);
-            }
+    let name = file.file_name().and_then(|n| n.to_str());
+    let imported = match nianbao_import::open(&bytes, name, &options) {
+        nianbao_import::Outcome::Imported(imported) => imported,
+        nianbao_import::Outcome::Json => {
+            let message = match lang {
+                Lang::Zh => "这已是 JSON 文件，无需导入；请用 nianbao check 检查它",
+                Lang::En => "this is a JSON file already, nothing to import; check it with nianbao check",
+            };
+            eprintln!("nianbao: {}: {message}", file.display());
+            return ExitCode::from(2);
         }
-    } else {
-        match nianbao_core::encoding::decode(&bytes) {
-            Ok(text) => nianbao_core::import::import_document(text, &options),
-            Err(e) => {
-                eprintln!(
-                    "nianbao: {}: the text is not UTF-8 ({:?}); save it as UTF-8 first",
-                    file.display(),
-                    e.encoding
-                );
-                return ExitCode::from(2);
-            }
+        nianbao_import::Outcome::Refused(refusal) => {
+            eprintln!("nianbao: {}: {}", file.display(), refusal.message(lang));
+            return ExitCode::from(2);
         }
     };
     for note in &imported.notes {
@@ -410,20 +418,4 @@ fn import(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The XML of a `.docx` file's document part, decompressed.
-fn read_docx(bytes: &[u8]) -> Result<String, String> {
-    use nianbao_core::import::docx::{zip_entry, DOCUMENT_PART};
-    let entry = zip_entry(bytes, DOCUMENT_PART).map_err(|e| e.message(Lang::En))?;
-    let xml = match entry.method {
-        0 => entry.data.to_vec(),
-        _ => {
-            // A limit well above any report, so a zip bomb cannot exhaust memory.
-            let limit = (entry.uncompressed_size as usize).clamp(1 << 16, 64 << 20);
-            miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data, limit)
-                .map_err(|e| format!("the .docx is damaged ({e:?})"))?
-        }
-    };
-    String::from_utf8(xml).map_err(|_| "the .docx body is not UTF-8 XML".to_string())
 }

@@ -212,5 +212,8 @@ fn damaged_docx_is_a_clear_error() {
     std::fs::write(&bad, &bytes).unwrap();
     let out = nianbao(&["import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("不是有效的 .docx"));
+    let out = nianbao(&["import", bad.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("not a valid .docx"));
 }

@@ -1,5 +1,6 @@
 //! Throughput of the core: parse + validate the built-in sample and the
-//! largest sample, on one core. Run with `scripts/bench.sh` (or
+//! largest sample, on one core (the importers have their own benchmark in
+//! `crates/nianbao-import/examples/bench.rs`). Run with `scripts/bench.sh` (or
 //! `cargo run --release -p nianbao-core --example bench`).
 
 use nianbao_core::date::Date;
@@ -32,35 +33,6 @@ fn measure(name: &str, text: &str, previous: Option<&str>) {
     );
 }
 
-/// Import speed: the text of a report, and a 20-page one (the sample's
-/// narrative repeated to about 20 printed pages, tables as printed).
-fn measure_import(name: &str, text: &str) {
-    let options = nianbao_core::import::ImportOptions::default();
-    for _ in 0..20 {
-        black_box(nianbao_core::import::import_document(black_box(text), &options));
-    }
-    let start = Instant::now();
-    let mut runs = 0u32;
-    while start.elapsed() < Duration::from_secs(2) {
-        black_box(nianbao_core::import::import_document(black_box(text), &options));
-        runs += 1;
-    }
-    let ms = start.elapsed().as_secs_f64() * 1e3 / f64::from(runs);
-    println!("{name:<44} {ms:>9.2} ms/import   ({} kB of text)", text.len() / 1024);
-}
-
-/// A 20-page report: 淮安's text with its narrative paragraphs repeated.
-fn twenty_pages(huaian: &str) -> String {
-    let cut = huaian.find("二、主动公开政府信息情况").unwrap_or(0);
-    let (head, tables) = huaian.split_at(cut);
-    let narrative: String = head.lines().skip(12).map(|l| format!("{l}\n")).collect();
-    let mut text = head.to_string();
-    while text.len() < 60_000 {
-        text.push_str(&narrative);
-    }
-    text + tables
-}
-
 fn main() {
     let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/");
     let read = |name: &str| std::fs::read_to_string(format!("{samples}{name}.json")).expect("sample");
@@ -72,9 +44,4 @@ fn main() {
         &read("hongze-district-2024"),
         Some(&read("hongze-district-2023")),
     );
-    let read_txt = |name: &str| std::fs::read_to_string(format!("{samples}{name}.txt")).expect("sample text");
-    println!("import, one core:");
-    measure_import("济源 2024 text (tabs)", &read_txt("jiyuan-hitech-zone-2024"));
-    measure_import("淮安 2024 text (PDF, 6 pages)", &read_txt("huaian-city-2024"));
-    measure_import("a 20-page report's text (PDF)", &twenty_pages(&read_txt("huaian-city-2024")));
 }

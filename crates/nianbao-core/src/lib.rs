@@ -18,7 +18,7 @@ pub mod decimal;
 pub mod diagnostic;
 pub mod encoding;
 pub mod export;
-pub mod import;
+pub mod import_note;
 pub mod json;
 pub mod layout;
 pub mod message;
@@ -27,7 +27,7 @@ pub mod output;
 pub mod rules;
 pub mod schema;
 pub mod template;
-mod text;
+pub mod text;
 
 use diagnostic::{Detail, Diagnostic, Position, Rule, Settled, Summary, Unreadable};
 pub use model::Report;
@@ -48,6 +48,12 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Nothing read: a file that was refused before reading (an importer
+    /// says why).
+    pub fn nothing() -> Loaded {
+        Loaded { document: None, report: None, diagnostics: Vec::new() }
+    }
+
     /// The template the report's labels are quoted from.
     pub fn template(&self) -> Template {
         self.report.as_ref().map_or(Template::T2021, |r| r.template)

@@ -157,6 +157,8 @@ pub struct Report {
     /// 表四: three blocks of five cells.
     pub appeals: [[Cell; 5]; 3],
     pub annotations: Vec<Annotation>,
+    /// What its importer noted, when it was imported (`import_note`).
+    pub import: Option<crate::import_note::ImportRecord>,
 }
 
 impl Report {
@@ -242,6 +244,7 @@ pub fn read_report(document: &Value, out: &mut Vec<Diagnostic>) -> Option<Report
     let (other_shape, applications) = reader.applications(root.get("applications"), template);
     let appeals = reader.appeals(root.get("appeals"));
     let annotations = reader.annotations(root.get("annotations"));
+    let import = root.get(crate::import_note::KEY).and_then(crate::import_note::ImportRecord::from_json);
 
     for key in root.keys_except(&TOP_LEVEL_KEYS) {
         reader.unknown("", key);
@@ -263,6 +266,7 @@ pub fn read_report(document: &Value, out: &mut Vec<Diagnostic>) -> Option<Report
         applications,
         appeals,
         annotations,
+        import,
     })
 }
 

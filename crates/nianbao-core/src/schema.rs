@@ -176,6 +176,34 @@ pub fn schema() -> Value {
             ),
         ]),
     );
+    properties.insert(
+        crate::import_note::KEY,
+        obj(vec![
+            ("description", s("导入记录：报告由哪种文件导入，导入时未能确定之处（docs/IMPORT.md）")),
+            ("type", s("object")),
+            (
+                "properties",
+                obj(vec![
+                    ("from", obj(vec![("enum", strings(&["text", "html", "docx", "pdf"]))])),
+                    ("file", obj(vec![("type", s("string"))])),
+                    (
+                        "notes",
+                        obj(vec![
+                            ("type", s("array")),
+                            (
+                                "items",
+                                obj(vec![
+                                    ("type", s("object")),
+                                    ("required", strings(&["note"])),
+                                    ("properties", obj(vec![("note", obj(vec![("type", s("string"))]))])),
+                                ]),
+                            ),
+                        ]),
+                    ),
+                ]),
+            ),
+        ]),
+    );
     let by_template = |template: Template, name: &str| {
         obj(vec![
             ("if", obj(vec![("properties", obj(vec![("template", obj(vec![("const", s(template.code()))]))]))])),

@@ -522,7 +522,7 @@ pub fn section(key: &str) -> Option<&'static Section> {
 }
 
 /// The top-level keys of the format, in the order FORMAT.md lists them.
-pub const TOP_LEVEL_KEYS: [&str; 15] = [
+pub const TOP_LEVEL_KEYS: [&str; 16] = [
     "format",
     "template",
     "year",
@@ -538,6 +538,7 @@ pub const TOP_LEVEL_KEYS: [&str; 15] = [
     "problems",
     "other",
     "annotations",
+    crate::import_note::KEY,
 ];
 
 pub const FORMAT_ID: &str = "zfxxgk-annual-report/1";

@@ -1,8 +1,7 @@
 //! `.docx` files: a zip archive whose `word/document.xml` holds the text and
-//! the tables. The core finds that entry and reads its XML; decompressing it
-//! (DEFLATE) is left to the caller, because the browser already has a
-//! decompressor (`DecompressionStream`) that costs the wasm nothing, and the
-//! CLI uses a well-kept crate for it.
+//! the tables. We find that entry ourselves (a few bounds-checked reads of
+//! the central directory) and inflate it with `miniz_oxide`, under a hard
+//! cap, in the browser as in the CLI.
 //!
 //! The XML becomes the same text the text importer reads: paragraphs as
 //! lines, table rows as tab-separated lines. Word writes a vertically merged
@@ -10,8 +9,8 @@
 //! horizontally merged one (`w:gridSpan`) as one cell, so cells keep their
 //! places as they do in HTML.
 
-use super::html::{end_line, push_text, trim_spaces};
-use super::{import_text, ImportOptions, Imported};
+use crate::html::{end_line, push_text, trim_spaces};
+use crate::{import_text, ImportOptions, Imported, Refusal};
 
 /// The name of the document part inside a `.docx` archive.
 pub const DOCUMENT_PART: &str = "word/document.xml";
@@ -36,30 +35,33 @@ pub enum DocxError {
     UnsupportedCompression(u16),
 }
 
-impl DocxError {
-    pub fn message(self, lang: crate::Lang) -> String {
-        let zh = lang == crate::Lang::Zh;
-        match (self, zh) {
-            (DocxError::NotZip, true) => {
-                "文件不是有效的 .docx（Word）文件，可能已损坏。请用 Word 重新保存后再打开。".into()
-            }
-            (DocxError::NotZip, false) => {
-                "The file is not a valid .docx (Word) file; it may be damaged. Save it again from Word.".into()
-            }
-            (DocxError::NoDocument, true) => {
-                "这个压缩文件里没有 Word 正文（word/document.xml），不是 .docx 文件。".into()
-            }
-            (DocxError::NoDocument, false) => {
-                "This archive has no Word body (word/document.xml); it is not a .docx file.".into()
-            }
-            (DocxError::UnsupportedCompression(m), true) => {
-                format!("这个 .docx 文件使用了不支持的压缩方式（{m}）。请用 Word 重新保存。")
-            }
-            (DocxError::UnsupportedCompression(m), false) => {
-                format!("This .docx uses an unsupported compression method ({m}). Save it again from Word.")
-            }
+impl From<DocxError> for Refusal {
+    fn from(e: DocxError) -> Refusal {
+        match e {
+            DocxError::NotZip => Refusal::WordDamaged,
+            DocxError::NoDocument => Refusal::WordNoBody,
+            DocxError::UnsupportedCompression(method) => Refusal::WordCompression { method },
         }
     }
+}
+
+/// The XML of a `.docx` file's body, inflated with a hard cap
+/// ([`crate::limits::MAX_INFLATED_BYTES`]) whatever the archive declares, so
+/// a zip bomb is refused after reading at most that much.
+pub fn read_document_xml(bytes: &[u8]) -> Result<String, Refusal> {
+    let entry = zip_entry(bytes, DOCUMENT_PART)?;
+    let limit = crate::limits::MAX_INFLATED_BYTES;
+    if entry.uncompressed_size as usize > limit {
+        return Err(Refusal::Inflated { limit });
+    }
+    let xml = match entry.method {
+        0 => entry.data.to_vec(),
+        _ => miniz_oxide::inflate::decompress_to_vec_with_limit(entry.data, limit).map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Refusal::Inflated { limit },
+            _ => Refusal::WordDamaged,
+        })?,
+    };
+    String::from_utf8(xml).map_err(|_| Refusal::WordDamaged)
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {

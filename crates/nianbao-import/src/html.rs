@@ -8,7 +8,7 @@
 //! visitor pays for the wasm. It never fails: unclosed tags, stray `<`,
 //! unknown entities and Word's `<o:p>` and `<![if …]>` markup are all read.
 
-use super::{import_text, ImportOptions, Imported};
+use crate::{import_text, ImportOptions, Imported};
 
 /// Imports a report from an HTML page.
 pub fn import_html(html: &str, options: &ImportOptions) -> Imported {

@@ -2,9 +2,9 @@
 //! a PDF viewer, with its tables as tab-separated cells (Word, web pages),
 //! ` | `-joined cells (table-aware PDF extraction) or spaces (PDF page text).
 
-use super::{DetectedTemplate, ImportNote, ImportOptions, Imported};
-use crate::json::{Number, Object, Value};
-use crate::template::{
+use crate::{DetectedTemplate, ImportNote, ImportOptions, Imported};
+use nianbao_core::json::{Number, Object, Value};
+use nianbao_core::template::{
     OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID, SECTIONS,
 };
 
@@ -81,7 +81,7 @@ impl CellText {
 
     fn to_value(&self) -> Value {
         match self {
-            CellText::Number(raw) => match crate::json::parse(raw) {
+            CellText::Number(raw) => match nianbao_core::json::parse(raw) {
                 Ok(parsed) => parsed.value,
                 Err(_) => Value::String(raw.clone()),
             },
@@ -424,13 +424,13 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let mut notes = Vec::new();
     for (k, heading) in headings.iter().enumerate() {
         if heading.is_none() {
-            notes.push(ImportNote::SectionMissing { key: SECTIONS[k].key });
+            notes.push(ImportNote::SectionMissing { key: SECTIONS[k].key.into() });
         }
     }
 
     let first_heading = headings.iter().flatten().next().copied().unwrap_or(lines.len());
     let (title, title_end) = find_title(&lines[..first_heading]);
-    let year = title.as_deref().and_then(|t| crate::text::years(t).into_iter().next());
+    let year = title.as_deref().and_then(|t| nianbao_core::text::years(t).into_iter().next());
     let agency = options.agency.clone().or_else(|| title.as_deref().and_then(agency_from_title));
 
     let proactive_lines = section_lines(&lines, &headings, 1);
@@ -452,19 +452,19 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
         Some(year) => {
             root.insert("year", number_value(year as usize));
         }
-        None => notes.push(ImportNote::FieldMissing { key: "year" }),
+        None => notes.push(ImportNote::FieldMissing { key: "year".into() }),
     }
     match &agency {
         Some(agency) => {
             root.insert("agency", Value::String(agency.clone()));
         }
-        None => notes.push(ImportNote::FieldMissing { key: "agency" }),
+        None => notes.push(ImportNote::FieldMissing { key: "agency".into() }),
     }
     match &title {
         Some(title) => {
             root.insert("title", Value::String(title.clone()));
         }
-        None => notes.push(ImportNote::FieldMissing { key: "title" }),
+        None => notes.push(ImportNote::FieldMissing { key: "title".into() }),
     }
     if let Some(kind) = options.kind {
         root.insert("kind", Value::String(kind.code().into()));
@@ -495,7 +495,7 @@ fn find_title(lines: &[&str]) -> (Option<String>, usize) {
     // other reports (earlier years, a side list, a breadcrumb) above it.
     for (i, line) in lines.iter().enumerate().rev() {
         let t = line.trim();
-        let words = t.trim_end_matches(|c: char| !crate::rules::is_word_char(c));
+        let words = t.trim_end_matches(|c: char| !nianbao_core::rules::is_word_char(c));
         let is_title = words.ends_with("年度报告")
             || (words.ends_with("工作报告") && words.contains("信息公开"))
             // 关于…年度报告的公告 (or 通知), as some agencies publish it.
@@ -642,7 +642,7 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
     let mut from = 0;
     for row in rows {
         let pointer = row.pointer();
-        let wanted = fold_label(&row.full_label(crate::template::Lang::Zh));
+        let wanted = fold_label(&row.full_label(nianbao_core::template::Lang::Zh));
         let own = fold_label(row.label.zh);
         // The row's label on a line of its own, whole, or its head or its
         // tail when the label is wrapped around its numbers.
@@ -690,7 +690,7 @@ fn put_application_row(object: &mut Object, path: &[&str], cells: &[CellText]) {
 /// Notes a row whose label, printed on the same line as its cells, is close
 /// to the template's but not the same (`2.其他法律行政止公开`). A label that
 /// is only a piece of the template's (wrapped) is not a misspelling.
-fn check_label(row: &crate::template::ApplicationRow, printed: &str, notes: &mut Vec<ImportNote>) {
+fn check_label(row: &nianbao_core::template::ApplicationRow, printed: &str, notes: &mut Vec<ImportNote>) {
     if row.role != RowRole::Result || row.group.is_none() {
         return;
     }
@@ -713,7 +713,7 @@ fn check_label(row: &crate::template::ApplicationRow, printed: &str, notes: &mut
     let common = lcs(found, &expected);
     if common * 10 >= expected.chars().count() * 6 {
         let shown = printed[printed.find(number_prefix.trim_end_matches('.')).unwrap_or(0)..].trim().to_string();
-        notes.push(ImportNote::LabelMisspelt { pointer: row.pointer(), found: shown, expected: row.label.zh });
+        notes.push(ImportNote::LabelMisspelt { pointer: row.pointer(), found: shown, expected: row.label.zh.into() });
     }
 }
 

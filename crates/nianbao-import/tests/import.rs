@@ -1,11 +1,12 @@
 //! The text importer on the four real reports: every cell equal to the
 //! published number (the hand-written JSON), and the built-in sample exactly.
 
+#[path = "../../nianbao-core/tests/common/mod.rs"]
 mod common;
 use common::*;
-use nianbao_core::import::{import_text, ImportNote, ImportOptions};
 use nianbao_core::json::Value;
 use nianbao_core::model::Kind;
+use nianbao_import::{import_text, ImportNote, ImportOptions};
 
 fn sample_txt(name: &str) -> String {
     let path = format!("{}/../../samples/{name}.txt", env!("CARGO_MANIFEST_DIR"));
@@ -95,9 +96,9 @@ fn imported_samples_check_like_the_hand_written_ones() {
 mod round_trip {
     use super::common::{consistent_report, Variant};
     use nianbao_core::export::report_text;
-    use nianbao_core::import::{import_text, ImportOptions};
     use nianbao_core::json::Value;
     use nianbao_core::model::Kind;
+    use nianbao_import::{import_text, ImportOptions};
     use proptest::prelude::*;
 
     fn variant() -> impl Strategy<Value = Variant> {
@@ -132,10 +133,10 @@ mod round_trip {
 mod html {
     use super::common::*;
     use super::{cell_pointers, sample_txt};
-    use nianbao_core::import::{import_html, ImportOptions};
     use nianbao_core::json::Value;
     use nianbao_core::layout::{self, GridKind};
     use nianbao_core::template::{Lang, SECTIONS};
+    use nianbao_import::{import_html, ImportOptions};
 
     /// Escapes text for HTML.
     fn esc(text: &str) -> String {

@@ -1,0 +1,1 @@
+//! PDF reading (being written; not built without the `pdf` feature).
