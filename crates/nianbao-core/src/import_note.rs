@@ -370,6 +370,8 @@ pub enum Refusal {
     PdfScanned { pages: usize },
     /// A PDF that needs a password to open.
     PdfPassword,
+    /// A PDF whose fonts do not say what text their glyphs are.
+    PdfUnreadableText,
     /// A PDF that cannot be read; the reason, in English, for the record.
     PdfDamaged { reason: String },
     /// A PDF with more pages than any report has.
@@ -462,6 +464,12 @@ impl Refusal {
                 "这个 PDF 设有打开密码，无法读取。请向发布机关索取未加密的文件。"
             } else {
                 "This PDF needs a password to open, so it cannot be read. Ask the agency for a file without one."
+            }
+            .into(),
+            Refusal::PdfUnreadableText => if zh {
+                "这个 PDF 的字体没有记录文字编码，无法从中读出文字和数字（复制出来会是乱码）。请向发布机关索取 Word 文件或网页版本，或用空白模板手工录入。"
+            } else {
+                "This PDF's fonts do not record which characters their glyphs are, so no text or number can be read from it (copying gives gibberish). Ask the agency for the Word file or the web page, or type the report in from the blank template."
             }
             .into(),
             Refusal::PdfDamaged { reason } => {

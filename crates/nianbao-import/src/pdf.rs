@@ -1,1 +1,0 @@
-//! PDF reading (being written; not built without the `pdf` feature).

@@ -1,0 +1,85 @@
+//! The real PDF of 淮安市人民政府 2024 (WPS, CID TrueType fonts, Identity-H
+//! with ToUnicode, ruled tables, six pages) imports with every cell as
+//! published and the sections' text as printed.
+
+#[path = "../../nianbao-core/tests/common/mod.rs"]
+mod common;
+use common::sample;
+use nianbao_core::json::Value;
+use nianbao_import::{ImportOptions, Outcome};
+
+fn huaian_pdf() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/huaian-city-2024.pdf"))
+        .expect("the 淮安 2024 PDF")
+}
+
+/// Every table cell pointer of a report, from its printed layout.
+fn cell_pointers(document: &Value) -> Vec<String> {
+    let report = nianbao_core::load_value(document.clone()).report.unwrap();
+    nianbao_core::layout::tables(report.template, report.other_shape)
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.pointer().map(str::to_string)).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Text without the spaces that extraction puts or leaves between 汉字 and
+/// digits or Latin letters (`2024 年`, `2024年`): the words and their order
+/// are compared, not how wide a gap the typesetter left.
+fn words(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: char| (c as u32) >= 0x2E80;
+    (0..chars.len())
+        .filter(|&i| {
+            let c = chars[i];
+            if c != ' ' {
+                return true;
+            }
+            let before = chars[..i].last().copied();
+            let after = chars.get(i + 1).copied();
+            !(before.is_some_and(wide) || after.is_some_and(wide))
+        })
+        .map(|i| chars[i])
+        .collect()
+}
+
+#[test]
+fn the_huaian_pdf_imports_every_cell_as_published() {
+    let expected = sample("huaian-city-2024");
+    let Outcome::Imported(imported) =
+        nianbao_import::open(&huaian_pdf(), Some("szfgs2024.pdf"), &ImportOptions::default())
+    else {
+        panic!("the PDF was not imported");
+    };
+    let pointers = cell_pointers(&expected);
+    assert!(pointers.len() >= 186);
+    let wrong: Vec<String> = pointers
+        .iter()
+        .filter(|p| imported.document.pointer(p) != expected.pointer(p))
+        .map(|p| format!("{p}: {:?} vs {:?}", imported.document.pointer(p), expected.pointer(p)))
+        .collect();
+    assert!(wrong.is_empty(), "{} cells differ: {wrong:#?}", wrong.len());
+    assert!(!imported.has_missing_cells(), "{:?}", imported.notes);
+    for key in ["/template", "/year", "/agency"] {
+        assert_eq!(imported.document.pointer(key), expected.pointer(key), "{key}");
+    }
+    for key in ["/overview", "/problems", "/other"] {
+        let got = imported.document.pointer(key).and_then(Value::as_str).unwrap_or_default();
+        let want = expected.pointer(key).and_then(Value::as_str).unwrap_or_default();
+        assert_eq!(words(got), words(want), "{key}");
+    }
+    // The notes travel with the document.
+    let record = imported.document.pointer("/import").expect("an import record");
+    assert_eq!(record.pointer("/from").and_then(Value::as_str), Some("pdf"));
+    assert_eq!(record.pointer("/file").and_then(Value::as_str), Some("szfgs2024.pdf"));
+    let reloaded = nianbao_core::load_str(&imported.document.to_json_pretty());
+    assert_eq!(reloaded.report.unwrap().import.unwrap().notes, imported.notes);
+    assert!(reloaded.diagnostics.iter().all(|d| d.rule.code() != "field-unknown"), "{:?}", reloaded.diagnostics);
+}
+
+#[test]
+fn the_page_numbers_are_not_text() {
+    let text = nianbao_import::pdf::pdf_text(&huaian_pdf()).unwrap();
+    for n in 1..=6 {
+        assert!(!text.lines().any(|l| l.trim() == format!("-{n}-")), "page number {n} left in:\n{text}");
+    }
+}
