@@ -142,6 +142,21 @@ impl Opened {
         }
     }
 
+    /// A file the importer refused: nothing read, the refusal says why.
+    pub fn refused(origin: Origin, refusal: Refusal) -> Opened {
+        let loaded = Loaded::nothing();
+        let checked =
+            nianbao_core::validate(&loaded, &Context { today: Date::new(2000, 1, 1).expect("a date"), previous: None });
+        Opened {
+            origin,
+            loaded: Shared::new(loaded),
+            checked: Shared::new(checked),
+            tables: layouts(Template::T2021, Template::T2021.other_shape()),
+            import_notes: None,
+            refused: Some(refusal),
+        }
+    }
+
     /// Whether it can be shown: the document was read as an object.
     pub fn is_readable(&self) -> bool {
         self.loaded.report.is_some()

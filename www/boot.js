@@ -39,6 +39,55 @@ function loadWorkstation() {
   return workstation;
 }
 
+// The importer (www/importer-worker.js), started on the first PDF and kept
+// for the next. The workstation calls `nianbaoImportFile(bytes, name)`,
+// which resolves to the importer's JSON answer. A worker that fails, runs
+// out of memory or takes too long is dropped, and the next file gets a
+// fresh one: nothing the importer does can leave the page half-alive.
+const IMPORT_TIMEOUT_MS = 60000;
+let importer = null;
+let importSeq = 0;
+function importerWorker() {
+  if (importer) return importer;
+  const worker = new Worker(new URL('importer-worker.js', here), { type: 'module' });
+  const pending = new Map();
+  const drop = (reason) => {
+    worker.terminate();
+    if (importer?.worker === worker) importer = null;
+    for (const { reject, timer } of pending.values()) {
+      clearTimeout(timer);
+      reject(new Error(reason));
+    }
+    pending.clear();
+  };
+  worker.onmessage = ({ data }) => {
+    const call = pending.get(data.id);
+    if (!call) return;
+    pending.delete(data.id);
+    clearTimeout(call.timer);
+    if ('result' in data) {
+      call.resolve(data.result);
+    } else {
+      // A module that failed once may be broken for good: start afresh.
+      call.reject(new Error(data.error));
+      drop(data.error);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    drop(event.message || 'the importer stopped');
+  };
+  importer = { worker, pending, drop };
+  return importer;
+}
+window.nianbaoImportFile = (bytes, name) => new Promise((resolve, reject) => {
+  const { worker, pending, drop } = importerWorker();
+  const id = ++importSeq;
+  const timer = setTimeout(() => drop('timeout'), IMPORT_TIMEOUT_MS);
+  pending.set(id, { resolve, reject, timer });
+  worker.postMessage({ id, bytes, name });
+});
+
 // How long the workstation may take to draw itself before it counts as failed.
 const START_TIMEOUT_MS = 20000;
 function started(module, handoff) {

@@ -16,6 +16,60 @@ use yew::prelude::*;
 /// reads JSON only: a report's text goes to the workstation, which imports
 /// it (`crate::handoff`).
 pub fn open_bytes(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    #[cfg(feature = "workstation")]
+    if is_pdf(&origin, &bytes) {
+        yew::platform::spawn_local(open_pdf(origin, bytes, dispatch.clone()));
+        return;
+    }
+    open_read(origin, bytes, dispatch);
+}
+
+/// Like `open_bytes`, done when the report is open (or refused).
+pub async fn open_bytes_in_turn(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    #[cfg(feature = "workstation")]
+    if is_pdf(&origin, &bytes) {
+        open_pdf(origin, bytes, dispatch.clone()).await;
+        return;
+    }
+    open_read(origin, bytes, dispatch);
+}
+
+#[cfg(feature = "workstation")]
+fn is_pdf(origin: &Origin, bytes: &[u8]) -> bool {
+    let name = match origin {
+        Origin::File(name) => Some(name.as_str()),
+        _ => None,
+    };
+    nianbao_import::kind_of(bytes, name) == Ok(nianbao_import::InputKind::Pdf)
+}
+
+/// A PDF, read by the importer module in a worker of its own.
+#[cfg(feature = "workstation")]
+async fn open_pdf(origin: Origin, bytes: Rc<[u8]>, dispatch: UseReducerDispatcher<State>) {
+    let name = match &origin {
+        Origin::File(name) => Some(name.clone()),
+        _ => None,
+    };
+    dispatch.dispatch(Action::Loading(name.clone().unwrap_or_default()));
+    let lang = crate::hooks::use_lang_storage::saved_lang();
+    match crate::hooks::import_in_module(&bytes, name.as_deref()).await {
+        Ok(crate::hooks::ModuleAnswer::Document(json)) => {
+            dispatch.dispatch(Action::Open { origin, bytes: json.into_bytes().into(), today: today() })
+        }
+        Ok(crate::hooks::ModuleAnswer::Json) => dispatch.dispatch(Action::Open { origin, bytes, today: today() }),
+        Ok(crate::hooks::ModuleAnswer::Refused(refusal)) => {
+            let opened = crate::state::Opened::refused(origin, refusal);
+            dispatch.dispatch(Action::Failed(Failure::Unreadable(opened)));
+        }
+        Err(reason) => {
+            let name = name.unwrap_or_default();
+            let reason = crate::hooks::module_failure(&reason, lang);
+            dispatch.dispatch(Action::Failed(Failure::File { name, reason }));
+        }
+    }
+}
+
+fn open_read(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
     #[cfg(not(feature = "workstation"))]
     if !crate::state::is_json_like(&bytes) {
         dispatch.dispatch(Action::Upgrade(Intent::Open { origin, bytes }));
@@ -34,7 +88,7 @@ pub async fn read_and_open(file: web_sys::File, dispatch: UseReducerDispatcher<S
     let name = file.name();
     dispatch.dispatch(Action::Loading(name.clone()));
     match read_file(file).await {
-        Ok(bytes) => open_bytes(Origin::File(name), bytes.into(), &dispatch),
+        Ok(bytes) => open_bytes_in_turn(Origin::File(name), bytes.into(), &dispatch).await,
         Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
     }
 }
@@ -82,13 +136,38 @@ fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) 
             next = groups.next().map(FilesRead::start);
             let mut named = names.into_iter().zip(bytes).peekable();
             while named.peek().is_some() {
-                // An unreadable file still counts: its row says why.
-                let chunk = named.by_ref().take(CHUNK).map(|(name, b)| (name, b.map(Rc::from))).collect();
+                // An unreadable file still counts: its row says why. PDFs
+                // are imported by the importer module first.
+                let mut chunk = Vec::with_capacity(CHUNK);
+                for (name, read) in named.by_ref().take(CHUNK) {
+                    let read = match read {
+                        Ok(bytes)
+                            if nianbao_import::kind_of(&bytes, Some(&name)) == Ok(nianbao_import::InputKind::Pdf) =>
+                        {
+                            pdf_as_json(&bytes, &name).await
+                        }
+                        other => other.map(Rc::from),
+                    };
+                    chunk.push((name, read));
+                }
                 dispatch.dispatch(Work::BatchAdd { id, files: chunk, today: today() }.into());
                 crate::hooks::yield_to_browser().await;
             }
         }
     });
+}
+
+/// A PDF of a batch as the JSON the importer module makes of it, or why not.
+#[cfg(feature = "workstation")]
+async fn pdf_as_json(bytes: &[u8], name: &str) -> Result<Rc<[u8]>, String> {
+    use crate::hooks::ModuleAnswer;
+    let lang = crate::hooks::use_lang_storage::saved_lang();
+    match crate::hooks::import_in_module(bytes, Some(name)).await {
+        Ok(ModuleAnswer::Document(json)) => Ok(Rc::from(json.into_bytes())),
+        Ok(ModuleAnswer::Json) => Ok(Rc::from(bytes)),
+        Ok(ModuleAnswer::Refused(refusal)) => Err(refusal.message(lang)),
+        Err(reason) => Err(crate::hooks::module_failure(&reason, lang)),
+    }
 }
 
 /// The files of a file list.

@@ -50,14 +50,14 @@ pub fn use_handoff(
     dispatch: UseReducerDispatcher<State>,
 ) {
     use crate::hooks::today;
-    use crate::hooks::use_drop_and_paste::{open_files, read_and_open, read_previous};
+    use crate::hooks::use_drop_and_paste::{open_bytes_in_turn, open_files, read_and_open, read_previous};
     use crate::state::{Action, Work};
     use_effect_with(handoff, move |handoff| {
         let intents = handoff.as_ref().map(|h| h.intents.clone()).unwrap_or_default();
         yew::platform::spawn_local(async move {
             for intent in intents {
                 match intent {
-                    Intent::Open { origin, bytes } => dispatch.dispatch(Action::Open { origin, bytes, today: today() }),
+                    Intent::Open { origin, bytes } => open_bytes_in_turn(origin, bytes, &dispatch).await,
                     Intent::Files(mut files) if files.len() == 1 => {
                         read_and_open(files.remove(0), dispatch.clone()).await;
                     }

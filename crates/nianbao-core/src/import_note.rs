@@ -489,3 +489,169 @@ impl Refusal {
         }
     }
 }
+
+impl Refusal {
+    fn code(&self) -> &'static str {
+        match self {
+            Refusal::Empty => "empty",
+            Refusal::TooLarge { .. } => "too-large",
+            Refusal::NotAReport { .. } => "not-a-report",
+            Refusal::NotUtf8 { .. } => "not-utf8",
+            Refusal::WordDamaged => "word-damaged",
+            Refusal::WordNoBody => "word-no-body",
+            Refusal::WordCompression { .. } => "word-compression",
+            Refusal::Inflated { .. } => "inflated",
+            Refusal::PdfNotBuiltIn => "pdf-not-built-in",
+            Refusal::PdfScanned { .. } => "pdf-scanned",
+            Refusal::PdfPassword => "pdf-password",
+            Refusal::PdfUnreadableText => "pdf-unreadable-text",
+            Refusal::PdfDamaged { .. } => "pdf-damaged",
+            Refusal::PdfTooManyPages { .. } => "pdf-too-many-pages",
+        }
+    }
+
+    /// The refusal as data, for the browser's importer module to hand back.
+    pub fn to_json(&self) -> Value {
+        let mut o = Object::new();
+        o.insert("refusal", Value::String(self.code().into()));
+        let n = |v: usize| Value::Number(Number::from_f64(v as f64));
+        match self {
+            Refusal::TooLarge { size, limit } => {
+                o.insert("size", n(*size));
+                o.insert("limit", n(*limit));
+            }
+            Refusal::NotAReport { what, name } => {
+                o.insert("what", Value::String((*what).into()));
+                if let Some(name) = name {
+                    o.insert("name", Value::String(name.clone()));
+                }
+            }
+            Refusal::NotUtf8 { encoding } => {
+                let code = match encoding {
+                    crate::encoding::Encoding::Gbk => "gbk",
+                    crate::encoding::Encoding::Utf16Le => "utf-16le",
+                    crate::encoding::Encoding::Utf16Be => "utf-16be",
+                    crate::encoding::Encoding::Unknown => "unknown",
+                };
+                o.insert("encoding", Value::String(code.into()));
+            }
+            Refusal::WordCompression { method } => {
+                o.insert("method", n(usize::from(*method)));
+            }
+            Refusal::Inflated { limit } => {
+                o.insert("limit", n(*limit));
+            }
+            Refusal::PdfScanned { pages } => {
+                o.insert("pages", n(*pages));
+            }
+            Refusal::PdfDamaged { reason } => {
+                o.insert("reason", Value::String(reason.clone()));
+            }
+            Refusal::PdfTooManyPages { pages, limit } => {
+                o.insert("pages", n(*pages));
+                o.insert("limit", n(*limit));
+            }
+            _ => {}
+        }
+        Value::Object(o)
+    }
+
+    /// A refusal handed back as data; `None` for one this version does not know.
+    pub fn from_json(value: &Value) -> Option<Refusal> {
+        let o = value.as_object()?;
+        let n = |key: &str| match o.get(key) {
+            Some(Value::Number(v)) if v.value() >= 0.0 && v.value() < 1e15 => Some(v.value() as usize),
+            _ => None,
+        };
+        let s = |key: &str| o.get(key).and_then(Value::as_str).map(str::to_string);
+        Some(match o.get("refusal")?.as_str()? {
+            "empty" => Refusal::Empty,
+            "too-large" => Refusal::TooLarge { size: n("size")?, limit: n("limit")? },
+            "not-a-report" => {
+                let what = match o.get("what")?.as_str()? {
+                    "image" => "image",
+                    "doc" => "doc",
+                    "archive" => "archive",
+                    _ => "text",
+                };
+                Refusal::NotAReport { what, name: s("name") }
+            }
+            "not-utf8" => {
+                use crate::encoding::Encoding;
+                let encoding = match o.get("encoding").and_then(Value::as_str) {
+                    Some("gbk") => Encoding::Gbk,
+                    Some("utf-16le") => Encoding::Utf16Le,
+                    Some("utf-16be") => Encoding::Utf16Be,
+                    _ => Encoding::Unknown,
+                };
+                Refusal::NotUtf8 { encoding }
+            }
+            "word-damaged" => Refusal::WordDamaged,
+            "word-no-body" => Refusal::WordNoBody,
+            "word-compression" => Refusal::WordCompression { method: n("method")?.min(u16::MAX as usize) as u16 },
+            "inflated" => Refusal::Inflated { limit: n("limit")? },
+            "pdf-not-built-in" => Refusal::PdfNotBuiltIn,
+            "pdf-scanned" => Refusal::PdfScanned { pages: n("pages")? },
+            "pdf-password" => Refusal::PdfPassword,
+            "pdf-unreadable-text" => Refusal::PdfUnreadableText,
+            "pdf-damaged" => Refusal::PdfDamaged { reason: s("reason")? },
+            "pdf-too-many-pages" => Refusal::PdfTooManyPages { pages: n("pages")?, limit: n("limit")? },
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_survive_their_json_form() {
+        let all = [
+            Refusal::Empty,
+            Refusal::TooLarge { size: 70 << 20, limit: 64 << 20 },
+            Refusal::NotAReport { what: "image", name: Some("scan.png".into()) },
+            Refusal::NotAReport { what: "text", name: None },
+            Refusal::NotUtf8 { encoding: crate::encoding::Encoding::Gbk },
+            Refusal::WordDamaged,
+            Refusal::WordNoBody,
+            Refusal::WordCompression { method: 14 },
+            Refusal::Inflated { limit: 32 << 20 },
+            Refusal::PdfNotBuiltIn,
+            Refusal::PdfScanned { pages: 6 },
+            Refusal::PdfPassword,
+            Refusal::PdfUnreadableText,
+            Refusal::PdfDamaged { reason: "no trailer".into() },
+            Refusal::PdfTooManyPages { pages: 20_000, limit: 500 },
+        ];
+        for refusal in all {
+            let back = Refusal::from_json(&crate::json::parse(&refusal.to_json().to_json()).unwrap().value);
+            assert_eq!(back.as_ref(), Some(&refusal));
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(!refusal.message(lang).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn notes_survive_their_json_form() {
+        let notes = [
+            ImportNote::TemplateDetected(DetectedTemplate { template: Template::T2021, single_other: true }),
+            ImportNote::SectionMissing { key: "appeals".into() },
+            ImportNote::RowMissing { pointer: "/applications/received".into() },
+            ImportNote::RowAmbiguous { pointer: "/appeals".into(), found: 14, expected: 15 },
+            ImportNote::RowPlacedByLabel { pointer: "/applications/results/other/misc".into() },
+            ImportNote::PlacedInReadingOrder { pointer: "/applications".into() },
+            ImportNote::LabelMisspelt {
+                pointer: "/proactive/licensing".into(),
+                found: "行政许可（件）".into(),
+                expected: "行政许可".into(),
+            },
+            ImportNote::FieldMissing { key: "agency".into() },
+            ImportNote::TextDropped { text: "分享到：微信 微博".into() },
+        ];
+        let record = ImportRecord { from: Some("pdf".into()), file: Some("年报.pdf".into()), notes: notes.to_vec() };
+        let back = ImportRecord::from_json(&crate::json::parse(&record.to_json().to_json()).unwrap().value);
+        assert_eq!(back, Some(record));
+    }
+}

@@ -738,7 +738,7 @@ fn read_appeals(lines: &[&str], notes: &mut Vec<ImportNote>) -> Object {
     let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
     let cells: Vec<CellText> = match table_lines.iter().find_map(|l| l.cells_for(15)) {
         Some(cells) => cells.to_vec(),
-        None => table_lines.iter().flat_map(|l| l.cells.iter().cloned()).collect(),
+        None => numbers_in_one_run(lines, &table_lines),
     };
     let mut object = Object::new();
     if cells.len() != 15 {
@@ -755,9 +755,37 @@ fn read_appeals(lines: &[&str], notes: &mut Vec<ImportNote>) -> Object {
     object
 }
 
+/// 表四's fifteen cells spread over several lines, taken in reading order
+/// only when that order is certain: lines of bare numbers, one after the
+/// other, with no label among them. A PDF viewer that copies labels between
+/// the numbers (`… 6 总计 351 …`) has lost the columns: nothing is placed.
+fn numbers_in_one_run(lines: &[&str], table_lines: &[TableLine]) -> Vec<CellText> {
+    let with_cells: Vec<usize> = (0..table_lines.len()).filter(|&i| !table_lines[i].cells.is_empty()).collect();
+    let (Some(&first), Some(&last)) = (with_cells.first(), with_cells.last()) else { return Vec::new() };
+    let certain = (first..=last).all(|i| {
+        let line = &table_lines[i];
+        (line.cells.is_empty() && lines[i].trim().is_empty())
+            || (!line.cells.is_empty() && line.label.trim().is_empty())
+    });
+    if !certain {
+        return Vec::new();
+    }
+    with_cells.iter().flat_map(|&i| table_lines[i].cells.iter().cloned()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appeal_numbers_with_labels_among_them_are_not_placed() {
+        let lines = ["行政复议 行政诉讼", "72 64 178 37", "总计 351", "13 4 8 1 26", "12 1 1 6 20"];
+        let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
+        assert!(numbers_in_one_run(&lines, &table_lines).is_empty());
+        let lines = ["结果维持 结果纠正", "72 64 178 37 351", "13 4 8 1 26", "12 1 1 6 20"];
+        let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
+        assert_eq!(numbers_in_one_run(&lines, &table_lines).len(), 15);
+    }
 
     #[test]
     fn page_markers_as_pdf_viewers_and_official_documents_print_them() {

@@ -5,10 +5,11 @@
 //! The fonts Chinese publishing tools write: CID-keyed fonts (`Type0`,
 //! `Identity-H`/`-V` or a UCS-2 CMap) with a `ToUnicode` map (Word, WPS,
 //! LibreOffice, Chromium), and simple fonts (`TrueType`, `Type1`) with a
-//! `ToUnicode` map or a standard encoding. lopdf parses the dictionaries and
-//! the `ToUnicode` CMap; the tables here are ours.
+//! `ToUnicode` map or a standard encoding. lopdf parses the dictionaries;
+//! the `ToUnicode` CMaps and the encodings are read here (lopdf's own font
+//! decoding brings a 1 MB table of glyph names into the browser's module).
 
-use lopdf::{Dictionary, Document, Encoding, Object};
+use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
 
 /// One character code of a shown string.
@@ -28,8 +29,8 @@ pub struct Font {
     two_byte: bool,
     /// Two-byte codes that are UTF-16 code units themselves (UniGB-UCS2-H).
     ucs2: bool,
-    /// The `ToUnicode` map (always lopdf's `UnicodeMapEncoding`).
-    to_unicode: Option<Encoding<'static>>,
+    /// The `ToUnicode` map: (code length, code) → text.
+    to_unicode: Option<HashMap<(u8, u32), String>>,
     /// A simple font's byte → text, from its encoding.
     simple: Option<Vec<Option<String>>>,
     widths: HashMap<u32, f32>,
@@ -108,9 +109,8 @@ impl Font {
     }
 
     fn unicode(&self, code: u32, len: u8) -> Option<String> {
-        let bytes = code.to_be_bytes();
-        let text = self.to_unicode.as_ref()?.bytes_to_string(&bytes[4 - len as usize..]).ok()?;
-        (!text.is_empty() && !text.contains('\u{fffd}')).then_some(text)
+        let text = self.to_unicode.as_ref()?.get(&(len, code))?;
+        (!text.is_empty() && !text.contains('\u{fffd}')).then(|| text.clone())
     }
 
     fn width(&self, code: u32) -> f32 {
@@ -163,28 +163,259 @@ fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
     widths
 }
 
-/// The font's `ToUnicode` map, read by lopdf (which looks at `Encoding`
-/// first, so it is asked about the dictionary without one).
-fn to_unicode(doc: &Document, dict: &Dictionary, limit: usize) -> Option<Encoding<'static>> {
-    dict.get(b"ToUnicode").ok()?;
-    let mut bare = dict.clone();
-    bare.remove(b"Encoding");
-    match bare.get_font_encoding_with_limit(doc, limit) {
-        Ok(Encoding::UnicodeMapEncoding(cmap)) => Some(Encoding::UnicodeMapEncoding(cmap)),
-        _ => None,
-    }
+/// The font's `ToUnicode` CMap.
+fn to_unicode(doc: &Document, dict: &Dictionary, limit: usize) -> Option<HashMap<(u8, u32), String>> {
+    let stream = match dict.get(b"ToUnicode").ok()? {
+        Object::Reference(id) => doc.get_object(*id).ok()?.as_stream().ok()?,
+        Object::Stream(s) => s,
+        _ => return None,
+    };
+    let data = stream.decompressed_content_with_limit(limit).unwrap_or_else(|_| stream.content.clone());
+    let map = parse_cmap(&data);
+    (!map.is_empty()).then_some(map)
 }
 
-/// A simple font's byte → text from its encoding (WinAnsi, Standard,
-/// MacRoman, with `Differences`).
-fn simple_table(doc: &Document, dict: &Dictionary, limit: usize) -> Option<Vec<Option<String>>> {
-    dict.get(b"Encoding").ok()?;
-    let encoding = dict.get_font_encoding_with_limit(doc, limit).ok()?;
-    Some(
-        (0u8..=255)
-            .map(|b| {
-                encoding.bytes_to_string(&[b]).ok().filter(|t| !t.is_empty() && !t.contains('\u{fffd}') && t != "\0")
-            })
-            .collect(),
-    )
+/// The most mappings read from one CMap (a CJK font maps some 30,000).
+const MAX_MAPPINGS: usize = 200_000;
+
+/// A token of a CMap: a hex string, a number, a keyword, an array's bounds.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Hex(Vec<u8>),
+    Word(String),
+    Open,
+    Close,
+}
+
+fn tokens(data: &[u8]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        match b {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) != Some(&b'<') => {
+                let end = data[i..].iter().position(|&c| c == b'>').map_or(data.len(), |p| i + p);
+                let digits: Vec<u8> = data[i + 1..end].iter().filter(|c| c.is_ascii_hexdigit()).copied().collect();
+                let bytes = digits
+                    .chunks(2)
+                    .map(|pair| {
+                        let hex = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+                        hex(pair[0]) * 16 + pair.get(1).map_or(0, |&c| hex(c))
+                    })
+                    .collect();
+                out.push(Token::Hex(bytes));
+                i = end + 1;
+                continue;
+            }
+            b'[' => out.push(Token::Open),
+            b']' => out.push(Token::Close),
+            c if c.is_ascii_whitespace() || c == b'<' || c == b'>' => {}
+            _ => {
+                let start = i;
+                while i < data.len() && !b" \t\r\n\x0c\0[]<>%/()".contains(&data[i]) {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1;
+                } else {
+                    out.push(Token::Word(String::from_utf8_lossy(&data[start..i]).into_owned()));
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// UTF-16BE bytes as text.
+fn utf16(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes.chunks(2).map(|p| u16::from(p[0]) << 8 | u16::from(*p.get(1).unwrap_or(&0))).collect();
+    String::from_utf16_lossy(&units)
+}
+
+fn code_of(bytes: &[u8]) -> Option<(u8, u32)> {
+    (!bytes.is_empty() && bytes.len() <= 4)
+        .then(|| (bytes.len() as u8, bytes.iter().fold(0u32, |a, b| a << 8 | u32::from(*b))))
+}
+
+/// Reads `bfchar` and `bfrange` sections of a ToUnicode CMap.
+fn parse_cmap(data: &[u8]) -> HashMap<(u8, u32), String> {
+    let tokens = tokens(data);
+    let mut map = HashMap::new();
+    let mut i = 0;
+    while i < tokens.len() && map.len() < MAX_MAPPINGS {
+        match &tokens[i] {
+            Token::Word(w) if w == "beginbfchar" => {
+                i += 1;
+                while i + 1 < tokens.len() && tokens[i] != Token::Word("endbfchar".into()) {
+                    if let (Token::Hex(src), Token::Hex(dst)) = (&tokens[i], &tokens[i + 1]) {
+                        if let Some(code) = code_of(src) {
+                            map.insert(code, utf16(dst));
+                        }
+                    }
+                    i += 2;
+                }
+            }
+            Token::Word(w) if w == "beginbfrange" => {
+                i += 1;
+                while i + 2 < tokens.len() && tokens[i] != Token::Word("endbfrange".into()) {
+                    let (Token::Hex(lo), Token::Hex(hi)) = (&tokens[i], &tokens[i + 1]) else {
+                        i += 1;
+                        continue;
+                    };
+                    let (Some((len, lo)), Some((_, hi))) = (code_of(lo), code_of(hi)) else {
+                        i += 3;
+                        continue;
+                    };
+                    let span = hi.saturating_sub(lo).min(65_535);
+                    match &tokens[i + 2] {
+                        Token::Hex(dst) => {
+                            let mut units: Vec<u16> = dst
+                                .chunks(2)
+                                .map(|p| u16::from(p[0]) << 8 | u16::from(*p.get(1).unwrap_or(&0)))
+                                .collect();
+                            for k in 0..=span {
+                                if map.len() >= MAX_MAPPINGS {
+                                    break;
+                                }
+                                map.insert((len, lo + k), String::from_utf16_lossy(&units));
+                                if let Some(last) = units.last_mut() {
+                                    *last = last.wrapping_add(1);
+                                }
+                            }
+                            i += 3;
+                        }
+                        Token::Open => {
+                            let mut j = i + 3;
+                            let mut k = 0;
+                            while j < tokens.len() && tokens[j] != Token::Close {
+                                if let Token::Hex(dst) = &tokens[j] {
+                                    if k <= span {
+                                        map.insert((len, lo + k), utf16(dst));
+                                    }
+                                    k += 1;
+                                }
+                                j += 1;
+                            }
+                            i = j + 1;
+                        }
+                        _ => i += 3,
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    map
+}
+
+/// A simple font's byte → text from its encoding: WinAnsi (which Word and
+/// WPS write), Standard or MacRoman for ASCII, and `Differences` by the
+/// glyph names of digits, letters and common signs (`uniXXXX` too).
+fn simple_table(doc: &Document, dict: &Dictionary, _limit: usize) -> Option<Vec<Option<String>>> {
+    let mut table: Vec<Option<String>> =
+        (0u8..=255).map(|b| (b.is_ascii_graphic() || b == b' ').then(|| char::from(b).to_string())).collect();
+    let encoding = match dict.get(b"Encoding").ok()? {
+        Object::Reference(id) => doc.get_object(*id).ok()?,
+        other => other,
+    };
+    if let Ok(d) = encoding.as_dict() {
+        if let Ok(Object::Array(differences)) = d.get(b"Differences") {
+            let mut code = 0usize;
+            for item in differences {
+                match item {
+                    Object::Integer(n) => code = (*n).clamp(0, 255) as usize,
+                    Object::Name(name) => {
+                        if code < 256 {
+                            table[code] = glyph_name(name);
+                        }
+                        code += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Some(table)
+}
+
+/// The text of a glyph name, for the names that digits, Latin letters and
+/// common signs have.
+fn glyph_name(name: &[u8]) -> Option<String> {
+    let name = std::str::from_utf8(name).ok()?;
+    if name.len() == 1 && name.as_bytes()[0].is_ascii_alphabetic() {
+        return Some(name.to_string());
+    }
+    if let Some(hex) = name.strip_prefix("uni").filter(|h| h.len() == 4) {
+        return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
+    }
+    const NAMES: [(&str, char); 32] = [
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("space", ' '),
+        ("period", '.'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("minus", '-'),
+        ("percent", '%'),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("slash", '/'),
+        ("plus", '+'),
+        ("equal", '='),
+        ("underscore", '_'),
+        ("at", '@'),
+        ("numbersign", '#'),
+        ("ampersand", '&'),
+        ("asterisk", '*'),
+        ("bracketleft", '['),
+        ("bracketright", ']'),
+        ("quotesingle", '\''),
+        ("quotedbl", '"'),
+    ];
+    NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmaps_as_word_wps_and_chromium_write_them() {
+        let cmap = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n2 beginbfchar\n<0003> <0020>\n<0e85> <6DEE>\nendbfchar\n2 beginbfrange\n<0010> <0012> <0030>\n<0020> <0021> [<5E74> <D840DC00>]\nendbfrange\nendcmap";
+        let map = parse_cmap(cmap);
+        assert_eq!(map.get(&(2, 0x0003)).map(String::as_str), Some(" "));
+        assert_eq!(map.get(&(2, 0x0e85)).map(String::as_str), Some("淮"));
+        assert_eq!(map.get(&(2, 0x0011)).map(String::as_str), Some("1"));
+        assert_eq!(map.get(&(2, 0x0012)).map(String::as_str), Some("2"));
+        assert_eq!(map.get(&(2, 0x0020)).map(String::as_str), Some("年"));
+        assert_eq!(map.get(&(2, 0x0021)).map(String::as_str), Some("\u{20000}"));
+        assert_eq!(map.get(&(2, 0x0013)), None);
+    }
+
+    #[test]
+    fn hostile_cmaps_are_bounded() {
+        let huge = b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange";
+        assert!(parse_cmap(huge).len() <= 65_536);
+        for garbage in [&b"beginbfrange <00"[..], b"beginbfchar <01> ", b"[[[[<<<<", b"endbfrange beginbfrange"] {
+            let _ = parse_cmap(garbage);
+        }
+    }
 }

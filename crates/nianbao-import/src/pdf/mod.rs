@@ -42,7 +42,16 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<PageContent>, Refusal> {
 
 fn read_pages_unguarded(bytes: &[u8]) -> Result<Vec<PageContent>, Refusal> {
     let doc = load(bytes)?;
-    let page_ids: Vec<_> = doc.page_iter().take(MAX_PDF_PAGES + 1).collect();
+    // A page tree that lists a node among its own descendants would list
+    // the same pages again and again: the first repeat ends the reading.
+    let mut seen = std::collections::HashSet::new();
+    let mut page_ids = Vec::new();
+    for id in doc.page_iter().take(MAX_PDF_PAGES + 1) {
+        if !seen.insert(id) {
+            return Err(Refusal::PdfDamaged { reason: "its page tree loops".into() });
+        }
+        page_ids.push(id);
+    }
     if page_ids.len() > MAX_PDF_PAGES {
         let pages = doc.get_pages().len().max(page_ids.len());
         return Err(Refusal::PdfTooManyPages { pages, limit: MAX_PDF_PAGES });

@@ -1,0 +1,59 @@
+// End to end: PDFs opened in the browser. The importer module (with the PDF
+// reader) runs in a worker that boot.js starts on the first PDF; the viewer
+// and the workstation never carry it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cell, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
+
+let server;
+let browser;
+setup((env) => ({ server, browser } = env));
+
+test('the real 淮安 2024 PDF opens with every checked number in its cell and its notes beside it', async () => {
+  const page = await newPage(browser);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await openApp(page, server.base);
+  assert.ok(!requests.some((p) => p.includes('importer')), 'no importer before a PDF');
+  const started = Date.now();
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.pdf'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'), null, { timeout: 30000 });
+  const elapsed = Date.now() - started;
+  assert.equal(await cell(page, '/applications/received/total'), '3119');
+  assert.equal(await cell(page, '/applications/results/total/total'), '3050');
+  assert.equal(await cell(page, '/appeals/review/total'), '351');
+  assert.equal(await cell(page, '/proactive/licensing/decisions'), '447228');
+  assert.match(await page.textContent('[data-testid="summary"]'), /未发现问题/);
+  const summary = await page.textContent('[data-testid="import-summary"]');
+  assert.match(summary, /每一格都已读取/);
+  assert.ok(requests.some((p) => p.endsWith('nianbao-importer_bg.wasm')), 'the importer was loaded');
+  // The download carries the import record.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="import-notes"] button')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.import.from, 'pdf');
+  assert.equal(saved.applications.received.total, 3119);
+  await screenshot(page, '20-pdf-imported');
+  console.log(`PDF picked → checked tables on screen: ${elapsed} ms (including loading the workstation and the importer)`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a damaged PDF gets a clear message, the report stays, and the next PDF opens', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  const pdf = readFileSync(sample('huaian-city-2024.pdf'));
+  await page.setInputFiles('input[type="file"]', { name: 'half.pdf', mimeType: 'application/pdf', buffer: pdf.subarray(0, 200) });
+  await page.waitForSelector('.nb-failure');
+  const message = await page.textContent('.nb-failure');
+  assert.match(message, /half\.pdf/);
+  assert.match(message, /PDF 文件已损坏或不完整/);
+  assert.doesNotMatch(message, /UTF-8/);
+  // The sample stays on screen and usable.
+  assert.match(await page.textContent('h1'), /2024 年政府信息公开工作年度报告/);
+  // The importer recovers for the next file.
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.pdf'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'), null, { timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
