@@ -203,7 +203,7 @@ pub fn pick_file(on_file: yew::Callback<web_sys::File>) {
         return;
     };
     input.set_type("file");
-    input.set_accept(".json,.pdf,.docx,.html,.htm,.txt,application/json,application/pdf,text/plain,text/html");
+    input.set_accept(nianbao_core::import_note::FILE_PICKER_ACCEPT);
     let chosen = input.clone();
     let listener = Closure::once_into_js(move || {
         if let Some(file) = chosen.files().and_then(|f| f.get(0)) {

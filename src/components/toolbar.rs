@@ -86,7 +86,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="nb-toolbar" role="toolbar" aria-label={tr(lang, "操作", "Actions")}>
             <span class="nb-file">
-                <input type="file" id={file_id.clone()} class="nb-file-input" multiple=true accept=".json,.txt,.html,.htm,.docx,application/json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
+                <input type="file" id={file_id.clone()} class="nb-file-input" multiple=true accept={nianbao_core::import_note::FILE_PICKER_ACCEPT} {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
             <button type="button" class="nb-button nb-tool" onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>

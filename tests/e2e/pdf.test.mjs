@@ -16,6 +16,7 @@ test('the real 淮安 2024 PDF opens with every checked number in its cell and i
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await openApp(page, server.base);
   assert.ok(!requests.some((p) => p.includes('importer')), 'no importer before a PDF');
+  assert.match(await page.getAttribute('input[type="file"]', 'accept'), /\.pdf/);
   const started = Date.now();
   await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.pdf'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'), null, { timeout: 30000 });

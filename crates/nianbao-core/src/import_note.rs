@@ -21,6 +21,11 @@
 use crate::json::{Number, Object, Value};
 use crate::template::{Lang, Template};
 
+/// What a file picker offers: the format itself and every form the importer
+/// reads (`nianbao_import::kind_of` decides by content, so this only filters
+/// the picker's list).
+pub const FILE_PICKER_ACCEPT: &str = ".json,.pdf,.docx,.html,.htm,.txt,application/json,application/pdf,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// The top-level key that holds the import record.
 pub const KEY: &str = "import";
 

@@ -314,6 +314,9 @@ fn join_wrapped(text: &mut String, next: &str) {
 #[derive(Debug, Clone)]
 struct Line {
     text: String,
+    /// Gaps of several characters inside the line: a row of a table drawn
+    /// without lines, which never runs on into another line.
+    columnar: bool,
     x0: f32,
     x1: f32,
     y: f32,
@@ -358,7 +361,15 @@ fn page_items(page: &PageContent) -> Vec<Item> {
         .into_iter()
         .map(|line| {
             let size = line.iter().map(|g| g.size).fold(0.0, f32::max);
-            Item::Line(Line { text: line_text(&line), x0: line[0].x0, x1: line[line.len() - 1].x1, y: line[0].y, size })
+            let wide_gaps = line.windows(2).filter(|w| w[1].x0 - w[0].x1 > 2.0 * w[0].size.max(w[1].size)).count();
+            Item::Line(Line {
+                text: line_text(&line),
+                columnar: wide_gaps >= 2,
+                x0: line[0].x0,
+                x1: line[line.len() - 1].x1,
+                y: line[0].y,
+                size,
+            })
         })
         .collect();
     for (t, table) in tables.iter().enumerate() {
@@ -394,11 +405,16 @@ fn page_items(page: &PageContent) -> Vec<Item> {
 /// A page number as printed: `3`, `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共6页`,
 /// `3/6`.
 fn is_page_number(text: &str) -> bool {
+    // One number only: a row of a table's numbers is no page number.
+    let groups = text.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
+    if groups == 0 || groups > 2 || text.chars().filter(char::is_ascii_digit).count() > 8 {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '－' | '–' | '·'));
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if digits(inner) {
-        return true;
+        return groups == 1;
     }
     if let Some((a, b)) = inner.split_once('/') {
         return digits(a) && digits(b);
@@ -502,7 +518,13 @@ fn paragraphs(items: &[Item]) -> String {
     let indent_style = indents >= 3;
     // The page's centre, for titles printed centred over several lines.
     let center = (left + right) / 2.0;
-    let centred = |l: &Line| ((l.x0 + l.x1) / 2.0 - center).abs() < 2.0 * l.size && l.x0 > left + 2.0 * l.size;
+    // Titles are set larger than the body text.
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let body = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let centred = |l: &Line| {
+        ((l.x0 + l.x1) / 2.0 - center).abs() < 2.0 * l.size && l.x0 > left + 2.0 * l.size && l.size > 1.15 * body
+    };
 
     let mut out = String::new();
     let mut paragraph = String::new();
@@ -533,7 +555,8 @@ fn paragraphs(items: &[Item]) -> String {
                 let title_goes_on = previous.is_some_and(|p| {
                     centred(p) && centred(line) && (p.size - line.size).abs() < 0.5 && line.y - p.y < 2.5 * line.size
                 });
-                if title_goes_on || runs_on && !indented && !starts_heading(&line.text) {
+                let continues = runs_on && !line.columnar;
+                if title_goes_on || continues && !indented && !starts_heading(&line.text) {
                     join_wrapped(&mut paragraph, line.text.trim());
                 } else {
                     flush(&mut out, &mut paragraph);
@@ -541,7 +564,7 @@ fn paragraphs(items: &[Item]) -> String {
                 }
                 let full = line.x1 >= right - 1.5 * line.size;
                 let ends = line.text.trim_end().ends_with(['。', '！', '？', '；', '：']);
-                runs_on = full && (indent_style || !ends);
+                runs_on = full && (indent_style || !ends) && !line.columnar;
                 previous = Some(line);
             }
         }
@@ -667,7 +690,7 @@ mod tests {
         for text in ["3", "- 3 -", "— 12 —", "第 3 页", "第3页 共6页", "3/6", "－4－"] {
             assert!(is_page_number(text), "{text}");
         }
-        for text in ["2024年", "第三条", "共受理 3 件", "一、总体情况"] {
+        for text in ["2024年", "第三条", "共受理 3 件", "一、总体情况", "72 64 178 37 351", "0 0"] {
             assert!(!is_page_number(text), "{text}");
         }
     }
