@@ -50,8 +50,10 @@ async fn open_pdf(origin: Origin, bytes: Rc<[u8]>, dispatch: UseReducerDispatche
         Origin::File(name) => Some(name.clone()),
         _ => None,
     };
-    dispatch.dispatch(Action::Loading(name.clone().unwrap_or_default()));
     let lang = crate::hooks::use_lang_storage::saved_lang();
+    let shown = name.clone().unwrap_or_default()
+        + crate::i18n::tr(lang, "（PDF：正在本机识别文字和表格，不上传）", " (PDF: finding its text and tables, on this computer)");
+    dispatch.dispatch(Action::Loading(shown));
     match crate::hooks::import_in_module(&bytes, name.as_deref()).await {
         Ok(crate::hooks::ModuleAnswer::Document(json)) => {
             dispatch.dispatch(Action::Open { origin, bytes: json.into_bytes().into(), today: today() })
