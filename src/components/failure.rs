@@ -33,7 +33,12 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
     let (what, details): (String, Html) = match &props.failure {
         Failure::Unreadable(opened) => {
             let name = origin_name(&opened.origin, lang);
+            // Only the workstation's importer refuses files; the viewer does
+            // not carry the words.
+            #[cfg(feature = "workstation")]
             let refusal = opened.refused.as_ref().map(|r| html! { <li data-refusal="">{r.message(lang)}</li> });
+            #[cfg(not(feature = "workstation"))]
+            let refusal: Option<Html> = None;
             let items = opened.checked.diagnostics.iter().map(|d| {
                 let position = d.position.map(|p| match lang {
                     Lang::Zh => format!("第 {} 行第 {} 列：", p.line, p.column),
