@@ -15,12 +15,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.env.TRUNK_STAGING_DIR || path.join(root, 'dist');
 const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'release';
 // The workstation: one file for one's own computer carries every tool.
-const wasm = path.join(root, 'target/wasm32-unknown-unknown', profile, 'nianbao-workstation.wasm');
+const target = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const wasm = path.join(target, 'wasm32-unknown-unknown', profile, 'nianbao-workstation.wasm');
 if (!existsSync(wasm)) {
   console.error(`standalone: ${wasm} is missing; run trunk build first`);
   process.exit(1);
 }
-const work = path.join(root, 'target/standalone');
+const work = path.join(target, 'standalone');
 mkdirSync(work, { recursive: true });
 execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', work, wasm], { stdio: 'inherit' });
 const bindgenWasm = path.join(work, 'nianbao-workstation_bg.wasm');
