@@ -37,7 +37,14 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let at = at + marker.len();
-    let filled = format!("{}\n  <div id=\"{PRERENDER_ID}\">{html}</div>{}", &page[..at], &page[at..]);
+    // A page filled before (a staging directory Trunk kept from a failed
+    // build) is filled again, not twice.
+    let end_marker = "<!--/nb-prerender-->";
+    let rest = match page[at..].find(end_marker) {
+        Some(end) => &page[at + end + end_marker.len()..],
+        None => &page[at..],
+    };
+    let filled = format!("{}\n  <div id=\"{PRERENDER_ID}\">{html}</div>{end_marker}{}", &page[..at], rest);
     if let Err(e) = std::fs::write(&path, filled) {
         eprintln!("nianbao-prerender: {}: {e}", path.display());
         return ExitCode::from(2);
