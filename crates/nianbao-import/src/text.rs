@@ -265,40 +265,315 @@ const HEADING_WORDS: [&[&str]; 6] = [
     &["其他需要报告", "其他事项"],
 ];
 
-/// Where each section starts (the heading's line), in order. A heading is
-/// its numeral (一、 一. 一， or 1.) and words of `HEADING_WORDS`; without a
-/// numeral (Word's automatic numbering is lost in copying), only the
-/// template's whole words, at the start of a short line, make a heading.
-fn find_headings(lines: &[&str]) -> [Option<usize>; 6] {
+/// How a line is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// No numeral (Word's automatic numbering is lost in copying).
+    None,
+    /// 一、 一. 一， 1. 1、, with the numeral's value.
+    Plain(usize),
+    /// （一） (1): a sub-heading's numbering, never a section's.
+    Bracketed,
+    /// 表一 表1 附表一: a table's caption.
+    Table,
+}
+
+/// A folded line's numbering and the words after it.
+fn strip_numbering(folded: &str) -> (Numbering, &str) {
+    const CN: &str = "一二三四五六七八九十";
+    // The numeral at the start: its value and its length in bytes.
+    let numeral = |s: &str| -> Option<(usize, usize)> {
+        let cn: String = s.chars().take_while(|c| CN.contains(*c)).take(2).collect();
+        if !cn.is_empty() {
+            let digit = |c: char| CN.chars().position(|d| d == c).map_or(0, |p| p + 1);
+            let mut chars = cn.chars();
+            let first = digit(chars.next()?);
+            let value = match chars.next() {
+                Some(c) if first == 10 => 10 + digit(c),
+                Some(_) => return None,
+                None => first,
+            };
+            return Some((value, cn.len()));
+        }
+        let digits: String = s.chars().take_while(char::is_ascii_digit).take(3).collect();
+        digits.parse().ok().map(|value| (value, digits.len()))
+    };
+    let separators = ['.', ',', ':'];
+    if let Some(rest) = folded.strip_prefix('(') {
+        if let Some((_, len)) = numeral(rest) {
+            if let Some(words) = rest[len..].strip_prefix(')') {
+                return (Numbering::Bracketed, words.trim_start_matches(separators));
+            }
+        }
+    }
+    for caption in ["附表", "表"] {
+        if let Some((_, len)) = folded.strip_prefix(caption).and_then(&numeral) {
+            return (Numbering::Table, folded[caption.len() + len..].trim_start_matches(separators));
+        }
+    }
+    if let Some((value, len)) = numeral(folded) {
+        if let Some(words) = folded[len..].strip_prefix(separators) {
+            return (Numbering::Plain(value), words);
+        }
+    }
+    (Numbering::None, folded)
+}
+
+/// Whether a folded short line is section `k`'s heading: numbered in any
+/// way but a sub-heading's （一） (publishers number sections their own
+/// way: a report whose 一 has sub-headings 二、…六、 heads its tables 一、
+/// 二、 三、) with words of `HEADING_WORDS`, or unnumbered and starting with
+/// the template's words.
+fn is_heading(k: usize, folded: &str) -> bool {
+    match strip_numbering(folded) {
+        (Numbering::Bracketed, _) => false,
+        (Numbering::Plain(_) | Numbering::Table, words) => HEADING_WORDS[k].iter().any(|w| words.contains(w)),
+        (Numbering::None, _) => folded.starts_with(HEADINGS[k].2) && folded.chars().count() <= 24,
+    }
+}
+
+/// Whether a line is running text: a sentence, or wider than any heading or
+/// table label. A table's rows (tab- or `|`-separated) never are.
+fn is_prose(line: &str) -> bool {
+    let t = line.trim();
+    !(t.contains('\t') || t.contains('|'))
+        && (t.contains('。') || t.chars().filter(|c| !c.is_whitespace()).count() > 40)
+}
+
+/// The fields of a table line, folded, each without its numbering (一、
+/// （一）): a tab- or `|`-separated line's fields, or the whole line.
+fn label_fields(line: &str) -> Vec<String> {
+    let parts: Vec<&str> = if line.contains('\t') {
+        line.split('\t').collect()
+    } else if line.contains('|') {
+        line.split('|').collect()
+    } else {
+        vec![line]
+    };
+    parts
+        .iter()
+        .map(|p| fold_label(p))
+        .filter(|f| !f.is_empty())
+        .map(|f| match strip_numbering(&f) {
+            (Numbering::None, _) => f,
+            (_, words) => words.to_string(),
+        })
+        .collect()
+}
+
+/// The words of 表四's header, which its label lines are made of (also when
+/// a PDF's columns cut them into pieces).
+const APPEAL_WORDS: [&str; 24] = [
+    "未经复议直接起诉",
+    "复议后起诉",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "未经复议",
+    "直接起诉",
+    "复议后",
+    "总计",
+    "结果",
+    "维持",
+    "纠正",
+    "其他",
+    "尚未",
+    "审结",
+    "起诉",
+    "复议",
+    "诉讼",
+    "行政",
+    "总",
+    "计",
+];
+
+/// Whether a folded label is made only of 表四's header words.
+fn is_appeal_header(folded: &str) -> bool {
+    let mut rest: String = folded.chars().filter(|c| !matches!(c, '|' | '.' | ',' | '-')).collect();
+    for word in APPEAL_WORDS {
+        rest = rest.replace(word, "");
+    }
+    rest.is_empty()
+}
+
+/// Where each table starts, found by its own row and column labels wherever
+/// it stands and whatever its heading says: 表二 at 第二十条第（…）项 or
+/// 信息内容, 表三 at 申请人情况, its balance note or 本年新收政府信息公开申请数量,
+/// 表四 at its header (行政复议 … 行政诉讼, 结果维持, 未经复议直接起诉). Only
+/// lines that are not running text count, each table after the one before.
+fn find_tables(lines: &[&str]) -> [Option<usize>; 3] {
+    let starts = |i: usize, words: &[&str]| {
+        !is_prose(lines[i]) && label_fields(lines[i]).iter().any(|f| words.iter().any(|w| f.starts_with(w)))
+    };
+    let proactive = (0..lines.len()).find(|&i| starts(i, &["第二十条第(", "信息内容"]));
+    let from = proactive.map_or(0, |i| i + 1);
+    let applications = (from..lines.len())
+        .find(|&i| starts(i, &["申请人情况", "(本列数据的勾稽关系", "本年新收政府信息公开申请数量"]));
+    let from = applications.or(proactive).map_or(0, |i| i + 1);
+    let appeals = (from..lines.len())
+        .find(|&i| {
+            starts(i, &["结果维持", "未经复议直接起诉"])
+                || (starts(i, &["行政复议"]) && fold_label(lines[i]).contains("行政诉讼"))
+        })
+        .map(|i| {
+            // The header's first line (行政复议, 行政诉讼) when it stands alone.
+            let mut start = i;
+            for j in (from..i).rev().take(3) {
+                let t = lines[j].trim();
+                if t.is_empty() {
+                    continue;
+                }
+                if is_prose(t) || !is_appeal_header(&fold_label(t)) {
+                    break;
+                }
+                start = j;
+            }
+            start
+        });
+    [proactive, applications, appeals]
+}
+
+/// The line after 表四: its header and lines of cells, up to the first line
+/// that is neither.
+fn appeals_end(lines: &[&str], start: usize) -> usize {
+    let mut end = start;
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if is_prose(line) || !is_appeal_header(&fold_label(&table_line(line).label)) {
+            break;
+        }
+        end = i + 1;
+    }
+    end
+}
+
+/// Where the six sections are: each one's first line (its heading, or its
+/// table's first line) and the first line of its content.
+#[derive(Debug, Clone, Copy, Default)]
+struct Layout {
+    starts: [Option<usize>; 6],
+    content: [Option<usize>; 6],
+}
+
+impl Layout {
+    /// The first line of the report's body.
+    fn body_start(&self, len: usize) -> usize {
+        self.starts.iter().flatten().copied().min().unwrap_or(len)
+    }
+
+    /// The lines of section `k`: its content, up to the next section's start.
+    fn lines<'a>(&self, lines: &[&'a str], k: usize) -> Vec<&'a str> {
+        let Some(from) = self.content[k] else {
+            return Vec::new();
+        };
+        let end = self.starts[k + 1..].iter().flatten().next().copied().unwrap_or(lines.len());
+        lines[from.min(end)..end].to_vec()
+    }
+}
+
+/// Finds the six sections. The tables are found by their labels
+/// (`find_tables`); a table's heading is the heading line just above it
+/// (any numbering, any common wording), with nothing but short lines between,
+/// or, further up, one numbered as the template numbers it with the
+/// template's words. A heading of 二 that running text follows (the
+/// sub-heading 二、主动公开情况 of a report that numbers 一's parts 二、…六、)
+/// is no section. Section 一 is the heading before the tables, 五 and 六
+/// the headings after them; 五 without a heading is the text after 表四.
+/// Headings are never taken from inside a table.
+fn find_layout(lines: &[&str]) -> Layout {
     // Headings are short lines: only those are folded and searched.
     let short: Vec<Option<String>> = lines
         .iter()
         .map(|l| (l.chars().count() <= 60).then(|| fold_label(l)).filter(|f| f.chars().count() <= 40))
         .collect();
-    let mut found = [None; 6];
-    let mut from = 0;
-    for (k, (_, numeral, phrase)) in HEADINGS.iter().enumerate() {
-        let arabic = (k + 1).to_string();
-        let numbered = |folded: &str| {
-            let rest = folded.strip_prefix(numeral).or_else(|| folded.strip_prefix(arabic.as_str()));
-            rest.and_then(|r| r.strip_prefix(['.', ',', '，', ':']))
-                .is_some_and(|r| HEADING_WORDS[k].iter().any(|w| r.contains(w)))
-        };
-        let unnumbered = |folded: &str| folded.starts_with(phrase) && folded.chars().count() <= 24;
-        let hit = (from..lines.len())
-            .find(|&i| short[i].as_ref().is_some_and(|f| numbered(f)))
-            .or_else(|| (from..lines.len()).find(|&i| short[i].as_ref().is_some_and(|f| unnumbered(f))));
-        if let Some(i) = hit {
-            found[k] = Some(i);
-            from = i + 1;
+    let heading = |k: usize, i: usize| short[i].as_deref().is_some_and(|f| is_heading(k, f));
+    let tables = find_tables(lines);
+    let mut layout = Layout::default();
+    let first_table = tables.iter().flatten().next().copied().unwrap_or(lines.len());
+    let overview = (0..first_table).find(|&i| heading(0, i));
+    layout.starts[0] = overview;
+    layout.content[0] = overview.map(|i| i + 1);
+    let mut from = overview.map_or(0, |i| i + 1);
+    for t in 0..3 {
+        let k = t + 1;
+        match tables[t] {
+            Some(table) => {
+                let only_short_lines_between = |i: usize| (i + 1..table).all(|j| !is_prose(lines[j]));
+                let numbered_as_template = |i: usize| {
+                    short[i].as_deref().is_some_and(|f| {
+                        matches!(strip_numbering(f), (Numbering::Plain(n), words) if n == k + 1 && words.contains(HEADING_WORDS[k][0]))
+                    })
+                };
+                let unnumbered_heading = |i: usize| {
+                    short[i].as_deref().is_some_and(|f| {
+                        strip_numbering(f).0 == Numbering::None
+                            && f.chars().count() <= 30
+                            && HEADING_WORDS[k].iter().any(|w| f.contains(w))
+                            && table_line(lines[i]).cells.is_empty()
+                    })
+                };
+                let found = (from..table).rev().find(|&i| {
+                    ((heading(k, i) || unnumbered_heading(i)) && only_short_lines_between(i)) || numbered_as_template(i)
+                });
+                layout.starts[k] = Some(found.unwrap_or(table));
+                layout.content[k] = Some(found.map_or(table, |i| i + 1));
+                from = table + 1;
+            }
+            None => {
+                // No table by its labels: the heading, numbered as the
+                // template numbers it, before the next table, when no
+                // running text follows it.
+                let limit = tables[t + 1..].iter().flatten().next().copied().unwrap_or(lines.len());
+                let followed_by_prose =
+                    |i: usize| lines[i + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_prose(l));
+                let found = (from..limit).find(|&i| {
+                    short[i].as_deref().is_some_and(|f| {
+                        let numbered = matches!(strip_numbering(f), (Numbering::Plain(n), words)
+                            if n == k + 1 && HEADING_WORDS[k].iter().any(|w| words.contains(w)));
+                        let unnumbered = f.starts_with(HEADINGS[k].2) && f.chars().count() <= 24;
+                        numbered || unnumbered
+                    }) && !followed_by_prose(i)
+                });
+                if let Some(i) = found {
+                    layout.starts[k] = Some(i);
+                    layout.content[k] = Some(i + 1);
+                    from = i + 1;
+                }
+            }
         }
     }
-    found
+    let problems = (from..lines.len()).find(|&i| heading(4, i));
+    let other = (problems.map_or(from, |i| i + 1)..lines.len()).find(|&i| heading(5, i));
+    match (problems, tables[2]) {
+        (Some(i), _) => {
+            layout.starts[4] = Some(i);
+            layout.content[4] = Some(i + 1);
+        }
+        (None, Some(table)) => {
+            // 五 without a heading: the text after 表四, if there is some.
+            let end = appeals_end(lines, table);
+            let stop = other.unwrap_or(lines.len());
+            if end < stop && lines[end..stop].iter().any(|l| !l.trim().is_empty()) {
+                layout.starts[4] = Some(end);
+                layout.content[4] = Some(end);
+            }
+        }
+        (None, None) => {}
+    }
+    layout.starts[5] = other;
+    layout.content[5] = other.map(|i| i + 1);
+    layout
 }
 
-/// The last section up to a web page's footer (主办单位：…, ICP备…), which a
-/// copied page carries after the report.
-fn without_site_footer<'a, 'b>(lines: &'b [&'a str]) -> &'b [&'a str] {
+/// Where a web page's footer starts in the last section (主办单位：…, ICP备…,
+/// 相关链接 and the list under it), which a copied page carries after the
+/// report.
+fn site_footer_start(lines: &[&str]) -> usize {
     const FOOTER: &[&str] = &[
         "版权所有",
         "ICP备",
@@ -315,17 +590,137 @@ fn without_site_footer<'a, 'b>(lines: &'b [&'a str]) -> &'b [&'a str] {
         "【关闭】",
         "分享到：",
     ];
-    let end = lines.iter().position(|l| FOOTER.iter().any(|w| l.contains(w))).unwrap_or(lines.len());
-    &lines[..end]
+    /// Lists of links under the article.
+    const LISTS: &[&str] =
+        &["相关链接", "相关文件", "相关阅读", "相关新闻", "文件下载", "附件下载", "上一篇", "下一篇"];
+    lines
+        .iter()
+        .position(|l| {
+            let t = l.trim();
+            (!t.contains('。') && FOOTER.iter().any(|w| t.contains(w)))
+                || LISTS.iter().any(|w| t.trim_matches(['【', '】', '[', ']', '：', ':', ' ', '　']) == *w)
+        })
+        .unwrap_or(lines.len())
 }
 
-/// The lines of section `k`: after its heading, up to the next heading found.
-fn section_lines<'a>(lines: &[&'a str], headings: &[Option<usize>; 6], k: usize) -> Vec<&'a str> {
-    let Some(start) = headings[k] else {
-        return Vec::new();
-    };
-    let end = headings[k + 1..].iter().flatten().next().copied().unwrap_or(lines.len());
-    lines[start + 1..end].to_vec()
+/// A line of a web page's tool bars rather than of the report: a share bar
+/// (分享到：微信 微博 QQ空间), 字号 大 中 小, 打印本页, 【关闭】, 全真版, 文件下载,
+/// 相关链接, every word of it one of these; or a byline (来源：… 发布时间：…
+/// 浏览次数：…). Report text that mentions 微信 or 微博 has other words too.
+fn is_page_chrome(line: &str) -> bool {
+    /// Tool-bar words, longer before shorter.
+    const WORDS: &[&str] = &[
+        "分享到",
+        "分享",
+        "新浪微博",
+        "腾讯微博",
+        "微信朋友圈",
+        "朋友圈",
+        "微信",
+        "微博",
+        "QQ空间",
+        "QQ好友",
+        "QQ",
+        "人人网",
+        "豆瓣",
+        "复制链接",
+        "扫一扫",
+        "二维码",
+        "字号",
+        "字体",
+        "打印本页",
+        "打印",
+        "关闭窗口",
+        "关闭本页",
+        "关闭",
+        "全真版",
+        "文字版",
+        "图片版",
+        "文件下载",
+        "附件下载",
+        "相关链接",
+        "相关文件",
+        "收藏",
+        "返回顶部",
+        "返回",
+        "无障碍",
+        "长者模式",
+        "繁体",
+        "简体",
+        "默认",
+    ];
+    /// Byline fields.
+    const BYLINE: &[&str] = &[
+        "来源：",
+        "来源:",
+        "信息来源",
+        "文章来源",
+        "发布时间",
+        "发布日期",
+        "更新时间",
+        "发布机构",
+        "浏览次数",
+        "浏览量",
+        "阅读次数",
+        "访问次数",
+        "点击数",
+        "点击量",
+        "点击率",
+        "责任编辑",
+        "当前位置：",
+    ];
+    let t = line.trim();
+    if t.is_empty() || t.contains('。') || t.chars().count() > 120 {
+        return false;
+    }
+    let fields = BYLINE.iter().filter(|w| t.contains(*w)).count();
+    let bare = t.trim_start_matches(['【', '[', ' ', '　']);
+    if fields >= 2 || (fields == 1 && BYLINE.iter().any(|w| bare.starts_with(w)) && t.chars().count() <= 40) {
+        return true;
+    }
+    let mut rest = t.to_string();
+    let mut found = false;
+    for word in WORDS {
+        if rest.contains(word) {
+            found = true;
+            rest = rest.replace(word, " ");
+        }
+    }
+    let sized = t.contains("字号") || t.contains("字体");
+    found
+        && rest
+            .chars()
+            .all(|c| c.is_whitespace() || "【】[]()（）：:|｜/·-—>".contains(c) || (sized && "大中小".contains(c)))
+}
+
+/// A text section's lines without a web page's tool bars and bylines
+/// (`is_page_chrome`), which become blank lines; each is named in a note.
+fn without_page_chrome<'a>(lines: &[&'a str], notes: &mut Vec<ImportNote>) -> Vec<&'a str> {
+    lines
+        .iter()
+        .map(|line| {
+            if is_page_chrome(line) {
+                dropped(notes, &[line]);
+                ""
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// Notes lines left out of the report as the page's, once for each text.
+fn dropped(notes: &mut Vec<ImportNote>, lines: &[&str]) {
+    const SHOWN: usize = 80;
+    let text = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return;
+    }
+    let text = if text.chars().count() > SHOWN { text.chars().take(SHOWN).collect::<String>() + "…" } else { text };
+    let note = ImportNote::TextDropped { text };
+    if !notes.contains(&note) {
+        notes.push(note);
+    }
 }
 
 /// Rejoins lines that a PDF viewer or a narrow page wrapped. A line that
@@ -366,8 +761,9 @@ fn paragraphs(lines: &[&str]) -> String {
         }
         current.push_str(line);
         let ends_sentence = line.ends_with(['。', '！', '？', '；']);
-        // Within about two 汉字 of the widest line: the line was wrapped.
-        runs_on = width >= 40 && display_width(line) + 4 >= width && !ends_sentence;
+        // Within about three 汉字 of the page width (a line with digits in
+        // it is narrower): the line was wrapped.
+        runs_on = width >= 40 && display_width(line) + 6 >= width && !ends_sentence;
     }
     if !current.is_empty() {
         out.push(current);
@@ -420,22 +816,22 @@ fn set_path(root: &mut Object, path: &[&str], value: Value) {
 /// out of the document and named in the notes.
 pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let lines = report_lines(text);
-    let headings = find_headings(&lines);
+    let layout = find_layout(&lines);
     let mut notes = Vec::new();
-    for (k, heading) in headings.iter().enumerate() {
-        if heading.is_none() {
+    for (k, start) in layout.starts.iter().enumerate() {
+        if start.is_none() {
             notes.push(ImportNote::SectionMissing { key: SECTIONS[k].key.into() });
         }
     }
 
-    let first_heading = headings.iter().flatten().next().copied().unwrap_or(lines.len());
+    let first_heading = layout.body_start(lines.len());
     let (title, title_end) = find_title(&lines[..first_heading]);
     let year = title.as_deref().and_then(|t| nianbao_core::text::years(t).into_iter().next());
     let agency = options.agency.clone().or_else(|| title.as_deref().and_then(agency_from_title));
 
-    let proactive_lines = section_lines(&lines, &headings, 1);
+    let proactive_lines = layout.lines(&lines, 1);
     let template = detect_template(&proactive_lines, year);
-    let application_lines = section_lines(&lines, &headings, 2);
+    let application_lines = layout.lines(&lines, 2);
     let compact_applications: String = application_lines.iter().map(|l| fold_label(l)).collect();
     let single_other =
         !compact_applications.contains("逾期不补正") && !compact_applications.contains("逾期未按收费通知");
@@ -476,13 +872,24 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     // Section 一: the preamble after the title, then the section's own text.
     let mut overview_lines: Vec<&str> = lines[title_end.min(first_heading)..first_heading].to_vec();
     overview_lines.push("");
-    overview_lines.extend(section_lines(&lines, &headings, 0));
-    root.insert("overview", Value::String(paragraphs(&overview_lines)));
+    overview_lines.extend(layout.lines(&lines, 0));
+    let overview = without_page_chrome(&overview_lines, &mut notes);
+    root.insert("overview", Value::String(paragraphs(&overview)));
     root.insert("proactive", Value::Object(read_proactive(&proactive_lines, template, &mut notes)));
     root.insert("applications", Value::Object(read_applications(&application_lines, shape, &mut notes)));
-    root.insert("appeals", Value::Object(read_appeals(&section_lines(&lines, &headings, 3), &mut notes)));
-    root.insert("problems", Value::String(paragraphs(&section_lines(&lines, &headings, 4))));
-    root.insert("other", Value::String(paragraphs(without_site_footer(&section_lines(&lines, &headings, 5)))));
+    root.insert("appeals", Value::Object(read_appeals(&layout.lines(&lines, 3), &mut notes)));
+    // The last text section ends at the web page's footer, if there is one.
+    let last = if layout.content[5].is_some() { 5 } else { 4 };
+    for k in [4, 5] {
+        let mut section = layout.lines(&lines, k);
+        if k == last {
+            let footer = site_footer_start(&section);
+            dropped(&mut notes, &section[footer..]);
+            section.truncate(footer);
+        }
+        let section = without_page_chrome(&section, &mut notes);
+        root.insert(SECTIONS[k].key, Value::String(paragraphs(&section)));
+    }
     Imported { document: Value::Object(root), notes }
 }
 
@@ -550,7 +957,18 @@ fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote
                     || printed.strip_prefix(label.as_str()).is_some_and(|rest| rest.starts_with('('))
                     || (printed.chars().count() >= 4 && label.ends_with(printed.as_str()))
             };
-            let found = table_lines.iter().position(|l| matches(&l.label));
+            // The label on its line, or wrapped onto the next (行政规范性 /
+            // 文件 3 0 8): then the numbers are the next line's.
+            let found = table_lines.iter().position(|l| matches(&l.label)).or_else(|| {
+                (1..table_lines.len()).find(|&i| {
+                    let (first, second) = (&table_lines[i - 1], &table_lines[i]);
+                    first.cells.is_empty()
+                        && !first.label.is_empty()
+                        && !second.label.is_empty()
+                        && !matches(&second.label)
+                        && matches(&format!("{}{}", first.label, second.label))
+                })
+            });
             let width = block.columns.len();
             let cells = found.and_then(|i| {
                 if let Some(cells) = table_lines[i].cells_for(width) {
@@ -638,19 +1056,23 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
     // Not one run per row: find each row by its label and take the run on
     // its line, or the nearest one below it before the next label.
     let mut taken = vec![false; table_lines.len()];
-    let folded_labels: Vec<String> = table_lines.iter().map(|l| fold_label(&l.label)).collect();
+    let cores: Vec<String> = table_lines.iter().map(|l| label_core(&l.label)).collect();
+    let labels: Vec<RowLabel> = rows.iter().map(RowLabel::of).collect();
     let mut from = 0;
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
         let pointer = row.pointer();
-        let wanted = fold_label(&row.full_label(nianbao_core::template::Lang::Zh));
-        let own = fold_label(row.label.zh);
-        // The row's label on a line of its own, whole, or its head or its
-        // tail when the label is wrapped around its numbers.
-        let piece_of_row = |label: &str| label.chars().count() >= 4 && (wanted.ends_with(label) || own.contains(label));
-        let hit = (from..table_lines.len()).find(|&i| {
-            let label = &folded_labels[i];
-            !label.is_empty() && (label.contains(&own) || piece_of_row(label))
-        });
+        let label = &labels[r];
+        // A piece of this row's label that no other row's label has: the
+        // head of a wrapped label, not the tail 行政机关不再处理其政府信息公开申请
+        // that both rows of （六） end with.
+        let unique_piece = |core: &str| {
+            label.has_piece(core)
+                && labels
+                    .iter()
+                    .enumerate()
+                    .all(|(o, other)| o == r || (!other.has_piece(core) && !other.is_named_by(core)))
+        };
+        let hit = (from..table_lines.len()).find(|&i| label.is_named_by(&cores[i]) || unique_piece(&cores[i]));
         let Some(i) = hit else {
             notes.push(ImportNote::RowMissing { pointer });
             continue;
@@ -659,9 +1081,10 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         // The numbers are on the label's line or on the next lines, but never
         // past a line that names another row: those are that row's numbers.
         // (Scraps of a group's vertical label, 他处理, are no row's name.)
-        let names_no_other_row = |label: &str| label.is_empty() || label.chars().count() < 4 || wanted.contains(label);
+        let names_no_other_row =
+            |core: &str| is_neutral_label(core) || label.is_named_by(core) || label.has_piece(core);
         let candidate = (i..table_lines.len().min(i + 3))
-            .take_while(|&j| j == i || names_no_other_row(&folded_labels[j]))
+            .take_while(|&j| j == i || names_no_other_row(&cores[j]))
             .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
         match candidate {
             Some(j) if table_lines[j].cells_for(7).is_some() => {
@@ -677,6 +1100,81 @@ fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut Vec<ImportNo
         }
     }
     object
+}
+
+/// A label reduced to its words: folded, without punctuation, brackets and
+/// quotes, so that the ways publishers punctuate a label (、 or ，, 1. or 1、,
+/// spaces, a line break inside a cell) are one.
+fn label_core(text: &str) -> String {
+    fold_label(text)
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ';' | ':' | '"' | '\'' | '(' | ')' | '|' | '·' | '-' | '—'))
+        .collect()
+}
+
+/// The labels over 表三's rows (三、本年度办理结果, the groups （三）…（六）) and
+/// its header, which name no row.
+const APPLICATION_HEADER_CORES: [&str; 12] = [
+    "三本年度办理结果",
+    "三不予公开",
+    "四无法提供",
+    "五不予处理",
+    "六其他处理",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+];
+
+/// A line's label core that names no row: empty, a scrap of a few
+/// characters (他处理), or a piece of a group's or the header's label.
+fn is_neutral_label(core: &str) -> bool {
+    let rest = without_group_labels(core);
+    rest.chars().count() < 4 || APPLICATION_HEADER_CORES.iter().any(|h| h.contains(rest))
+}
+
+/// A label core without the group labels printed before a row's own label
+/// in merged cells (三、本年度办理结果 （三）不予公开 1.属于国家秘密).
+fn without_group_labels(core: &str) -> &str {
+    let mut rest = core;
+    while let Some(next) = APPLICATION_HEADER_CORES[..5].iter().find_map(|g| rest.strip_prefix(g)) {
+        rest = next;
+    }
+    rest
+}
+
+/// How a 表三 row's label may be printed.
+struct RowLabel {
+    /// The row's own label's core (1申请人无正当理由逾期不补正行政机关不再…).
+    own: String,
+    /// The same without its item number, when that leaves a long label
+    /// (申请人无正当理由…, printed by some without 1.).
+    words: Option<String>,
+}
+
+impl RowLabel {
+    fn of(row: &nianbao_core::template::ApplicationRow) -> RowLabel {
+        let own = label_core(row.label.zh);
+        let unnumbered = own.trim_start_matches(|c: char| c.is_ascii_digit());
+        let words = (unnumbered.len() < own.len() && unnumbered.chars().count() >= 6).then(|| unnumbered.to_string());
+        RowLabel { own, words }
+    }
+
+    /// Whether a line's label core holds this row's whole label.
+    fn is_named_by(&self, core: &str) -> bool {
+        !core.is_empty() && (core.contains(&self.own) || self.words.as_ref().is_some_and(|w| core.contains(w.as_str())))
+    }
+
+    /// Whether a line's label core is a piece of this row's label (four
+    /// characters or more, after any group label): a wrapped label's head
+    /// or tail.
+    fn has_piece(&self, core: &str) -> bool {
+        let rest = without_group_labels(core);
+        rest.chars().count() >= 4 && self.own.contains(rest)
+    }
 }
 
 fn put_application_row(object: &mut Object, path: &[&str], cells: &[CellText]) {
@@ -785,6 +1283,47 @@ mod tests {
         let lines = ["结果维持 结果纠正", "72 64 178 37 351", "13 4 8 1 26", "12 1 1 6 20"];
         let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
         assert_eq!(numbers_in_one_run(&lines, &table_lines).len(), 15);
+    }
+
+    #[test]
+    fn page_chrome_is_whole_lines_of_tool_bar_words_or_bylines() {
+        for line in [
+            "分享到：微信微博QQ空间　字号：大中小　打印本页",
+            "微信 微博 QQ空间",
+            "全真版",
+            "文件下载",
+            "相关链接：",
+            "字号 大 中 小",
+            "【关闭】",
+            "【打印本页】【关闭窗口】",
+            "来源：淮安市人民政府  发布时间：2025-01-20  浏览次数：1024",
+            "发布时间：2025-01-20",
+        ] {
+            assert!(is_page_chrome(line), "{line}");
+        }
+        for line in [
+            "通过政务微信、微博发布信息 120 条",
+            "微信公众号：济源高新区发布",
+            "大中小",
+            "关闭无力运维账号 2 个",
+            "来源于群众的意见建议 12 条均已办结",
+            "一、总体情况",
+        ] {
+            assert!(!is_page_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn numbering_of_headings_sub_headings_and_captions() {
+        assert_eq!(strip_numbering("二.主动公开政府信息情况"), (Numbering::Plain(2), "主动公开政府信息情况"));
+        assert_eq!(strip_numbering("5.存在的问题"), (Numbering::Plain(5), "存在的问题"));
+        assert_eq!(strip_numbering("十一.其他"), (Numbering::Plain(11), "其他"));
+        assert_eq!(strip_numbering("(一)主动公开情况"), (Numbering::Bracketed, "主动公开情况"));
+        assert_eq!(strip_numbering("表三:收到和处理政府信息公开申请情况").0, Numbering::Table);
+        assert_eq!(strip_numbering("2024年").0, Numbering::None);
+        assert!(is_heading(4, "四.存在的主要问题及改进情况"));
+        assert!(!is_heading(4, "(一)存在问题"));
+        assert!(!is_heading(1, "(一)主动公开政府信息情况"));
     }
 
     #[test]

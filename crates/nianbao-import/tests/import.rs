@@ -447,3 +447,96 @@ fn tables_copied_one_cell_per_line_are_read_in_order() {
         .iter()
         .any(|n| matches!(n, ImportNote::PlacedInReadingOrder { pointer } if pointer == "/applications")));
 }
+
+#[test]
+fn long_labels_of_other_handling_are_found_wrapped_or_punctuated_otherwise() {
+    // 淮安 2024 as a PDF viewer copies it, with the numbers of （二）部分公开
+    // lost (so rows are placed by label), （六）'s first label typed with ，
+    // and the numbers of 5.要求行政机关确认… lost too. The wrapped labels of
+    // （六） share their tail (行政机关不再处理其政府信息公开申请): neither row
+    // may take the other's numbers, nor 5. the numbers of （六）1.
+    let text = sample_txt("huaian-city-2024")
+        .replacen("\n447 7 0 0 0 0 454\n", "\n", 1)
+        .replacen("\n1 0 0 0 0 0 1\n具已获取信息", "\n具已获取信息", 1)
+        .replacen("正、行政机关不再处理其政府信 67", "正，行政机关不再处理其政府信 67", 1);
+    let imported = import_text(&text, &ImportOptions::default());
+    let expected = sample("huaian-city-2024");
+    assert_eq!(wrong_cells(&imported.document, &expected), Vec::<String>::new());
+    for row in ["no_correction", "unpaid_fee", "misc"] {
+        let pointer = format!("/applications/results/other/{row}");
+        assert_eq!(imported.document.pointer(&pointer), expected.pointer(&pointer), "{pointer}");
+        assert!(imported.notes.contains(&ImportNote::RowPlacedByLabel { pointer: pointer.clone() }), "{pointer}");
+    }
+    for lost in ["/applications/results/partially_granted", "/applications/results/not_processed/confirmation"] {
+        assert!(
+            imported.notes.contains(&ImportNote::RowMissing { pointer: lost.into() }),
+            "{lost}: {:?}",
+            imported.notes
+        );
+    }
+}
+
+#[test]
+fn a_report_numbered_its_own_way_keeps_its_tables_and_sections() {
+    // Section 一's parts headed 二、…六、 like sections, the tables headed
+    // 一、二、三、, 五 without a heading, 六 headed 四、.
+    let expected = sample("jiyuan-hitech-zone-2024");
+    let mut text = sample_txt("jiyuan-hitech-zone-2024");
+    for (from, to) in [
+        ("（一）主动公开情况", "二、主动公开情况"),
+        ("（二）依申请公开情况", "三、依申请公开情况"),
+        ("（三）政府信息管理情况", "四、政府信息管理情况"),
+        ("二、主动公开政府信息情况", "一、主动公开政府信息情况"),
+        ("三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "三、政府信息公开行政复议、行政诉讼情况"),
+        ("五、存在的主要问题及改进情况", ""),
+        ("六、其他需要报告的事项", "四、其他需要报告的事项"),
+    ] {
+        assert!(text.contains(&format!("\n{from}\n")), "{from}");
+        text = text.replacen(&format!("\n{from}\n"), &format!("\n{to}\n"), 1);
+    }
+    let imported = import_text(&text, &ImportOptions::default());
+    for pointer in cell_pointers(&expected) {
+        assert_eq!(imported.document.pointer(&pointer), expected.pointer(&pointer), "{pointer}");
+    }
+    assert!(!imported.has_missing_cells(), "{:?}", imported.notes);
+    for key in ["problems", "other"] {
+        assert_eq!(imported.document.pointer(&format!("/{key}")), expected.pointer(&format!("/{key}")), "{key}");
+    }
+    let overview = imported.document.pointer("/overview").and_then(Value::as_str).unwrap_or("");
+    assert!(overview.contains("\n二、主动公开情况\n") && overview.contains("\n四、政府信息管理情况\n"), "{overview}");
+    assert!(!overview.contains("主动公开政府信息情况"), "{overview}");
+}
+
+#[test]
+fn a_share_bar_and_byline_are_dropped_from_the_text_but_prose_about_weixin_stays() {
+    let text = sample_txt("jiyuan-hitech-zone-2024").replacen(
+        "\n一、总体情况\n",
+        "\n一、总体情况\n来源：济源高新区  发布时间：2025-01-20  浏览次数：99\n字号 大 中 小\n微信 微博 QQ空间\n全真版\n打印本页 【关闭】\n通过政务微信、微博发布信息 120 条。\n",
+        1,
+    );
+    let imported = import_text(&text, &ImportOptions::default());
+    let overview = imported.document.pointer("/overview").and_then(Value::as_str).unwrap_or("");
+    assert!(overview.contains("通过政务微信、微博发布信息 120 条。"), "{overview}");
+    for chrome in ["来源：", "字号", "QQ空间", "全真版", "打印本页", "【关闭】"] {
+        assert!(!overview.contains(chrome), "{chrome}: {overview}");
+    }
+    let dropped: Vec<&str> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            ImportNote::TextDropped { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            "来源：济源高新区  发布时间：2025-01-20  浏览次数：99",
+            "字号 大 中 小",
+            "微信 微博 QQ空间",
+            "全真版",
+            "打印本页 【关闭】"
+        ]
+    );
+}
