@@ -45,6 +45,11 @@ pub enum ImportNote {
     SectionMissing {
         key: String,
     },
+    /// A section had no heading and was taken by its place (五 as the text
+    /// after 表四): worth a look.
+    SectionUnheaded {
+        key: String,
+    },
     /// A row of a table was not found: its cells are left out.
     RowMissing {
         pointer: String,
@@ -119,6 +124,7 @@ impl ImportNote {
         match self {
             ImportNote::TemplateDetected(_) => "template-detected",
             ImportNote::SectionMissing { .. } => "section-missing",
+            ImportNote::SectionUnheaded { .. } => "section-unheaded",
             ImportNote::RowMissing { .. } => "row-missing",
             ImportNote::RowAmbiguous { .. } => "row-ambiguous",
             ImportNote::RowPlacedByLabel { .. } => "row-placed-by-label",
@@ -140,7 +146,9 @@ impl ImportNote {
                 o.insert("template", s(d.template.code()));
                 o.insert("single_other", Value::Bool(d.single_other));
             }
-            ImportNote::SectionMissing { key } | ImportNote::FieldMissing { key } => {
+            ImportNote::SectionMissing { key }
+            | ImportNote::SectionUnheaded { key }
+            | ImportNote::FieldMissing { key } => {
                 o.insert("key", s(key));
             }
             ImportNote::RowMissing { pointer }
@@ -180,6 +188,7 @@ impl ImportNote {
                 single_other: matches!(o.get("single_other"), Some(Value::Bool(true))),
             }),
             "section-missing" => ImportNote::SectionMissing { key: s("key")? },
+            "section-unheaded" => ImportNote::SectionUnheaded { key: s("key")? },
             "field-missing" => ImportNote::FieldMissing { key: s("key")? },
             "row-missing" => ImportNote::RowMissing { pointer: s("pointer")? },
             "row-placed-by-label" => ImportNote::RowPlacedByLabel { pointer: s("pointer")? },
@@ -222,6 +231,14 @@ impl ImportNote {
                     format!("没有找到“{heading}”部分。")
                 } else {
                     format!("Section “{heading}” was not found.")
+                }
+            }
+            ImportNote::SectionUnheaded { key } => {
+                let heading = crate::template::section(key).map_or(key.as_str(), |s| s.heading.get(lang));
+                if zh {
+                    format!("没有找到“{heading}”的标题，其位置上的文字已作为这一部分，请对照原文核对。")
+                } else {
+                    format!("Section “{heading}” has no heading; the text in its place was taken for it. Check it against the original.")
                 }
             }
             ImportNote::RowMissing { pointer } => {
@@ -643,6 +660,7 @@ mod tests {
         let notes = [
             ImportNote::TemplateDetected(DetectedTemplate { template: Template::T2021, single_other: true }),
             ImportNote::SectionMissing { key: "appeals".into() },
+            ImportNote::SectionUnheaded { key: "problems".into() },
             ImportNote::RowMissing { pointer: "/applications/received".into() },
             ImportNote::RowAmbiguous { pointer: "/appeals".into(), found: 14, expected: 15 },
             ImportNote::RowPlacedByLabel { pointer: "/applications/results/other/misc".into() },

@@ -458,6 +458,8 @@ fn appeals_end(lines: &[&str], start: usize) -> usize {
 struct Layout {
     starts: [Option<usize>; 6],
     content: [Option<usize>; 6],
+    /// Sections taken by their place, without a heading (五 after 表四).
+    unheaded: [bool; 6],
 }
 
 impl Layout {
@@ -561,6 +563,7 @@ fn find_layout(lines: &[&str]) -> Layout {
             if end < stop && lines[end..stop].iter().any(|l| !l.trim().is_empty()) {
                 layout.starts[4] = Some(end);
                 layout.content[4] = Some(end);
+                layout.unheaded[4] = true;
             }
         }
         (None, None) => {}
@@ -821,6 +824,8 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     for (k, start) in layout.starts.iter().enumerate() {
         if start.is_none() {
             notes.push(ImportNote::SectionMissing { key: SECTIONS[k].key.into() });
+        } else if layout.unheaded[k] {
+            notes.push(ImportNote::SectionUnheaded { key: SECTIONS[k].key.into() });
         }
     }
 
