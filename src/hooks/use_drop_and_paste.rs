@@ -52,7 +52,11 @@ async fn open_pdf(origin: Origin, bytes: Rc<[u8]>, dispatch: UseReducerDispatche
     };
     let lang = crate::hooks::use_lang_storage::saved_lang();
     let shown = name.clone().unwrap_or_default()
-        + crate::i18n::tr(lang, "（PDF：正在本机识别文字和表格，不上传）", " (PDF: finding its text and tables, on this computer)");
+        + crate::i18n::tr(
+            lang,
+            "（PDF：正在本机识别文字和表格，不上传）",
+            " (PDF: finding its text and tables, on this computer)",
+        );
     dispatch.dispatch(Action::Loading(shown));
     match crate::hooks::import_in_module(&bytes, name.as_deref()).await {
         Ok(crate::hooks::ModuleAnswer::Document(json)) => {
