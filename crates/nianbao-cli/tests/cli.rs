@@ -217,3 +217,40 @@ fn damaged_docx_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("not a valid .docx"));
 }
+
+#[test]
+fn a_pdf_imports_and_its_notes_travel_into_check() {
+    let dir = temp_dir("pdf");
+    let out_json = dir.join("huaian.json");
+    let pdf = samples().join("huaian-city-2024.pdf");
+    let out = nianbao(&["import", pdf.to_str().unwrap(), "--out", out_json.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("识别为 2021 版模板"));
+    let out = nianbao(&["check", out_json.to_str().unwrap(), "--today", "2025-03-01"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("导入自 pdf 文件：每一格都已读取"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+}
+
+#[test]
+fn files_that_cannot_be_imported_say_what_they_are() {
+    let dir = temp_dir("refused");
+    let pdf = std::fs::read(samples().join("huaian-city-2024.pdf")).unwrap();
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("half.pdf", pdf[..pdf.len() / 2].to_vec(), "PDF 文件已损坏或不完整"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "是一张图片"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0".to_vec(), "另存为”.docx"),
+        ("notes.txt", "会议纪要：明天开会。".as_bytes().to_vec(), "不像是政府信息公开工作年度报告"),
+    ];
+    for (name, bytes, words) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = nianbao(&["import", path.to_str().unwrap()]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(words), "{name}: {stderr}");
+        assert!(!stderr.contains("UTF-8"), "{name}: {stderr}");
+        // A truncated PDF may still give its first pages: then cells are
+        // missing (1); otherwise it is refused (2). Never success.
+        assert!(matches!(out.status.code(), Some(1 | 2)), "{name}: {:?}", out.status);
+    }
+}

@@ -80,6 +80,9 @@ pub enum ImportNote {
     FieldMissing {
         key: String,
     },
+    /// The file was damaged or incomplete (a PDF whose cross-references had
+    /// to be rebuilt): what could be found was read.
+    FileRepaired,
     /// Text that belongs to the page rather than the report (a web page's
     /// share bar, a PDF's running header) was left out of the sections.
     TextDropped {
@@ -132,6 +135,7 @@ impl ImportNote {
             ImportNote::LabelMisspelt { .. } => "label-misspelt",
             ImportNote::FieldMissing { .. } => "field-missing",
             ImportNote::TextDropped { .. } => "text-dropped",
+            ImportNote::FileRepaired => "file-repaired",
         }
     }
 
@@ -169,6 +173,7 @@ impl ImportNote {
             ImportNote::TextDropped { text } => {
                 o.insert("text", s(text));
             }
+            ImportNote::FileRepaired => {}
         }
         Value::Object(o)
     }
@@ -200,6 +205,7 @@ impl ImportNote {
                 ImportNote::LabelMisspelt { pointer: s("pointer")?, found: s("found")?, expected: s("expected")? }
             }
             "text-dropped" => ImportNote::TextDropped { text: s("text")? },
+            "file-repaired" => ImportNote::FileRepaired,
             _ => return None,
         })
     }
@@ -295,6 +301,12 @@ impl ImportNote {
                     format!("Could not find the {name}; fill it in by hand.")
                 }
             }
+            ImportNote::FileRepaired => if zh {
+                "PDF 文件已损坏或不完整（可能没有下载完），已尽量读出其中能找到的内容；缺少的部分请对照原文，或重新下载后再导入。"
+            } else {
+                "The PDF is damaged or incomplete (perhaps not fully downloaded); what could be found was read. Compare the missing parts with the original, or download it again."
+            }
+            .into(),
             ImportNote::TextDropped { text } => {
                 if zh {
                     format!("“{text}”是网页或页面的附属文字（不属于报告），未放入正文。")
@@ -672,6 +684,7 @@ mod tests {
             },
             ImportNote::FieldMissing { key: "agency".into() },
             ImportNote::TextDropped { text: "分享到：微信 微博".into() },
+            ImportNote::FileRepaired,
         ];
         let record = ImportRecord { from: Some("pdf".into()), file: Some("年报.pdf".into()), notes: notes.to_vec() };
         let back = ImportRecord::from_json(&crate::json::parse(&record.to_json().to_json()).unwrap().value);

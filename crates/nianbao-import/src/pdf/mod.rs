@@ -20,9 +20,12 @@ use lopdf::{Dictionary, Document, Object};
 
 /// Imports a report from a PDF file.
 pub fn import_pdf(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Refusal> {
-    let pages = read_pages(bytes)?;
+    let (pages, repaired) = catch(|| read_pages_unguarded(bytes))??;
     let laid = geometry::lay_out(&pages);
     let mut imported = import_text(&laid.text, options);
+    if repaired {
+        imported.notes.insert(0, ImportNote::FileRepaired);
+    }
     for text in laid.dropped {
         imported.notes.push(ImportNote::TextDropped { text });
     }
@@ -37,11 +40,14 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, Refusal> {
 
 /// Every page's glyphs and lines.
 pub fn read_pages(bytes: &[u8]) -> Result<Vec<PageContent>, Refusal> {
-    catch(|| read_pages_unguarded(bytes))?
+    Ok(catch(|| read_pages_unguarded(bytes))??.0)
 }
 
-fn read_pages_unguarded(bytes: &[u8]) -> Result<Vec<PageContent>, Refusal> {
+/// The pages, and whether the file's structure had to be rebuilt (a damaged
+/// or truncated file: what could be found was read).
+fn read_pages_unguarded(bytes: &[u8]) -> Result<(Vec<PageContent>, bool), Refusal> {
     let doc = load(bytes)?;
+    let repaired = doc.xref_recovery.is_some();
     // A page tree that lists a node among its own descendants would list
     // the same pages again and again: the first repeat ends the reading.
     let mut seen = std::collections::HashSet::new();
@@ -100,7 +106,7 @@ fn read_pages_unguarded(bytes: &[u8]) -> Result<Vec<PageContent>, Refusal> {
     if unknown > glyphs {
         return Err(Refusal::PdfUnreadableText);
     }
-    Ok(pages)
+    Ok((pages, repaired))
 }
 
 /// Loads the file's structure; an empty user password is tried (lopdf does
