@@ -83,3 +83,48 @@ fn the_page_numbers_are_not_text() {
         assert!(!text.lines().any(|l| l.trim() == format!("-{n}-")), "page number {n} left in:\n{text}");
     }
 }
+
+/// A one-page PDF whose content stream has the given filter.
+fn pdf_with_filter(filter: &str) -> Vec<u8> {
+    let content = b"BT /F1 12 Tf 72 720 Td (hello) Tj ET";
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
+    ];
+    objects.push(format!(
+        "<< /Length {} /Filter /{filter} >>\nstream\n{}\nendstream",
+        content.len(),
+        String::from_utf8_lossy(content)
+    ));
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
+#[test]
+fn a_brotli_compressed_pdf_is_refused_by_name_not_read_as_a_scan() {
+    let Outcome::Refused(refusal) =
+        nianbao_import::open(&pdf_with_filter("BrotliDecode"), None, &ImportOptions::default())
+    else {
+        panic!("a Brotli PDF must be refused");
+    };
+    assert!(refusal.message(nianbao_core::Lang::En).contains("BrotliDecode"), "{refusal:?}");
+    // The same file with no text of a known font is no Brotli refusal.
+    let Outcome::Refused(other) =
+        nianbao_import::open(&pdf_with_filter("ASCIIHexDecode"), None, &ImportOptions::default())
+    else {
+        return;
+    };
+    assert!(!other.message(nianbao_core::Lang::En).contains("Brotli"), "{other:?}");
+}

@@ -70,7 +70,7 @@ struct Segment {
 
 /// Joins collinear segments that touch or overlap.
 fn merge_segments(mut segments: Vec<Segment>) -> Vec<Segment> {
-    segments.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    sort_by_keys(&mut segments, |s| (s.at, s.from));
     let mut out: Vec<Segment> = Vec::new();
     for s in segments {
         // Segments drawn at nearly the same position (a border drawn by both
@@ -87,7 +87,7 @@ fn merge_segments(mut segments: Vec<Segment>) -> Vec<Segment> {
 
 /// Positions within `SNAP` of each other, as one (their mean).
 fn cluster(mut values: Vec<f32>) -> Vec<f32> {
-    values.sort_by(f32::total_cmp);
+    sort_by_keys(&mut values, |v| (*v, 0.0));
     let mut out: Vec<(f32, usize)> = Vec::new();
     for v in values {
         match out.last_mut() {
@@ -283,7 +283,7 @@ fn line_text(glyphs: &[&Glyph]) -> String {
 /// Glyphs grouped into lines (top to bottom), each left to right.
 fn lines_of<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
     let mut sorted: Vec<&Glyph> = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+    sort_by_keys(&mut sorted, |g| (g.y, 0.0));
     let mut lines: Vec<Vec<&Glyph>> = Vec::new();
     for g in sorted {
         match lines.last_mut() {
@@ -292,7 +292,7 @@ fn lines_of<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
         }
     }
     for line in &mut lines {
-        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        sort_by_keys(line, |g| (g.x0, 0.0));
     }
     lines
 }
@@ -398,7 +398,7 @@ fn page_items(page: &PageContent) -> Vec<Item> {
             items.push(Item::Table { y: table.ys[0], rows });
         }
     }
-    items.sort_by(|a, b| a.y().total_cmp(&b.y()));
+    sort_by_keys(&mut items, |i| (i.y(), 0.0));
     items
 }
 
@@ -508,7 +508,7 @@ fn paragraphs(items: &[Item]) -> String {
     }
     let left = lefts.into_iter().max_by_key(|(x, n)| (*n, -x)).map_or(0.0, |(x, _)| x as f32 * 2.0);
     let mut rights: Vec<f32> = lines.iter().map(|l| l.x1).collect();
-    rights.sort_by(f32::total_cmp);
+    sort_by_keys(&mut rights, |r| (*r, 0.0));
     let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
 
     // Whether paragraphs open with an indent (official documents indent
@@ -520,7 +520,7 @@ fn paragraphs(items: &[Item]) -> String {
     let center = (left + right) / 2.0;
     // Titles are set larger than the body text.
     let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
-    sizes.sort_by(f32::total_cmp);
+    sort_by_keys(&mut sizes, |s| (*s, 0.0));
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
     let centred = |l: &Line| {
         ((l.x0 + l.x1) / 2.0 - center).abs() < 2.0 * l.size && l.x0 > left + 2.0 * l.size && l.size > 1.15 * body
@@ -571,6 +571,27 @@ fn paragraphs(items: &[Item]) -> String {
     }
     flush(&mut out, &mut paragraph);
     out
+}
+
+/// Sorts `items` by `key` (compared with `f32::total_cmp`, first then
+/// second), keeping the order of equal keys: `sort_by` would, but each of
+/// its instances is some 4 kB of wasm, and this module is downloaded, so all
+/// of the callers share one instance of the sorting code.
+fn sort_by_keys<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (f32, f32)) {
+    fn compare(a: &(f32, f32, u32), b: &(f32, f32, u32)) -> std::cmp::Ordering {
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+    }
+    let mut order: Vec<(f32, f32, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (first, second) = key(item);
+            (first, second, i as u32)
+        })
+        .collect();
+    order.sort_unstable_by(compare);
+    let mut taken: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, _, i)| taken[i as usize].take()));
 }
 
 #[cfg(test)]

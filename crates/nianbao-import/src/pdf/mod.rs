@@ -48,6 +48,21 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<PageContent>, Refusal> {
 fn read_pages_unguarded(bytes: &[u8]) -> Result<(Vec<PageContent>, bool), Refusal> {
     let doc = load(bytes)?;
     let repaired = doc.xref_recovery.is_some();
+    // Brotli is left out of this reader (see the workspace Cargo.toml): a
+    // file that uses it is refused by name, never read as empty pages.
+    let brotli = doc.objects.values().any(|o| match o {
+        Object::Stream(s) => match s.dict.get(b"Filter") {
+            Ok(Object::Name(n)) => n == b"BrotliDecode",
+            Ok(Object::Array(a)) => a.iter().any(|f| f.as_name().is_ok_and(|n| n == b"BrotliDecode")),
+            _ => false,
+        },
+        _ => false,
+    });
+    if brotli {
+        return Err(Refusal::PdfDamaged {
+            reason: "it is compressed with BrotliDecode (PDF 2.0), which is not read".into(),
+        });
+    }
     // A page tree that lists a node among its own descendants would list
     // the same pages again and again: the first repeat ends the reading.
     let mut seen = std::collections::HashSet::new();
