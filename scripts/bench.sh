@@ -5,13 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --profile native -q -p nianbao-core --example bench
-cargo build --profile native -q -p nianbao-import --features pdf --example import_bench
-cargo build --profile native -q -p nianbao-cli
+cargo build --release -q -p nianbao-core --example bench
+cargo build --release -q -p nianbao-import --features pdf --example import_bench
+cargo build --release -q -p nianbao-cli
 echo "== core =="
-taskset -c 0 ./target/native/examples/bench 2>/dev/null || ./target/native/examples/bench
+taskset -c 0 ./target/release/examples/bench 2>/dev/null || ./target/release/examples/bench
 echo "== import =="
-taskset -c 0 ./target/native/examples/import_bench 2>/dev/null || ./target/native/examples/import_bench
+taskset -c 0 ./target/release/examples/import_bench 2>/dev/null || ./target/release/examples/import_bench
 
 echo "== nianbao check on a directory of 10,000 reports =="
 dir=$(mktemp -d)
@@ -29,7 +29,7 @@ PY
 du -sh "$dir" | awk '{print "corpus size: " $1}'
 for format in text json; do
   start=$(date +%s.%N)
-  ./target/native/nianbao check "$dir" --format "$format" --today 2026-11-27 > /dev/null || true
+  ./target/release/nianbao check "$dir" --format "$format" --today 2026-11-27 > /dev/null || true
   end=$(date +%s.%N)
   python3 -c "print(f'nianbao check DIR --format $format: {($end - $start):.2f} s for 10,000 files')"
 done

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.env.TRUNK_STAGING_DIR || path.join(root, 'dist');
-const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'release';
+// Trunk.toml builds release with the size-first profile `wasm-release`.
+const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'wasm-release';
 // The workstation: one file for one's own computer carries every tool.
 const target = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 const wasm = path.join(target, 'wasm32-unknown-unknown', profile, 'nianbao-workstation.wasm');

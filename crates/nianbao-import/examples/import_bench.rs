@@ -1,6 +1,6 @@
 //! Import speed on one core: reports as text, and PDFs (the real 淮安 2024
 //! PDF). Run with `scripts/bench.sh` (or
-//! `cargo run --profile native -p nianbao-import --features pdf --example import_bench`).
+//! `cargo run --release -p nianbao-import --features pdf --example import_bench`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
