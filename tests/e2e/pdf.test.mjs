@@ -35,6 +35,15 @@ test('the real 淮安 2024 PDF opens with every checked number in its cell and i
   assert.equal(saved.import.from, 'pdf');
   assert.equal(saved.applications.received.total, 3119);
   await screenshot(page, '20-pdf-imported');
+  // Reopened later (in a new visit, by the viewer), the report still says
+  // it was imported and how completely.
+  const again = await newPage(browser);
+  await openApp(again, server.base);
+  await again.setInputFiles('input[type="file"]', await download.path());
+  await again.waitForSelector('[data-testid="import-summary"]');
+  assert.match(await again.textContent('[data-testid="import-summary"]'), /每一格都已读取/);
+  assert.equal(await cell(again, '/appeals/review/total'), '351');
+  await again.context().close();
   console.log(`PDF picked → checked tables on screen: ${elapsed} ms (including loading the workstation and the importer)`);
   assert.deepEqual(page.errors, []);
   await page.context().close();

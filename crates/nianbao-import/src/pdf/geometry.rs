@@ -314,6 +314,9 @@ fn join_wrapped(text: &mut String, next: &str) {
 #[derive(Debug, Clone)]
 struct Line {
     text: String,
+    /// The line cut where the gap is wider than half a character: the
+    /// cells of a table drawn without lines.
+    tokens: Vec<Token>,
     /// Gaps of several characters inside the line: a row of a table drawn
     /// without lines, which never runs on into another line.
     columnar: bool,
@@ -364,6 +367,7 @@ fn page_items(page: &PageContent) -> Vec<Item> {
             let wide_gaps = line.windows(2).filter(|w| w[1].x0 - w[0].x1 > 2.0 * w[0].size.max(w[1].size)).count();
             Item::Line(Line {
                 text: line_text(&line),
+                tokens: tokens_of(&line),
                 columnar: wide_gaps >= 2,
                 x0: line[0].x0,
                 x1: line[line.len() - 1].x1,
@@ -399,7 +403,150 @@ fn page_items(page: &PageContent) -> Vec<Item> {
         }
     }
     sort_by_keys(&mut items, |i| (i.y(), 0.0));
+    align_columns(&mut items);
     items
+}
+
+/// A piece of a line between gaps wider than half a character.
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    x0: f32,
+    x1: f32,
+}
+
+impl Token {
+    /// Whether it reads as a table cell's value: a number, or the marks
+    /// published for none (`/`, `—`, `无`).
+    fn is_value(&self) -> bool {
+        let t = self.text.trim();
+        !t.is_empty()
+            && t.chars().count() <= 14
+            && t.chars().all(|c| c.is_ascii_digit() || ".,，%/／—－-–+无".contains(c))
+            && (t.chars().any(|c| c.is_ascii_digit()) || t.chars().count() <= 2)
+    }
+}
+
+fn tokens_of(glyphs: &[&Glyph]) -> Vec<Token> {
+    let mut tokens: Vec<Vec<&Glyph>> = Vec::new();
+    for g in glyphs {
+        match tokens.last_mut() {
+            Some(run) if g.x0 - run[run.len() - 1].x1 <= 0.5 * g.size.max(run[0].size) => run.push(g),
+            _ => tokens.push(vec![g]),
+        }
+    }
+    tokens.into_iter().map(|run| Token { text: line_text(&run), x0: run[0].x0, x1: run[run.len() - 1].x1 }).collect()
+}
+
+/// The values at the end of a line, after its label: `None` when values
+/// and words are mixed (then the line is no table row).
+fn row_values(line: &Line) -> Option<(usize, &[Token])> {
+    let first = line.tokens.iter().position(Token::is_value)?;
+    let values = &line.tokens[first..];
+    values.iter().all(Token::is_value).then_some((first, values))
+}
+
+/// Tables drawn without lines: where several rows end in the same number of
+/// values, standing in the same columns, those columns are the table's, and
+/// a row with fewer values has its blanks where its values are not. Each row
+/// of such a block becomes a tab-separated line, like a ruled table's, so a
+/// number is never counted into the wrong column. A row whose values do not
+/// each stand clearly in one column is left as it was printed (and the text
+/// importer leaves it out and says so).
+fn align_columns(items: &mut [Item]) {
+    let mut start = 0;
+    while start < items.len() {
+        // A block: consecutive lines (no ruled table, no paragraph between).
+        let mut end = start;
+        while end < items.len() {
+            match &items[end] {
+                Item::Line(l) if row_values(l).is_some() || l.text.chars().count() <= 40 => end += 1,
+                _ => break,
+            }
+        }
+        if end > start {
+            align_block(&mut items[start..end]);
+        }
+        start = end + 1;
+    }
+}
+
+fn align_block(items: &mut [Item]) {
+    let lines: Vec<(usize, &Line)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| match item {
+            Item::Line(l) => Some((i, l)),
+            _ => None,
+        })
+        .collect();
+    let counts: Vec<usize> = lines.iter().map(|(_, l)| row_values(l).map_or(0, |(_, v)| v.len())).collect();
+    // The table's width: the most common number of values in a row (a line
+    // of another table in the same block, such as 表四's fifteen, is left
+    // alone).
+    let mut tally: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &c in counts.iter().filter(|&&c| c >= 2) {
+        *tally.entry(c).or_default() += 1;
+    }
+    let Some((&columns, _)) = tally.iter().max_by_key(|(c, n)| (**n, **c)) else { return };
+    let full: Vec<&[Token]> =
+        lines.iter().filter_map(|(_, l)| row_values(l).map(|r| r.1)).filter(|v| v.len() == columns).collect();
+    if columns < 2 || full.len() < 2 || counts.iter().filter(|&&c| c >= 2).count() < 3 {
+        return;
+    }
+    // Each column's position, by the alignment the rows share most tightly
+    // (centred, right or left).
+    let anchors: [fn(&Token) -> f32; 3] = [|t| (t.x0 + t.x1) / 2.0, |t| t.x1, |t| t.x0];
+    let mut best: Option<(f32, usize, Vec<f32>)> = None;
+    for (a, anchor) in anchors.iter().enumerate() {
+        let centre: Vec<f32> =
+            (0..columns).map(|c| full.iter().map(|v| anchor(&v[c])).sum::<f32>() / full.len() as f32).collect();
+        let spread =
+            full.iter().flat_map(|v| v.iter().zip(&centre).map(|(t, c)| (anchor(t) - c).abs())).fold(0.0f32, f32::max);
+        if best.as_ref().is_none_or(|b| spread < b.0) {
+            best = Some((spread, a, centre));
+        }
+    }
+    let Some((spread, a, centre)) = best else { return };
+    let anchor = anchors[a];
+    let spacing = centre.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
+    // The columns must stand clearly apart, and the full rows in them.
+    if spacing.is_nan() || spacing <= 0.0 || spread > 0.2 * spacing {
+        return;
+    }
+    let mut updates = Vec::new();
+    for (i, line) in lines {
+        let Some((first, values)) = row_values(line) else { continue };
+        if values.len() > columns {
+            continue;
+        }
+        let mut fields: Vec<Option<&str>> = vec![None; columns];
+        let mut last = None;
+        let placed = values.iter().all(|t| {
+            let at = anchor(t);
+            let Some(c) = (0..columns).min_by(|&x, &y| (centre[x] - at).abs().total_cmp(&(centre[y] - at).abs()))
+            else {
+                return false;
+            };
+            let clear = (centre[c] - at).abs() <= 0.3 * spacing && fields[c].is_none() && last.is_none_or(|l| c > l);
+            fields[c] = Some(t.text.trim());
+            last = Some(c);
+            clear
+        });
+        if !placed {
+            continue;
+        }
+        let label: Vec<&str> = line.tokens[..first].iter().map(|t| t.text.trim()).collect();
+        let text =
+            format!("{}\t{}", label.join(" "), fields.iter().map(|f| f.unwrap_or("")).collect::<Vec<_>>().join("\t"));
+        updates.push((i, text));
+    }
+    for (i, text) in updates {
+        if let Item::Line(l) = &mut items[i] {
+            l.text = text;
+            l.columnar = true;
+        }
+    }
 }
 
 /// A page number as printed: `3`, `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共6页`,
@@ -704,6 +851,28 @@ mod tests {
         let laid = lay_out(&pages);
         assert_eq!(laid.text, "正文第1页。\n\n正文第2页。\n\n正文第3页。\n\n");
         assert_eq!(laid.dropped, vec!["某某市人民政府门户网站".to_string()]);
+    }
+
+    #[test]
+    fn an_unruled_table_puts_a_row_with_a_blank_cell_in_its_columns() {
+        let mut page = PageContent { width: 595.0, height: 842.0, ..Default::default() };
+        let rows: [(&str, [&str; 4]); 4] = [
+            ("甲项", ["1", "20", "3", "24"]),
+            ("乙项", ["4", "", "6", "10"]),
+            ("丙项", ["7", "8", "9", "24"]),
+            ("丁项", ["", "", "", "5"]),
+        ];
+        for (r, (label, cells)) in rows.iter().enumerate() {
+            let y = 300.0 + 20.0 * r as f32;
+            page.glyphs.extend(glyphs(label, 70.0, y, 10.0));
+            for (c, cell) in cells.iter().enumerate() {
+                // Centred in columns 60 points apart.
+                let width = 5.0 * cell.chars().count() as f32;
+                page.glyphs.extend(glyphs(cell, 200.0 + 60.0 * c as f32 - width / 2.0, y, 10.0));
+            }
+        }
+        let laid = lay_out(&[page]);
+        assert_eq!(laid.text, "甲项\t1\t20\t3\t24\n\n乙项\t4\t\t6\t10\n\n丙项\t7\t8\t9\t24\n\n丁项\t\t\t\t5\n\n");
     }
 
     #[test]
