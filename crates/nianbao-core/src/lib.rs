@@ -13,6 +13,7 @@
 //! assert!(checked.summary.errors > 0); // template, year, agency, tables … are missing
 //! ```
 
+pub mod csv;
 pub mod date;
 pub mod decimal;
 pub mod diagnostic;
