@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { cell, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
 
 let server;
@@ -64,6 +65,53 @@ test('a damaged PDF gets a clear message, the report stays, and the next PDF ope
   // The importer recovers for the next file.
   await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.pdf'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'), null, { timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** A .docx (a zip archive) whose body is `size` bytes of spaces, deflated: a zip bomb. */
+function zipBomb(size) {
+  const body = deflateRawSync(Buffer.alloc(size, 0x20), { level: 9 });
+  const name = Buffer.from('word/document.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(1000, 22); // the declared size lies: the cap must hold anyway
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(body.length, 20);
+  central.writeUInt32LE(1000, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const directoryAt = local.length + name.length + body.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(directoryAt, 16);
+  return Buffer.concat([local, name, body, central, name, end]);
+}
+
+test('a .docx zip bomb is refused in bounded time and the app stays usable', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  const bomb = zipBomb(1 << 30);
+  const started = Date.now();
+  await page.setInputFiles('input[type="file"]', { name: 'bomb.docx', mimeType: 'application/octet-stream', buffer: bomb });
+  await page.waitForSelector('.nb-failure', { timeout: 30000 });
+  const took = Date.now() - started;
+  assert.match(await page.textContent('.nb-failure'), /解压后超过 32 MB/);
+  assert.ok(took < 10000, `refused after ${took} ms`);
+  // The report on screen still answers: another file opens.
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
