@@ -301,10 +301,28 @@ fn use_work_tools(
     // Something to undo: edited. Nothing to undo but something to redo:
     // every edit was undone.
     let (edited, undone) = history;
-    crate::hooks::use_autosave::use_autosave(page, current, edited, !edited && undone);
+    let document = current.as_ref().and_then(|c| c.loaded.document.clone());
+    let unsaved = crate::hooks::use_autosave::use_autosave(page, current, edited, !edited && undone);
     let drafts = use_state(|| if page { crate::hooks::use_autosave::read_drafts() } else { Vec::new() });
     use_undo_keys(dispatcher.clone(), page);
-    draft_banner(&drafts, &dispatcher, lang)
+    // Nothing could be saved: say so at once, before more is typed, with
+    // the download at hand.
+    let storage_full = (unsaved && edited).then(|| {
+        let download = Callback::from(move |_: MouseEvent| {
+            if let Some(document) = &document {
+                download_text("nianbao-report.json", &document.to_json_pretty(), "application/json");
+            }
+        });
+        html! {
+            <div class="nb-draft nb-storage-full" role="alert" data-testid="storage-full">
+                <span>{tr(lang,
+                    "浏览器的存储空间已满（或已被禁用），您的修改无法在本机自动保存，关闭页面就会丢失。请现在下载报告 JSON 保存修改，再清理浏览器存储。",
+                    "The browser's storage is full (or turned off): your edits cannot be saved on this computer and will be lost when the page closes. Download the report's JSON now to keep them, then free some browser storage.")}</span>
+                <button type="button" class="nb-button nb-primary-button" onclick={download}>{tr(lang, "下载报告 JSON", "Download the report's JSON")}</button>
+            </div>
+        }
+    });
+    html! { <>{ for storage_full }{ draft_banner(&drafts, &dispatcher, lang) }</> }
 }
 
 /// The viewer has none of the workstation's tools.

@@ -64,11 +64,12 @@ fn read_all() -> Vec<Draft> {
         .collect()
 }
 
-fn write_all(drafts: &[Draft]) {
-    let Some(storage) = storage() else { return };
+/// Writes the drafts; whether the newest at least was saved.
+fn write_all(drafts: &[Draft]) -> bool {
+    let Some(storage) = storage() else { return false };
     if drafts.is_empty() {
         let _ = storage.remove_item(DRAFT_KEY);
-        return;
+        return true;
     }
     let items: Vec<Value> = drafts
         .iter()
@@ -82,18 +83,17 @@ fn write_all(drafts: &[Draft]) {
         })
         .collect();
     // When storage is full, keep the newest draft at least.
-    if storage.set_item(DRAFT_KEY, &Value::Array(items.clone()).to_json()).is_err() {
-        let _ = storage.set_item(DRAFT_KEY, &Value::Array(items.into_iter().take(1).collect()).to_json());
-    }
+    storage.set_item(DRAFT_KEY, &Value::Array(items.clone()).to_json()).is_ok()
+        || storage.set_item(DRAFT_KEY, &Value::Array(items.into_iter().take(1).collect()).to_json()).is_ok()
 }
 
 /// Puts `draft` first, replacing any draft of the same id.
-fn keep(draft: Draft) {
+fn keep(draft: Draft) -> bool {
     let mut drafts = read_all();
     drafts.retain(|d| d.id != draft.id);
     drafts.insert(0, draft);
     drafts.truncate(MAX_DRAFTS);
-    write_all(&drafts);
+    write_all(&drafts)
 }
 
 /// The drafts left by earlier visits (read when the page opens), newest first.
@@ -105,7 +105,7 @@ pub fn read_drafts() -> Vec<Draft> {
 pub fn discard_draft(id: &str) {
     let mut drafts = read_all();
     drafts.retain(|d| d.id != id);
-    write_all(&drafts);
+    let _ = write_all(&drafts);
 }
 
 /// A draft restored: from now on this visit saves the report's edits in its
@@ -113,8 +113,8 @@ pub fn discard_draft(id: &str) {
 pub fn adopt_draft(draft: &Draft) {
     let mut drafts = read_all();
     drafts.retain(|d| d.id != draft.id);
-    write_all(&drafts);
-    keep(Draft { id: draft_id(&draft.name), ..draft.clone() });
+    let _ = write_all(&drafts);
+    let _ = keep(Draft { id: draft_id(&draft.name), ..draft.clone() });
 }
 
 fn origin_name(origin: &Origin) -> String {
@@ -138,10 +138,11 @@ fn now_text() -> String {
     )
 }
 
-fn save(current: &Opened) {
-    let Some(document) = &current.loaded.document else { return };
+/// Saves a draft of the report; whether it could be saved.
+fn save(current: &Opened) -> bool {
+    let Some(document) = &current.loaded.document else { return true };
     let name = origin_name(&current.origin);
-    keep(Draft { id: draft_id(&name), name, saved: now_text(), document: document.to_json_pretty() });
+    keep(Draft { id: draft_id(&name), name, saved: now_text(), document: document.to_json_pretty() })
 }
 
 /// Saves the report on screen after an edit (`edited`): a quarter of a second
@@ -149,18 +150,28 @@ fn save(current: &Opened) {
 /// latest two seconds after the first unsaved change, so that typing on and
 /// on is not all lost if the tab crashes; and at once when the page is hidden
 /// or closed.
+///
+/// Returns whether the last save failed (the browser's storage is full or
+/// off): the page then says so at once and offers the download, before more
+/// is typed.
 #[hook]
-pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool, all_undone: bool) {
+pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool, all_undone: bool) -> bool {
+    let failed = use_state_eq(|| false);
+    let report = {
+        let failed = failed.setter();
+        move |saved: bool| failed.set(!saved)
+    };
     // The edited report not yet saved. One `pagehide` listener serves the
     // page's life, rather than one added and removed on every keystroke.
     let pending = use_mut_ref(|| None::<Opened>);
     {
         let pending = pending.clone();
+        let report = report.clone();
         use_effect_with(enabled, move |enabled| {
             let listener = enabled.then(|| {
                 gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
                     if let Some(current) = pending.borrow_mut().take() {
-                        save(&current);
+                        report(save(&current));
                     }
                 })
             });
@@ -178,7 +189,7 @@ pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool, all_un
         let name = |o: &Opened| origin_name(&o.origin);
         let left = pending.borrow_mut().take();
         if let Some(left) = left.filter(|l| current.as_ref().map(name) != Some(name(l))) {
-            save(&left);
+            report(save(&left));
         }
         // Every edit undone: the report is as it was opened, and its draft
         // would offer edits the user took back.
@@ -195,19 +206,21 @@ pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool, all_un
             *unsaved_since.borrow_mut() = None;
         } else if now - since >= MAX_WAIT_MS {
             if let Some(current) = pending.borrow_mut().take() {
-                save(&current);
+                report(save(&current));
             }
             *unsaved_since.borrow_mut() = None;
         }
         let waiting = pending.borrow().is_some();
+        let report = report.clone();
         let timer = waiting.then(|| {
             gloo::timers::callback::Timeout::new(250, move || {
                 if let Some(current) = pending.borrow_mut().take() {
-                    save(&current);
+                    report(save(&current));
                 }
                 *unsaved_since.borrow_mut() = None;
             })
         });
         move || drop(timer)
     });
+    *failed
 }

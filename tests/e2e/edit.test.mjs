@@ -271,3 +271,27 @@ test('several years of one agency: each checked against the year before, and a t
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test('with the browser storage full, an edit is announced as unsaved at once, with the download', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  // Fill LocalStorage to its quota (the language setting may stay).
+  await page.evaluate(() => {
+    let i = 0;
+    for (let n = 1 << 20; n >= 1; n >>= 1) {
+      const chunk = 'x'.repeat(n);
+      for (;;) {
+        try { localStorage.setItem(`filler-${i++}`, chunk); } catch { break; }
+      }
+    }
+  });
+  await editCell(page, '/applications/received/natural_person', '3');
+  await page.waitForSelector('[data-testid="storage-full"]', { timeout: 5000 });
+  assert.match(await page.textContent('[data-testid="storage-full"]'), /无法在本机自动保存/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="storage-full"] button')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.applications.received.natural_person, 3);
+  await screenshot(page, 'edit-storage-full');
+  await page.evaluate(() => localStorage.clear());
+  await page.context().close();
+});
