@@ -213,6 +213,8 @@ pub enum Failure {
     File { name: String, reason: String },
     /// The workstation (editing and the other tools) could not be loaded.
     Tools { reason: String },
+    /// A file larger than any report (`nianbao_core::MAX_REPORT_BYTES`).
+    TooLarge { name: String, size: usize },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -312,6 +314,14 @@ impl State {
     /// says why, and the report on screen stays.
     fn open(&mut self, origin: Origin, bytes: Rc<[u8]>, today: Date) {
         self.loading = None;
+        if bytes.len() > nianbao_core::MAX_REPORT_BYTES && is_json_like(&bytes) {
+            let name = match &origin {
+                Origin::File(name) | Origin::Url(name) => name.clone(),
+                _ => String::new(),
+            };
+            self.failure = Some(Failure::TooLarge { name, size: bytes.len() });
+            return;
+        }
         let opened = Opened::read_beside(origin, &bytes, today, self.previous.as_ref());
         if opened.is_readable() {
             self.current = Some(opened);

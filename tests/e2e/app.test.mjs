@@ -1,7 +1,8 @@
 // End to end: the built app in Debian's chromium, on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, axe, cell, fixture, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
 
@@ -295,5 +296,24 @@ test('dark mode is respected', async () => {
   assert.equal(background, 'rgb(21, 25, 29)');
   await screenshot(page, '09-dark', false);
   await assertNoAxeViolations(page, 'dark');
+  await page.context().close();
+});
+
+test('a 60 MB file is refused at once with its size, and the page keeps answering', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  const huge = Buffer.concat([Buffer.from('{"format": "zfxxgk-annual-report/1", "overview": "'), Buffer.alloc(60 << 20, 0x61), Buffer.from('"}')]);
+  const file = path.join(os.tmpdir(), `nianbao-huge-${process.pid}.json`);
+  writeFileSync(file, huge);
+  const started = Date.now();
+  await page.setInputFiles('input[type="file"]', file);
+  await page.waitForSelector('.nb-failure', { timeout: 20000 });
+  assert.match(await page.textContent('.nb-failure'), /文件有 60 MB，超过年报文件可能的大小/);
+  console.log(`a 60 MB file refused after ${Date.now() - started} ms`);
+  // The sample is still on screen and the page still works.
+  assert.match(await page.textContent('h1'), /2024 年政府信息公开工作年度报告/);
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  unlinkSync(file);
   await page.context().close();
 });

@@ -39,6 +39,13 @@ pub use template::{Lang, Template};
 /// row spelled out, as the app shows on a first visit.
 pub const BUILTIN_SAMPLE: &str = include_str!("../../../samples/jiyuan-hitech-zone-2024.json");
 
+/// The largest report file the app opens (JSON of a real report is 10 to
+/// 200 kB, its longest narrative well under 1 MB). Anything larger is no
+/// report, and reading and drawing it would hold the page for seconds; the
+/// app refuses it with this figure (`docs/DECISIONS.md`, 64). The CLI and the
+/// core themselves read any size.
+pub const MAX_REPORT_BYTES: usize = 8 << 20;
+
 /// A document as read: its JSON (when well-formed), its typed view (when the
 /// JSON is an object) and the findings made while reading.
 #[derive(Debug, Clone)]

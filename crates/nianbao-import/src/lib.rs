@@ -92,6 +92,9 @@ pub fn kind_of(bytes: &[u8], name: Option<&str>) -> Result<InputKind, Refusal> {
     if let Some(what) = binary_kind(bytes) {
         return Err(Refusal::NotAReport { what, name: name.map(str::to_string) });
     }
+    if bytes.len() > limits::MAX_TEXT_BYTES {
+        return Err(Refusal::TooLarge { size: bytes.len(), limit: limits::MAX_TEXT_BYTES });
+    }
     let text = match nianbao_core::encoding::decode(bytes) {
         Ok(text) => text,
         Err(e) => return Err(Refusal::NotUtf8 { encoding: e.encoding }),

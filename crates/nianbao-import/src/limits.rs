@@ -19,3 +19,7 @@ pub const MAX_PDF_PAGES: usize = 500;
 
 /// The most content-stream operations read from one PDF.
 pub const MAX_PDF_OPERATIONS: usize = 4_000_000;
+
+/// The largest text or web page imported: a report's text is 10 to 200 kB
+/// (a saved page with its scripts and styles a few MB).
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
