@@ -508,7 +508,7 @@ impl Refusal {
             .into(),
             Refusal::PdfDamaged { reason } => {
                 if zh {
-                    format!("这个 PDF 文件已损坏或不完整，无法读取（{reason}）。请重新下载，或用其他方式（网页、Word 文件）导入。")
+                    format!("这个 PDF 文件已损坏或不完整，无法读取。请重新下载，或用其他方式（网页、Word 文件）导入。（技术信息：{reason}）")
                 } else {
                     format!("This PDF is damaged or incomplete and cannot be read ({reason}). Download it again, or import the web page or the Word file instead.")
                 }
