@@ -128,3 +128,41 @@ fn a_brotli_compressed_pdf_is_refused_by_name_not_read_as_a_scan() {
     };
     assert!(!other.message(nianbao_core::Lang::En).contains("Brotli"), "{other:?}");
 }
+
+/// A one-page PDF with `content` (Helvetica as F1) on a page of `/Rotate rotate`.
+fn pdf_page(content: &str, rotate: i64) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate {rotate} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
+#[test]
+fn a_rotated_page_is_read_as_a_viewer_shows_it() {
+    // Upright on a page shown rotated by 90°: the text runs up the page in
+    // PDF space, and the second line stands to its right.
+    let rotated =
+        "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (first line) Tj ET BT /F1 12 Tf 0 1 -1 0 120 100 Tm (second line 2024) Tj ET";
+    let upright = "BT /F1 12 Tf 100 700 Td (first line) Tj ET BT /F1 12 Tf 100 680 Td (second line 2024) Tj ET";
+    let shown = nianbao_import::pdf::pdf_text(&pdf_page(rotated, 90)).unwrap();
+    assert_eq!(shown, nianbao_import::pdf::pdf_text(&pdf_page(upright, 0)).unwrap());
+    assert!(shown.starts_with("first line") && shown.contains("second line 2024"), "{shown:?}");
+    // Without honouring /Rotate the lines would be one glyph per line.
+    assert!(shown.lines().count() <= 4, "{shown:?}");
+}

@@ -104,23 +104,33 @@ pub struct Interpreter<'d> {
 }
 
 impl<'d> Interpreter<'d> {
+    /// `rotate` is the page's `/Rotate` (0, 90, 180 or 270, clockwise): the
+    /// page is read as a viewer shows it.
     pub fn new(
         doc: &'d Document,
         fonts: &'d mut HashMap<ObjectId, Font>,
         budget: &'d mut Budget,
         media_box: [f32; 4],
+        rotate: i64,
     ) -> Self {
         let [x0, y0, x1, y1] = media_box;
         let (width, height) = ((x1 - x0).abs(), (y1 - y0).abs());
-        let top = y0.max(y1);
-        let left = x0.min(x1);
+        let (top, bottom) = (y0.max(y1), y0.min(y1));
+        let (left, right) = (x0.min(x1), x0.max(x1));
+        // PDF space (y up) to the page as shown (y down, from its top left).
+        let (to_page, width, height) = match rotate.rem_euclid(360) {
+            90 => ([0.0, 1.0, 1.0, 0.0, -bottom, -left], height, width),
+            180 => ([-1.0, 0.0, 0.0, 1.0, right, -bottom], width, height),
+            270 => ([0.0, -1.0, -1.0, 0.0, top, right], height, width),
+            _ => ([1.0, 0.0, 0.0, -1.0, -left, top], width, height),
+        };
         Interpreter {
             doc,
             fonts,
             inline_fonts: HashMap::new(),
             budget,
             out: PageContent { width, height, ..PageContent::default() },
-            to_page: [1.0, 0.0, 0.0, -1.0, -left, top],
+            to_page,
             exhausted: false,
         }
     }

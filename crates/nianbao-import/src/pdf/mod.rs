@@ -98,7 +98,8 @@ fn read_pages_unguarded(bytes: &[u8]) -> Result<(Vec<PageContent>, bool), Refusa
         let (own, inherited) = doc.get_page_resources(id).unwrap_or((None, Vec::new()));
         let mut resources: Vec<&Dictionary> = own.into_iter().collect();
         resources.extend(inherited.iter().filter_map(|r| doc.get_dictionary(*r).ok()));
-        let mut interpreter = content::Interpreter::new(&doc, &mut fonts, &mut budget, media_box);
+        let rotate = page.and_then(|p| page_attribute(&doc, p, b"Rotate")).and_then(|o| o.as_i64().ok()).unwrap_or(0);
+        let mut interpreter = content::Interpreter::new(&doc, &mut fonts, &mut budget, media_box, rotate);
         interpreter.run(&data, &resources, 0);
         let exhausted = interpreter.exhausted();
         pages.push(interpreter.finish());
@@ -156,6 +157,21 @@ fn damage(e: &lopdf::Error) -> String {
 fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Refusal> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .map_err(|_| Refusal::PdfDamaged { reason: "the PDF reader failed on this file".into() })
+}
+
+/// A page attribute, inherited from the page tree when the page has none.
+fn page_attribute<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(object) = node.get(key) {
+            return match object {
+                Object::Reference(id) => doc.get_object(*id).ok(),
+                other => Some(other),
+            };
+        }
+        node = doc.get_dictionary(node.get(b"Parent").ok()?.as_reference().ok()?).ok()?;
+    }
+    None
 }
 
 /// A page's MediaBox, inherited from the page tree when the page has none.
