@@ -304,6 +304,19 @@ fn use_work_tools(
     let document = current.as_ref().and_then(|c| c.loaded.document.clone());
     let unsaved = crate::hooks::use_autosave::use_autosave(page, current, edited, !edited && undone);
     let drafts = use_state(|| if page { crate::hooks::use_autosave::read_drafts() } else { Vec::new() });
+    // Drafts that overflowed into IndexedDB join the offer once read.
+    {
+        let drafts = drafts.clone();
+        use_effect_with(page, move |page| {
+            if *page {
+                yew::platform::spawn_local(async move {
+                    if crate::hooks::use_autosave::load_overflow().await {
+                        drafts.set(crate::hooks::use_autosave::read_drafts());
+                    }
+                });
+            }
+        });
+    }
     use_undo_keys(dispatcher.clone(), page);
     // Nothing could be saved: say so at once, before more is typed, with
     // the download at hand.

@@ -23,7 +23,7 @@ function showStartFailure(error) {
 }
 
 function startViewer() {
-  init({ module_or_path: new URL('nianbao-app_bg.wasm', here) }).catch(showStartFailure);
+  return init({ module_or_path: new URL('nianbao-app_bg.wasm', here) }).catch(showStartFailure);
 }
 
 // The workstation module, fetched and instantiated once (again after a
@@ -88,6 +88,43 @@ window.nianbaoImportFile = (bytes, name) => new Promise((resolve, reject) => {
   worker.postMessage({ id, bytes, name });
 });
 
+// Drafts that did not fit in LocalStorage (full) are kept in IndexedDB,
+// which has far more room: `nianbaoOverflow.put(text)`, `.get()`, `.clear()`
+// for the workstation's autosave (src/hooks/use_autosave.rs). Opening the
+// database never creates it for a reader who has nothing in it.
+const OVERFLOW_DB = 'nianbao';
+const OVERFLOW_KEY = 'nianbao.draft';
+function overflowDb(create) {
+  return new Promise((resolve, reject) => {
+    let request;
+    try {
+      request = indexedDB.open(OVERFLOW_DB, 1);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    request.onupgradeneeded = () => {
+      if (create) request.result.createObjectStore('drafts');
+      else request.transaction.abort();
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+function overflowCall(create, mode, use) {
+  return overflowDb(create).then((db) => new Promise((resolve, reject) => {
+    const transaction = db.transaction('drafts', mode);
+    const request = use(transaction.objectStore('drafts'));
+    transaction.oncomplete = () => { db.close(); resolve(request.result); };
+    transaction.onerror = transaction.onabort = () => { db.close(); reject(transaction.error); };
+  }));
+}
+window.nianbaoOverflow = {
+  put: (text) => overflowCall(true, 'readwrite', (store) => store.put(text, OVERFLOW_KEY)).then(() => true),
+  get: () => overflowCall(false, 'readonly', (store) => store.get(OVERFLOW_KEY)).then((v) => (typeof v === 'string' ? v : null), () => null),
+  clear: () => overflowCall(false, 'readwrite', (store) => store.delete(OVERFLOW_KEY)).then(() => true, () => true),
+};
+
 // How long the workstation may take to draw itself before it counts as failed.
 const START_TIMEOUT_MS = 20000;
 function started(module, handoff) {
@@ -111,9 +148,9 @@ try {
 }
 
 let handingOver = false;
-window.addEventListener('nianbao-workstation', async (event) => {
-  // Accepted: the viewer knows someone is loading the tools.
-  event.preventDefault();
+// Hands the viewer's state to the workstation: on the viewer's request, or
+// when a draft waits in IndexedDB. `failed` is told if it cannot start.
+async function handOver(failed) {
   // One switch at a time; the viewer queues whatever else is asked meanwhile.
   if (handingOver) return;
   handingOver = true;
@@ -127,8 +164,13 @@ window.addEventListener('nianbao-workstation', async (event) => {
     handingOver = false;
     // A workstation that did not draw itself leaves its element behind.
     for (const page of document.querySelectorAll('.nb-page')) if (!viewer.has(page)) page.remove();
-    event.detail?.failed?.(error);
+    failed?.(error);
   }
+}
+window.addEventListener('nianbao-workstation', (event) => {
+  // Accepted: the viewer knows someone is loading the tools.
+  event.preventDefault();
+  handOver(event.detail?.failed);
 });
 
 if (draft) {
@@ -140,7 +182,10 @@ if (draft) {
     startViewer();
   });
 } else {
-  startViewer();
+  // Edits that overflowed into IndexedDB are offered back as well.
+  Promise.all([startViewer(), window.nianbaoOverflow.get()]).then(([, overflow]) => {
+    if (overflow && overflow.length > 2) handOver((error) => console.error('Nianbao: the tools could not start; the draft is kept.', error));
+  }, () => {});
   // Signs that the user is about to use a tool (a text section about to be
   // edited, a finding about to be settled, last year's report or files
   // about to be picked or dragged in: those who open files are the ones who

@@ -1,5 +1,7 @@
 //! Nothing typed is lost: after every edit the report is saved in the
-//! browser (LocalStorage), and the next visit offers to restore it.
+//! browser (LocalStorage, the fast path; IndexedDB when LocalStorage is
+//! full, through `nianbaoOverflow` in `www/boot.js`), and the next visit
+//! offers to restore it.
 
 use crate::state::{Opened, Origin};
 use nianbao_core::json::{Object, Value};
@@ -38,12 +40,14 @@ fn draft_id(name: &str) -> String {
     VISIT.with(|visit| format!("{visit}/{name}"))
 }
 
-fn read_all() -> Vec<Draft> {
-    if cfg!(not(target_arch = "wasm32")) {
-        return Vec::new();
-    }
-    let Some(text) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else { return Vec::new() };
-    let Ok(parsed) = nianbao_core::json::parse(&text) else { return Vec::new() };
+thread_local! {
+    /// Drafts kept in IndexedDB because LocalStorage was full, as last read
+    /// or written.
+    static OVERFLOW: std::cell::RefCell<Vec<Draft>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn parse_drafts(text: &str) -> Vec<Draft> {
+    let Ok(parsed) = nianbao_core::json::parse(text) else { return Vec::new() };
     // An earlier release kept one draft as an object.
     let items = match parsed.value {
         Value::Array(items) => items,
@@ -64,13 +68,7 @@ fn read_all() -> Vec<Draft> {
         .collect()
 }
 
-/// Writes the drafts; whether the newest at least was saved.
-fn write_all(drafts: &[Draft]) -> bool {
-    let Some(storage) = storage() else { return false };
-    if drafts.is_empty() {
-        let _ = storage.remove_item(DRAFT_KEY);
-        return true;
-    }
+fn drafts_json(drafts: &[Draft]) -> String {
     let items: Vec<Value> = drafts
         .iter()
         .map(|d| {
@@ -82,13 +80,92 @@ fn write_all(drafts: &[Draft]) -> bool {
             Value::Object(o)
         })
         .collect();
-    // When storage is full, keep the newest draft at least.
-    storage.set_item(DRAFT_KEY, &Value::Array(items.clone()).to_json()).is_ok()
-        || storage.set_item(DRAFT_KEY, &Value::Array(items.into_iter().take(1).collect()).to_json()).is_ok()
+    Value::Array(items).to_json()
+}
+
+/// The drafts in LocalStorage and those that overflowed into IndexedDB.
+fn read_all() -> Vec<Draft> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Vec::new();
+    }
+    let text = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
+    let mut drafts = text.as_deref().map(parse_drafts).unwrap_or_default();
+    OVERFLOW.with(|o| {
+        for d in o.borrow().iter() {
+            if !drafts.iter().any(|x| x.id == d.id) {
+                drafts.push(d.clone());
+            }
+        }
+    });
+    drafts
+}
+
+/// `window.nianbaoOverflow.<name>(args…)`, a promise (`www/boot.js`).
+fn overflow(name: &str, args: &[wasm_bindgen::JsValue]) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let store = js_sys::Reflect::get(&window, &"nianbaoOverflow".into()).ok()?;
+    let function = js_sys::Reflect::get(&store, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let args: js_sys::Array = args.iter().collect();
+    function.apply(&store, &args).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Reads the drafts that overflowed into IndexedDB (once, when the page
+/// opens); whether there are any.
+pub async fn load_overflow() -> bool {
+    let Some(promise) = overflow("get", &[]) else { return false };
+    let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await else { return false };
+    let drafts = value.as_string().map(|t| parse_drafts(&t)).unwrap_or_default();
+    let any = !drafts.is_empty();
+    OVERFLOW.with(|o| *o.borrow_mut() = drafts);
+    any
+}
+
+/// How a save went.
+pub enum Saved {
+    Yes,
+    No,
+    /// Written to IndexedDB: the promise tells.
+    Later(js_sys::Promise),
+}
+
+/// Writes the drafts: to LocalStorage, or, when it is full, to IndexedDB.
+fn write_all(drafts: &[Draft]) -> Saved {
+    let local = storage();
+    if drafts.is_empty() {
+        if let Some(storage) = &local {
+            let _ = storage.remove_item(DRAFT_KEY);
+        }
+        clear_overflow();
+        return Saved::Yes;
+    }
+    if local.as_ref().is_some_and(|s| s.set_item(DRAFT_KEY, &drafts_json(drafts)).is_ok()) {
+        // Everything is in LocalStorage again: the overflow is stale.
+        clear_overflow();
+        return Saved::Yes;
+    }
+    OVERFLOW.with(|o| *o.borrow_mut() = drafts.to_vec());
+    if let Some(promise) = overflow("put", &[drafts_json(drafts).into()]) {
+        return Saved::Later(promise);
+    }
+    // No IndexedDB either: keep the newest draft at least, if it fits.
+    let newest = drafts_json(&drafts[..1]);
+    if local.is_some_and(|s| s.set_item(DRAFT_KEY, &newest).is_ok()) {
+        Saved::Yes
+    } else {
+        Saved::No
+    }
+}
+
+fn clear_overflow() {
+    let had = OVERFLOW.with(|o| !std::mem::take(&mut *o.borrow_mut()).is_empty());
+    if had {
+        let _ = overflow("clear", &[]);
+    }
 }
 
 /// Puts `draft` first, replacing any draft of the same id.
-fn keep(draft: Draft) -> bool {
+fn keep(draft: Draft) -> Saved {
     let mut drafts = read_all();
     drafts.retain(|d| d.id != draft.id);
     drafts.insert(0, draft);
@@ -138,9 +215,9 @@ fn now_text() -> String {
     )
 }
 
-/// Saves a draft of the report; whether it could be saved.
-fn save(current: &Opened) -> bool {
-    let Some(document) = &current.loaded.document else { return true };
+/// Saves a draft of the report.
+fn save(current: &Opened) -> Saved {
+    let Some(document) = &current.loaded.document else { return Saved::Yes };
     let name = origin_name(&current.origin);
     keep(Draft { id: draft_id(&name), name, saved: now_text(), document: document.to_json_pretty() })
 }
@@ -159,7 +236,17 @@ pub fn use_autosave(enabled: bool, current: Option<Opened>, edited: bool, all_un
     let failed = use_state_eq(|| false);
     let report = {
         let failed = failed.setter();
-        move |saved: bool| failed.set(!saved)
+        move |saved: Saved| match saved {
+            Saved::Yes => failed.set(false),
+            Saved::No => failed.set(true),
+            Saved::Later(promise) => {
+                let failed = failed.clone();
+                yew::platform::spawn_local(async move {
+                    let stored = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    failed.set(!stored);
+                });
+            }
+        }
     };
     // The edited report not yet saved. One `pagehide` listener serves the
     // page's life, rather than one added and removed on every keystroke.

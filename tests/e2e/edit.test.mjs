@@ -272,10 +272,8 @@ test('several years of one agency: each checked against the year before, and a t
   await page.context().close();
 });
 
-test('with the browser storage full, an edit is announced as unsaved at once, with the download', async () => {
-  const page = await newPage(browser);
-  await openApp(page, server.base);
-  // Fill LocalStorage to its quota (the language setting may stay).
+/** Fills LocalStorage to its quota. */
+async function fillLocalStorage(page) {
   await page.evaluate(() => {
     let i = 0;
     for (let n = 1 << 20; n >= 1; n >>= 1) {
@@ -285,6 +283,37 @@ test('with the browser storage full, an edit is announced as unsaved at once, wi
       }
     }
   });
+}
+
+test('with LocalStorage full, drafts go to IndexedDB and the next visit offers them', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await fillLocalStorage(page);
+  await editCell(page, '/applications/received/natural_person', '7');
+  await page.waitForSelector('li[data-rule="t3-row-total"]');
+  // Saved (a quarter of a second after typing), in IndexedDB.
+  let stored = null;
+  for (let i = 0; i < 50 && !stored?.includes('\\"natural_person\\": 7'); i++) {
+    await page.waitForTimeout(100);
+    stored = await page.evaluate(() => window.nianbaoOverflow.get());
+  }
+  assert.ok(stored?.includes('\\"natural_person\\": 7'), `the draft in IndexedDB: ${stored?.slice(0, 200)}`);
+  assert.equal(await page.locator('[data-testid="storage-full"]').count(), 0);
+  await page.reload();
+  await page.waitForSelector('[data-testid="draft"]', { timeout: 15000 });
+  await page.click('[data-testid="draft"] button:has-text("恢复编辑")');
+  await page.waitForSelector('li[data-rule="t3-row-total"]');
+  assert.equal(await cell(page, '/applications/received/natural_person'), '7');
+  await page.evaluate(async () => { localStorage.clear(); await window.nianbaoOverflow.clear(); });
+  await page.context().close();
+});
+
+test('with the browser storage full, an edit is announced as unsaved at once, with the download', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await fillLocalStorage(page);
+  // IndexedDB refuses too: nothing can be saved.
+  await page.evaluate(() => { window.nianbaoOverflow.put = () => Promise.reject(new Error('QuotaExceededError')); });
   await editCell(page, '/applications/received/natural_person', '3');
   await page.waitForSelector('[data-testid="storage-full"]', { timeout: 5000 });
   assert.match(await page.textContent('[data-testid="storage-full"]'), /无法在本机自动保存/);
