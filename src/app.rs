@@ -102,6 +102,18 @@ pub fn App(props: &AppProps) -> Html {
     let dragging = use_drop_and_paste(dispatcher.clone(), !embedded);
     use_embed(props.embed.clone(), dispatcher.clone(), state.current.clone(), state.lang);
     let report = state.current.as_ref().zip(state.source.clone()).map(|(c, bytes)| (c.origin.clone(), bytes));
+    // The loader keeps the report on screen, to reopen it after a crash.
+    use_effect_with((report.clone(), state.lang, embedded), |(report, lang, embedded)| {
+        #[cfg(target_arch = "wasm32")]
+        if !embedded {
+            crate::remember_report(&crate::handoff::Handoff {
+                lang: *lang,
+                report: report.clone(),
+                intents: Vec::new(),
+            });
+        }
+        let _ = (report, lang, embedded);
+    });
     use_handoff(props.handoff.clone(), state.upgrade.clone(), report, state.lang, dispatcher.clone());
     let draft_banner = use_work_tools(
         !embedded,

@@ -39,6 +39,8 @@ fn page_root() -> Option<web_sys::Element> {
 /// embedding API (`www/nianbao-embed.js`).
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
+    report_crashes("viewer");
+    #[cfg(target_arch = "wasm32")]
     if let Some(root) = page_root().filter(|_| embed::is_app_page()) {
         let app = yew::Renderer::<App>::with_root(root.clone()).render();
         PAGE_APP.with(|page| page.replace(Some((app, root))));
@@ -70,6 +72,7 @@ pub fn take_handoff() -> wasm_bindgen::JsValue {
 #[cfg(all(target_arch = "wasm32", feature = "workstation"))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startApp)]
 pub fn start_app(handoff: wasm_bindgen::JsValue) -> js_sys::Promise {
+    report_crashes("workstation");
     let handoff = handoff::from_js(&handoff);
     js_sys::Promise::new(&mut |resolve, reject| {
         let Some(root) = page_root() else {
@@ -83,4 +86,43 @@ pub fn start_app(handoff: wasm_bindgen::JsValue) -> js_sys::Promise {
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         PAGE_APP.with(|page| page.replace(Some((app, root))));
     })
+}
+
+/// A panic ends a wasm module for good (it aborts). Before it does, the
+/// module tells `www/boot.js` (`nianbaoCrashed(module, message)`), which
+/// drops it and starts a fresh workstation with the report last on screen
+/// (`remember_report`) and the drafts: the page is never left half-alive.
+#[cfg(target_arch = "wasm32")]
+fn report_crashes(module: &'static str) {
+    yew::set_custom_panic_hook(Box::new(move |info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&format!("Nianbao {module}: {message}").into());
+        if let Some(window) = web_sys::window() {
+            if let Ok(f) = js_sys::Reflect::get(&window, &"nianbaoCrashed".into()) {
+                if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+                    let _ = f.call2(&window, &module.into(), &message.into());
+                }
+            }
+        }
+    }));
+}
+
+/// Tells `www/boot.js` the report on screen, as a handoff, so that a
+/// workstation started after a crash opens it again.
+#[cfg(target_arch = "wasm32")]
+pub fn remember_report(handoff: &handoff::Handoff) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(f) = js_sys::Reflect::get(&window, &"nianbaoRemember".into()) else { return };
+    if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+        let _ = f.call1(&window, &handoff::to_js(handoff));
+    }
+}
+
+/// Panics, on purpose: the end-to-end test of recovery from a crash
+/// (`tests/e2e/workstation.test.mjs`). Harmless: it stops only the module
+/// it is called on, which boot.js then restarts.
+#[cfg(all(target_arch = "wasm32", feature = "workstation"))]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = testCrash)]
+pub fn test_crash() {
+    panic!("a crash asked for by a test");
 }

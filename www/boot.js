@@ -173,6 +173,41 @@ window.addEventListener('nianbao-workstation', (event) => {
   handOver(event.detail?.failed);
 });
 
+// A module that panicked is over for good (wasm aborts). Its last act is
+// to call nianbaoCrashed; the loader then drops it and starts a fresh
+// workstation with the report last on screen (nianbaoRemember) and the
+// drafts, and says what happened. Nothing is left half-alive.
+let lastReport = null;
+window.nianbaoRemember = (handoff) => { lastReport = handoff; };
+let recovering = false;
+window.nianbaoCrashed = () => {
+  if (recovering) return;
+  recovering = true;
+  // After the panic has finished unwinding out of the dead module.
+  setTimeout(async () => {
+    for (const page of document.querySelectorAll('.nb-page')) page.remove();
+    document.getElementById('nb-prerender')?.remove();
+    workstation = undefined;
+    handingOver = false;
+    const notice = document.createElement('p');
+    notice.className = 'nb-crash-notice';
+    notice.setAttribute('role', 'alert');
+    notice.dataset.testid = 'crash-notice';
+    // The technical message is in the console (the module logged it).
+    notice.textContent = '年报工具出错，已自动重新启动，并重新打开了页面上的报告；未下载的修改可从草稿恢复。 Nianbao failed and was restarted with the report that was on screen; unsaved edits can be restored from the draft.';
+    try {
+      const fresh = await loadWorkstation();
+      await started(fresh, lastReport);
+      document.body.prepend(notice);
+    } catch (error) {
+      notice.textContent = '年报工具出错且无法重新启动，请刷新页面（未下载的修改会以草稿形式保留）。 Nianbao failed and could not restart; reload the page (unsaved edits are kept as a draft).';
+      document.body.prepend(notice);
+    } finally {
+      recovering = false;
+    }
+  }, 0);
+};
+
 if (draft) {
   // Edits saved before the page was closed: the workstation offers them
   // back. If it cannot start, the viewer does (the draft stays for later).

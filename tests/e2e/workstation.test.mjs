@@ -168,3 +168,33 @@ test('a workstation that cannot start leaves the viewer working, with a message'
   assert.equal(await page.locator('td[data-pointer="/appeals/review/pending"]').count(), 1);
   await page.context().close();
 });
+
+test('when the workstation crashes it is restarted with the report on screen, and says so', async () => {
+  const page = await newPage(browser);
+  await openApp(page, server.base);
+  await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  // Load the workstation: edit a cell.
+  await page.dblclick('td[data-pointer="/applications/received/natural_person"]');
+  await page.waitForSelector('td[data-pointer="/applications/received/natural_person"] input.nb-cell-input');
+  await page.keyboard.press('Escape');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // A panic inside the workstation.
+  await page.evaluate(async () => {
+    const module = await import('./nianbao-workstation.js');
+    try { module.testCrash(); } catch { /* the module is over */ }
+  });
+  await page.waitForSelector('[data-testid="crash-notice"]', { timeout: 20000 });
+  assert.match(await page.textContent('[data-testid="crash-notice"]'), /已自动重新启动/);
+  // The same report, working: a cell can be edited again.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
+  assert.equal(await page.locator('.nb-page').count(), 1);
+  await page.dblclick('td[data-pointer="/applications/received/natural_person"]');
+  const input = page.locator('td[data-pointer="/applications/received/natural_person"] input.nb-cell-input');
+  await input.fill('3001');
+  await input.press('Enter');
+  assert.equal(await cell(page, '/applications/received/natural_person'), '3001');
+  await screenshot(page, 'workstation-crash-recovered');
+  await page.context().close();
+});
