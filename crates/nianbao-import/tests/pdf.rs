@@ -131,12 +131,16 @@ fn a_brotli_compressed_pdf_is_refused_by_name_not_read_as_a_scan() {
 
 /// A one-page PDF with `content` (Helvetica as F1) on a page of `/Rotate rotate`.
 fn pdf_page(content: &str, rotate: i64) -> Vec<u8> {
+    pdf_page_with_font(content, rotate, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+}
+
+fn pdf_page_with_font(content: &str, rotate: i64, font: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
         format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate {rotate} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        font.to_string(),
     ];
     let mut out = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
@@ -165,4 +169,19 @@ fn a_rotated_page_is_read_as_a_viewer_shows_it() {
     assert!(shown.starts_with("first line") && shown.contains("second line 2024"), "{shown:?}");
     // Without honouring /Rotate the lines would be one glyph per line.
     assert!(shown.lines().count() <= 4, "{shown:?}");
+}
+
+#[test]
+fn a_symbolic_font_without_unicode_is_never_read_as_digits() {
+    // Codes 0x31 0x32 0x33 of a subset font that says it is symbolic: they
+    // are its own glyph numbers, not "123".
+    let font = "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+SimSun /FontDescriptor << /Type /FontDescriptor /Flags 4 >> >>";
+    let content = "BT /F1 12 Tf 100 700 Td (123 456 789 321 654 987 111 222 333 444) Tj ET";
+    match nianbao_import::open(&pdf_page_with_font(content, 0, font), None, &ImportOptions::default()) {
+        Outcome::Refused(r) => assert!(r.message(nianbao_core::Lang::En).contains("fonts do not record"), "{r:?}"),
+        other => panic!("a symbolic font's codes were read as text: {other:?}"),
+    }
+    // The same codes in a standard font are ASCII.
+    let text = nianbao_import::pdf::pdf_text(&pdf_page(content, 0)).unwrap();
+    assert!(text.contains("123 456"), "{text}");
 }

@@ -35,6 +35,10 @@ pub struct Font {
     simple: Option<Vec<Option<String>>>,
     widths: HashMap<u32, f32>,
     default_width: f32,
+    /// A symbolic simple font (its descriptor says so): its codes are its
+    /// own, not ASCII, so without a ToUnicode map or glyph names they are
+    /// unknown, never guessed (a guessed digit would be a wrong number).
+    symbolic: bool,
 }
 
 /// The most entries read from a font's width array: a CJK font has tens of
@@ -62,8 +66,16 @@ impl Font {
                 }
             }
         } else {
+            let flags = dict
+                .get(b"FontDescriptor")
+                .ok()
+                .and_then(|d| deref(doc, d).as_dict().ok())
+                .and_then(|d| d.get(b"Flags").ok())
+                .and_then(|f| deref(doc, f).as_i64().ok())
+                .unwrap_or(0);
+            font.symbolic = flags & 4 != 0 && flags & 32 == 0;
             if font.to_unicode.is_none() {
-                font.simple = simple_table(doc, dict, limit);
+                font.simple = simple_table(doc, dict, limit, font.symbolic);
             }
             let first = dict.get(b"FirstChar").and_then(|o| deref(doc, o).as_i64()).unwrap_or(0);
             if let Ok(Object::Array(w)) = dict.get(b"Widths").map(|o| deref(doc, o)) {
@@ -99,7 +111,7 @@ impl Font {
                     .unicode(code, 1)
                     .or_else(|| self.simple.as_ref().and_then(|t| t[b as usize].clone()))
                     .or_else(|| {
-                        (self.to_unicode.is_none() && self.simple.is_none() && b.is_ascii_graphic())
+                        (self.to_unicode.is_none() && self.simple.is_none() && !self.symbolic && b.is_ascii_graphic())
                             .then(|| char::from(b).to_string())
                     });
                 out.push(Code { text, width: self.width(code), is_space: b == b' ' });
@@ -319,9 +331,10 @@ fn parse_cmap(data: &[u8]) -> HashMap<(u8, u32), String> {
 /// A simple font's byte → text from its encoding: WinAnsi (which Word and
 /// WPS write), Standard or MacRoman for ASCII, and `Differences` by the
 /// glyph names of digits, letters and common signs (`uniXXXX` too).
-fn simple_table(doc: &Document, dict: &Dictionary, _limit: usize) -> Option<Vec<Option<String>>> {
-    let mut table: Vec<Option<String>> =
-        (0u8..=255).map(|b| (b.is_ascii_graphic() || b == b' ').then(|| char::from(b).to_string())).collect();
+fn simple_table(doc: &Document, dict: &Dictionary, _limit: usize, symbolic: bool) -> Option<Vec<Option<String>>> {
+    let mut table: Vec<Option<String>> = (0u8..=255)
+        .map(|b| (!symbolic && (b.is_ascii_graphic() || b == b' ')).then(|| char::from(b).to_string()))
+        .collect();
     let encoding = match dict.get(b"Encoding").ok()? {
         Object::Reference(id) => doc.get_object(*id).ok()?,
         other => other,
