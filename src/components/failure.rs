@@ -72,20 +72,13 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
             },
             html! { <p>{reason.clone()}</p> },
         ),
-        Failure::TooLarge { name, size } => {
-            let mb = |n: usize| (n as f64 / 1_048_576.0).round() as u64;
-            let (size, limit) = (mb(*size), mb(nianbao_core::MAX_REPORT_BYTES));
-            (
-                match lang {
-                    Lang::Zh => format!("无法打开「{name}」"),
-                    Lang::En => format!("Could not open “{name}”"),
-                },
-                html! { <p>{match lang {
-                    Lang::Zh => format!("文件有 {size} MB，超过年报文件可能的大小（{limit} MB），没有打开。一份年报的 JSON 通常不到 1 MB；请确认选择的是年报文件。页面上的报告不受影响。"),
-                    Lang::En => format!("The file is {size} MB, more than any annual report ({limit} MB), and was not opened. A report's JSON is usually under 1 MB; check that this is the report's file. The report on screen is unaffected."),
-                }}</p> },
-            )
-        }
+        Failure::TooLarge { name, size } => (
+            match lang {
+                Lang::Zh => format!("无法打开「{name}」"),
+                Lang::En => format!("Could not open “{name}”"),
+            },
+            html! { <p>{nianbao_core::import_note::too_large(*size, nianbao_core::MAX_REPORT_BYTES, lang)}</p> },
+        ),
         Failure::Tools { reason } => (
             tr(lang, "无法载入编辑和核对工具", "Could not load the editing and review tools").to_string(),
             html! { <p>{reason.clone()}{tr(lang,

@@ -412,6 +412,17 @@ pub enum Refusal {
     PdfTooManyPages { pages: usize, limit: usize },
 }
 
+/// A file larger than any report, in words: for the importer's refusal and
+/// the app's refusal of a report file alike.
+pub fn too_large(size: usize, limit: usize, lang: Lang) -> String {
+    let mb = |n: usize| crate::message::number((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
+    let (size, limit) = (mb(size), mb(limit));
+    match lang {
+        Lang::Zh => format!("文件有 {size} MB，超过年报文件可能的大小（{limit} MB），没有打开。一份年报的 JSON 通常不到 1 MB；请确认选择的是年报文件。页面上的报告不受影响。"),
+        Lang::En => format!("The file is {size} MB, more than any annual report ({limit} MB), and was not opened. A report's JSON is usually under 1 MB; check that this is the report's file. The report on screen is unaffected."),
+    }
+}
+
 impl Refusal {
     /// The refusal in words.
     pub fn message(&self, lang: Lang) -> String {
@@ -419,17 +430,7 @@ impl Refusal {
         let mb = |n: usize| crate::message::number((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
         match self {
             Refusal::Empty => if zh { "文件是空的。" } else { "The file is empty." }.into(),
-            Refusal::TooLarge { size, limit } => {
-                if zh {
-                    format!(
-                        "文件有 {} MB，超过可导入的 {} MB，不像是一份年报。请确认打开的是年报文件。",
-                        mb(*size),
-                        mb(*limit)
-                    )
-                } else {
-                    format!("The file is {} MB, more than the {} MB that can be imported; it does not look like an annual report. Check that this is the report's file.", mb(*size), mb(*limit))
-                }
-            }
+            Refusal::TooLarge { size, limit } => too_large(*size, *limit, lang),
             Refusal::NotAReport { what, name } => {
                 let name = name.as_deref().map(|n| if zh { format!("“{n}”") } else { format!("“{n}” ") });
                 let name = name.unwrap_or_default();

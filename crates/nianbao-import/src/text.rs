@@ -5,7 +5,8 @@
 use crate::{DetectedTemplate, ImportNote, ImportOptions, Imported};
 use nianbao_core::json::{Number, Object, Value};
 use nianbao_core::template::{
-    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID, SECTIONS,
+    OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANTS_HEADER, APPLICANT_COLUMNS, BALANCE_NOTE,
+    FORMAT_ID, LITIGATION_HEADER, PROACTIVE_ROW_HEADER, SECTIONS,
 };
 
 /// The six section headings: the numeral and a phrase that only the heading has.
@@ -408,15 +409,20 @@ fn find_tables(lines: &[&str]) -> [Option<usize>; 3] {
     let starts = |i: usize, words: &[&str]| {
         !is_prose(lines[i]) && label_fields(lines[i]).iter().any(|f| words.iter().any(|w| f.starts_with(w)))
     };
-    let proactive = (0..lines.len()).find(|&i| starts(i, &["第二十条第(", "信息内容"]));
+    // The template's own labels, folded as the lines are.
+    let block_head: String = fold_label(Template::T2021.proactive()[0].article.zh).chars().take(6).collect();
+    let proactive = (0..lines.len()).find(|&i| starts(i, &[&block_head, PROACTIVE_ROW_HEADER.zh]));
     let from = proactive.map_or(0, |i| i + 1);
-    let applications = (from..lines.len())
-        .find(|&i| starts(i, &["申请人情况", "(本列数据的勾稽关系", "本年新收政府信息公开申请数量"]));
+    let balance_note: String = fold_label(BALANCE_NOTE.zh).chars().take(10).collect();
+    let received = Template::T2021.other_shape().rows().iter().find(|r| r.role == RowRole::Received);
+    let received =
+        received.map_or(String::new(), |r| fold_label(r.label.zh).trim_start_matches(['一', '.']).to_string());
+    let applications = (from..lines.len()).find(|&i| starts(i, &[APPLICANTS_HEADER.zh, &balance_note, &received]));
     let from = applications.or(proactive).map_or(0, |i| i + 1);
     let appeals = (from..lines.len())
         .find(|&i| {
-            starts(i, &["结果维持", "未经复议直接起诉"])
-                || (starts(i, &["行政复议"]) && fold_label(lines[i]).contains("行政诉讼"))
+            starts(i, &[APPEAL_COLUMNS[0].label.zh, APPEAL_BLOCKS[1].short_label.zh])
+                || (starts(i, &[APPEAL_BLOCKS[0].label.zh]) && fold_label(lines[i]).contains(LITIGATION_HEADER.zh))
         })
         .map(|i| {
             // The header's first line (行政复议, 行政诉讼) when it stands alone.

@@ -5,6 +5,9 @@
 //! runs only the cases whose name contains `text`. Every failing case is
 //! reported in one message.
 
+#[path = "../../nianbao-core/tests/common/mod.rs"]
+mod common;
+use common::cell_pointers;
 use nianbao_core::json::{self, Object, Value};
 use nianbao_core::template::Lang;
 use nianbao_import::{open, ImportNote, ImportOptions, Outcome};
@@ -33,15 +36,6 @@ fn resolve(path: &str) -> PathBuf {
 fn read_json(path: &Path) -> Result<Value, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     json::parse(&text).map(|p| p.value).map_err(|e| format!("{}: {e:?}", path.display()))
-}
-
-/// Every table cell pointer of a report, from its printed layout.
-fn cell_pointers(document: &Value) -> Vec<String> {
-    let report = nianbao_core::load_value(document.clone()).report.expect("a readable report to compare with");
-    nianbao_core::layout::tables(report.template, report.other_shape)
-        .iter()
-        .flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.pointer().map(str::to_string)).collect::<Vec<_>>())
-        .collect()
 }
 
 fn show(value: Option<&Value>) -> String {

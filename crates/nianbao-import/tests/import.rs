@@ -13,15 +13,6 @@ fn sample_txt(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every table cell pointer of a report, from its printed layout.
-fn cell_pointers(document: &Value) -> Vec<String> {
-    let report = nianbao_core::load_value(document.clone()).report.unwrap();
-    nianbao_core::layout::tables(report.template, report.other_shape)
-        .iter()
-        .flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.pointer().map(str::to_string)).collect::<Vec<_>>())
-        .collect()
-}
-
 #[test]
 fn every_sample_imports_with_every_cell_as_published() {
     for name in SAMPLES {

@@ -4,22 +4,13 @@
 
 #[path = "../../nianbao-core/tests/common/mod.rs"]
 mod common;
-use common::sample;
+use common::{cell_pointers, pdf_of, sample};
 use nianbao_core::json::Value;
 use nianbao_import::{ImportOptions, Outcome};
 
 fn huaian_pdf() -> Vec<u8> {
     std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/huaian-city-2024.pdf"))
         .expect("the 淮安 2024 PDF")
-}
-
-/// Every table cell pointer of a report, from its printed layout.
-fn cell_pointers(document: &Value) -> Vec<String> {
-    let report = nianbao_core::load_value(document.clone()).report.unwrap();
-    nianbao_core::layout::tables(report.template, report.other_shape)
-        .iter()
-        .flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.pointer().map(str::to_string)).collect::<Vec<_>>())
-        .collect()
 }
 
 /// Text without the spaces that extraction puts or leaves between 汉字 and
@@ -97,19 +88,7 @@ fn pdf_with_filter(filter: &str) -> Vec<u8> {
         content.len(),
         String::from_utf8_lossy(content)
     ));
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for o in offsets {
-        out.extend(format!("{o:010} 00000 n \n").bytes());
-    }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
-    out
+    pdf_of(&objects)
 }
 
 #[test]
@@ -142,19 +121,7 @@ fn pdf_page_with_font(content: &str, rotate: i64, font: &str) -> Vec<u8> {
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         font.to_string(),
     ];
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for o in offsets {
-        out.extend(format!("{o:010} 00000 n \n").bytes());
-    }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
-    out
+    pdf_of(&objects)
 }
 
 #[test]

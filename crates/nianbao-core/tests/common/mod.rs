@@ -24,6 +24,33 @@ pub fn sample(name: &str) -> Value {
     json::parse(&sample_text(name)).expect("samples are well-formed").value
 }
 
+/// Every table cell pointer of a report, from its printed layout.
+pub fn cell_pointers(document: &Value) -> Vec<String> {
+    let report = nianbao_core::load_value(document.clone()).report.expect("a readable report");
+    nianbao_core::layout::tables(report.template, report.other_shape)
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.pointer().map(str::to_string)).collect::<Vec<_>>())
+        .collect()
+}
+
+/// A PDF file of numbered objects (`1 0 obj` is the catalogue), with a
+/// correct cross-reference table: for tests that need a file of a given shape.
+pub fn pdf_of(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
 /// Sets the value at `pointer` (creating nothing: the parent must exist) to
 /// the JSON `value`, or removes the key when `value` is `None`.
 pub fn edit(document: &mut Value, pointer: &str, value: Option<&str>) {

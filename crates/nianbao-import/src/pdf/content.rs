@@ -251,7 +251,7 @@ impl<'d> Interpreter<'d> {
                 }
                 "Tj" => {
                     if let Some(Object::String(bytes, _)) = operands.first() {
-                        self.show(bytes, &gs, resources, &mut tm);
+                        self.show(bytes, &gs, &mut tm);
                     }
                 }
                 "'" | "\"" => {
@@ -262,14 +262,14 @@ impl<'d> Interpreter<'d> {
                     tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
                     if let Some(Object::String(bytes, _)) = operands.last() {
-                        self.show(bytes, &gs, resources, &mut tm);
+                        self.show(bytes, &gs, &mut tm);
                     }
                 }
                 "TJ" => {
                     if let Some(Object::Array(items)) = operands.first() {
                         for item in items {
                             match item {
-                                Object::String(bytes, _) => self.show(bytes, &gs, resources, &mut tm),
+                                Object::String(bytes, _) => self.show(bytes, &gs, &mut tm),
                                 other => {
                                     let adjust = other.as_float().unwrap_or(0.0);
                                     let tx = -adjust / 1000.0 * gs.font_size * gs.scale;
@@ -315,7 +315,7 @@ impl<'d> Interpreter<'d> {
     }
 
     /// Shows a string: one glyph per character code.
-    fn show(&mut self, bytes: &[u8], gs: &GraphicsState, _resources: &[&Dictionary], tm: &mut Matrix) {
+    fn show(&mut self, bytes: &[u8], gs: &GraphicsState, tm: &mut Matrix) {
         let codes = match gs.font {
             Some(id) => {
                 if !self.fonts.contains_key(&id) {

@@ -129,8 +129,8 @@ fn read_pages_unguarded(bytes: &[u8]) -> Result<(Vec<PageContent>, bool), Refusa
 /// this itself), anything else needs one the user does not have.
 fn load(bytes: &[u8]) -> Result<Document, Refusal> {
     let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_INFLATED_BYTES), ..Default::default() };
-    let loaded = catch(|| Document::load_mem_with_options(bytes, options))?;
-    match loaded {
+    // Called inside `catch` (read_pages, import_pdf): a panic here is a refusal.
+    match Document::load_mem_with_options(bytes, options) {
         Ok(doc) if doc.is_encrypted() && doc.encryption_state.is_none() => Err(Refusal::PdfPassword),
         Ok(doc) => Ok(doc),
         Err(lopdf::Error::InvalidPassword) => Err(Refusal::PdfPassword),
