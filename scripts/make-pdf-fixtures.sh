@@ -93,6 +93,19 @@ while IFS=$'\t' read -r report compare; do
   sed 's/border: 1px solid #000/border: none/' "$pages/cms.html" >"$pages/cms-unruled.html"
   print_pdf "$pages/cms-unruled.html" "$WORK/input"
   case_dir "pdf-cms-unruled-$report" pdf "$report: the article page with unruled tables printed to PDF by Chromium" "$compare" no-wrong-cell
+  if [ "$report" = jiyuan-hitech-zone-2024-blanks ]; then
+    # Layouts tried for wrong numbers: right-aligned unruled tables, and A5
+    # pages on which the tables split across pages (ruled and unruled).
+    sed 's/border: 1px solid #000; padding: 3px 4px; text-align: center;/border: none; padding: 3px 4px; text-align: right;/' "$pages/cms.html" >"$pages/cms-right.html"
+    print_pdf "$pages/cms-right.html" "$WORK/input"
+    case_dir "pdf-cms-unruled-right-aligned-$report" pdf "$report: the article page with unruled, right-aligned tables printed by Chromium" "$compare" no-wrong-cell
+    sed 's#</style>#@page { size: A5; margin: 12mm; } .TRS_Editor td { font-size: 15px; }</style>#' "$pages/cms.html" >"$pages/cms-a5.html"
+    print_pdf "$pages/cms-a5.html" "$WORK/input"
+    case_dir "pdf-cms-a5-$report" pdf "$report: the article page printed on A5, tables split across pages" "$compare" exact
+    sed 's/border: 1px solid #000; padding: 3px 4px; text-align: center;/border: none; padding: 3px 4px; text-align: left;/; s#</style>#@page { size: A5; margin: 10mm; }</style>#' "$pages/cms.html" >"$pages/cms-unruled-a5.html"
+    print_pdf "$pages/cms-unruled-a5.html" "$WORK/input"
+    case_dir "pdf-cms-unruled-a5-$report" pdf "$report: the article page with unruled, left-aligned tables on A5" "$compare" no-wrong-cell
+  fi
   [ "$report" = jiyuan-hitech-zone-2024 ] && cp "$WORK/word.pdf" "$WORK/jiyuan-word.pdf"
 done <"$WORK/reports.tsv"
 
