@@ -195,9 +195,14 @@ window.nianbaoCrashed = () => {
     notice.dataset.testid = 'crash-notice';
     // The technical message is in the console (the module logged it).
     notice.textContent = '年报工具出错，已自动重新启动，并重新打开了页面上的报告；未下载的修改可从草稿恢复。 Nianbao failed and was restarted with the report that was on screen; unsaved edits can be restored from the draft.';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '知道了 OK';
+    close.addEventListener('click', () => notice.remove());
     try {
       const fresh = await loadWorkstation();
       await started(fresh, lastReport);
+      notice.append(close);
       document.body.prepend(notice);
     } catch (error) {
       notice.textContent = '年报工具出错且无法重新启动，请刷新页面（未下载的修改会以草稿形式保留）。 Nianbao failed and could not restart; reload the page (unsaved edits are kept as a draft).';
