@@ -1,7 +1,6 @@
 //! The interface's own words. Labels of the report come from the core's
 //! template description; these are the app's buttons, headings and notes.
 
-use nianbao_core::diagnostic::Severity;
 use nianbao_core::Lang;
 
 /// Picks the Chinese or English form. Keeping both forms side by side at the
@@ -10,22 +9,6 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
-    }
-}
-
-pub fn severity_name(severity: Severity, lang: Lang) -> &'static str {
-    match severity {
-        Severity::Error => tr(lang, "错误", "Errors"),
-        Severity::Warning => tr(lang, "警告", "Warnings"),
-        Severity::Info => tr(lang, "提示", "Notes"),
-    }
-}
-
-pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
-    match severity {
-        Severity::Error => tr(lang, "错误", "error"),
-        Severity::Warning => tr(lang, "警告", "warning"),
-        Severity::Info => tr(lang, "提示", "note"),
     }
 }
 

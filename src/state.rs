@@ -7,12 +7,12 @@
 #[cfg(feature = "workstation")]
 mod work;
 #[cfg(feature = "workstation")]
-pub use work::{typed_cell, Work};
+pub use nianbao_core::edit::typed_cell;
+pub use work::Work;
 
 pub use crate::handoff::Intent;
 use nianbao_core::date::Date;
 use nianbao_core::diagnostic::Severity;
-use nianbao_core::diagnostic::Status;
 use nianbao_core::import_note::{ImportNote, Refusal};
 use nianbao_core::layout::{self, TableLayout};
 use nianbao_core::template::OtherShape;
@@ -249,16 +249,8 @@ pub struct State {
     pub upgrade: Vec<Intent>,
 }
 
-/// A change to the report on screen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    /// A cell, as typed: a number, empty for blank, or text.
-    Cell { pointer: String, text: String },
-    /// A text section (`overview`, `problems`, `other`).
-    Text { key: String, text: String },
-    /// A reviewer's decision on a finding (`None` takes it back).
-    Settle { rule: String, pointer: String, status: Option<Status>, comment: String },
-}
+/// A change to the report on screen: the core's edits.
+pub use nianbao_core::edit::Edit;
 
 pub enum Action {
     /// Bytes to read and check; they replace the report only if readable.

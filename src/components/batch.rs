@@ -7,8 +7,8 @@ use crate::components::trend_chart::TrendChart;
 use crate::hooks::download_text;
 use crate::i18n::tr;
 use crate::state::{Batch, BatchEntry, Shared};
-use nianbao_core::json::{Object, Value};
-use nianbao_core::message::{message, number};
+use nianbao_core::message::{self as words, message};
+use nianbao_core::output;
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -74,25 +74,27 @@ fn summary_csv(batch: &Batch, lang: Lang) -> String {
     out
 }
 
-/// All findings as JSON: the CLI's shape for several files.
+/// All findings as JSON, in the core's shape for several files (the CLI's):
+/// the parent's entry holds its aggregate findings too.
 fn findings_json(batch: &Batch, lang: Lang) -> String {
-    let items = batch
+    let merged = batch
+        .aggregate
+        .as_ref()
+        .map(|a| (a.parent, nianbao_core::batch::with_aggregate(&batch.entries[a.parent].opened.checked, &a.checked)));
+    let files: Vec<output::File<'_>> = batch
         .entries
         .iter()
-        .map(|e| {
-            let mut o = Object::new();
-            o.insert("file", Value::String(e.name.clone()));
-            if let Value::Object(inner) =
-                nianbao_core::output::checked(&e.opened.checked, e.opened.loaded.template(), lang)
-            {
-                for (key, value) in inner.iter() {
-                    o.insert(key, value.clone());
-                }
-            }
-            Value::Object(o)
+        .enumerate()
+        .map(|(i, e)| output::File {
+            name: &e.name,
+            template: e.opened.loaded.template(),
+            checked: match &merged {
+                Some((parent, checked)) if *parent == i => checked,
+                _ => &e.opened.checked,
+            },
         })
         .collect();
-    Value::Array(items).to_json_pretty()
+    output::files(&files, lang).to_json_pretty()
 }
 
 #[component]
@@ -160,22 +162,11 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
         html! {
             <div class="nb-aggregate" data-testid="aggregate">
                 <h3>{tr(lang, "汇总核对", "Aggregate check")}</h3>
-                <p>
-                    { match lang {
-                        Lang::Zh => format!("“{}”的汇总数与所载 {} 份下级报告之和比较（{}）：{} 处不一致。", agency(parent), names.len(), names.join("、"), a.checked.diagnostics.len()),
-                        Lang::En => format!("“{}” against the sum of the {} subordinate reports loaded ({}): {} differences.", agency(parent), names.len(), names.join(", "), a.checked.diagnostics.len()),
-                    } }
-                </p>
+                <p>{words::aggregate_text(&agency(parent), &names, a.checked.diagnostics.len(), lang)}</p>
                 // The names are said once above; each difference is one line.
                 <ul>
-                    { for a.checked.diagnostics.iter().take(30).map(|d| {
-                        let place = nianbao_core::message::place(template, d.pointers.first().map_or("", String::as_str), lang);
-                        let line = match (d.expected, d.actual, lang) {
-                            (Some(sum), Some(parent), Lang::Zh) => format!("{place}：本级汇总 {}，下级之和 {}，相差 {}", number(parent), number(sum), number(parent - sum)),
-                            (Some(sum), Some(parent), Lang::En) => format!("{place}: aggregate {}, subordinates {}, difference {}", number(parent), number(sum), number(parent - sum)),
-                            _ => message(d, template, lang),
-                        };
-                        html! { <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{line}</li> }
+                    { for a.checked.diagnostics.iter().take(30).map(|d| html! {
+                        <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{words::aggregate_line(d, template, lang)}</li>
                     }) }
                 </ul>
                 if a.checked.diagnostics.len() > 30 {
@@ -212,10 +203,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
             {aggregate}
             if let Some(years) = &batch.years {
                 <div class="nb-years" data-testid="batch-years">
-                    <h3>{ match lang {
-                        Lang::Zh => format!("同一机关的 {} 个年度：逐年对照（各年均已与上一年核对）", years.len()),
-                        Lang::En => format!("{} years of one agency, each checked against the year before", years.len()),
-                    } }</h3>
+                    <h3>{words::years_text(years.len(), lang)}</h3>
                     <TrendChart years={years.iter().filter_map(|&i| {
                         let report = batch.entries[i].opened.loaded.report.clone()?;
                         Some((report.year?, Shared::new(report)))

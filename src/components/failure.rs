@@ -3,7 +3,7 @@
 
 use crate::i18n::tr;
 use crate::state::{Failure, Origin};
-use nianbao_core::message::message;
+use nianbao_core::message::{self as words, message};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -40,10 +40,7 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
             #[cfg(not(feature = "workstation"))]
             let refusal: Option<Html> = None;
             let items = opened.checked.diagnostics.iter().map(|d| {
-                let position = d.position.map(|p| match lang {
-                    Lang::Zh => format!("第 {} 行第 {} 列：", p.line, p.column),
-                    Lang::En => format!("Line {}, column {}: ", p.line, p.column),
-                });
+                let position = d.position.map(|p| format!("{}{}", words::position_text(p, lang), words::colon(lang)));
                 html! {
                     <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>
                         <strong>{position}</strong>{message(d, opened.loaded.template(), lang)}

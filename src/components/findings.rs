@@ -3,10 +3,10 @@
 
 use crate::components::breakdown::Breakdown;
 use crate::components::settle::SettleForm;
-use crate::i18n::{severity_name, tr};
+use crate::i18n::tr;
 use crate::state::{Edit, Shared};
-use nianbao_core::diagnostic::{Diagnostic, Severity};
-use nianbao_core::message::{message, place};
+use nianbao_core::diagnostic::{Severity, Status};
+use nianbao_core::message::{self as words, message};
 use nianbao_core::{Checked, Lang, Template};
 use yew::prelude::*;
 
@@ -26,26 +26,13 @@ pub struct FindingsPanelProps {
     pub on_settle: Option<Callback<Edit>>,
 }
 
-fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
-    match (d.position, lang) {
-        (Some(p), Lang::Zh) => format!("第 {} 行第 {} 列", p.line, p.column),
-        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
-        (None, _) => place(template, d.pointers.first().map_or("", String::as_str), lang),
-    }
-}
-
 #[component]
 pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let lang = props.lang;
     let diagnostics = &props.checked.diagnostics;
     if diagnostics.is_empty() {
         let run = props.checked.summary.checks_run;
-        let text = match lang {
-            Lang::Zh => format!("全部 {run} 项检查均已通过，表格的勾稽关系成立，文字与表格一致。"),
-            Lang::En => {
-                format!("All {run} checks passed: the tables add up and the text agrees with them.")
-            }
-        };
+        let text = words::all_passed(run, lang);
         return html! {
             <@{if props.landmark { "aside" } else { "div" }} class="nb-findings" aria-label={props.landmark.then(|| tr(lang, "检查结果", "Findings"))}>
                 <h2 class="nb-section-heading">{tr(lang, "检查结果", "Findings")}</h2>
@@ -58,16 +45,14 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         let selected = props.selected == Some(index);
         let on_select = props.on_select.clone();
         let onclick = Callback::from(move |_: MouseEvent| on_select.emit(if selected { None } else { Some(index) }));
-        let settled = d.settled.as_ref().map(|s| {
-            let word = if d.is_dismissed() { tr(lang, "已排除", "Dismissed") } else { tr(lang, "已确认", "Confirmed") };
-            html! { <span class="nb-settled">{word}{ (!s.comment.is_empty()).then(|| format!("：{}", s.comment)) }</span> }
-        });
+        let settled =
+            d.settled.as_ref().map(|s| html! { <span class="nb-settled">{words::settled_text(s, lang)}</span> });
         html! {
             <li class={classes!("nb-finding", format!("nb-{}", d.severity().code()), selected.then_some("nb-selected"))}
                 data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")} data-severity={d.severity().code()}>
                 <button type="button" class="nb-finding-button" aria-expanded={selected.to_string()} {onclick}>
                     <span class="nb-finding-head">
-                        <span class="nb-place">{location(d, props.template, lang)}</span>
+                        <span class="nb-place">{words::location(d, props.template, lang)}</span>
                         <code class="nb-rule">{d.rule.code()}</code>
                     </span>
                     <span class="nb-message">{message(d, props.template, lang)}</span>
@@ -92,7 +77,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         if indices.is_empty() {
             return html! {};
         }
-        let title = severity.map_or(tr(lang, "已排除", "Dismissed"), |s| severity_name(s, lang));
+        let title = severity.map_or(words::status_label(Status::Dismissed, lang), |s| words::severity_heading(s, lang));
         let class = severity.map_or("nb-group-dismissed", |s| match s {
             Severity::Error => "nb-group-error",
             Severity::Warning => "nb-group-warning",

@@ -3,8 +3,9 @@
 //! (the `workstation` feature), so readers do not download it.
 
 use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Shared, State};
+use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
-use nianbao_core::json::{Object, Value};
+use nianbao_core::json::Value;
 use nianbao_core::Context;
 use std::rc::Rc;
 
@@ -58,12 +59,8 @@ impl State {
             Work::Edit { edit, today } => {
                 let Some(current) = &self.current else { return false };
                 let Some(mut document) = current.loaded.document.clone() else { return false };
-                let step = match &edit {
-                    Edit::Cell { pointer, .. } => Some(pointer.clone()),
-                    Edit::Text { key, .. } => Some(format!("/{key}")),
-                    Edit::Settle { .. } => None,
-                };
-                apply(&mut document, edit);
+                let step = edit.place();
+                nianbao_core::edit::apply(&mut document, edit);
                 // Typing on in the same place continues the same undo step.
                 if step.is_none() || step != self.last_edit {
                     self.undo.push(current.clone());
@@ -193,130 +190,29 @@ impl Opened {
 }
 
 impl Batch {
-    /// Several years of one agency: orders them and checks each year against
-    /// the one before (the cross-year rules). Anything else is left alone.
+    fn members(&self) -> Vec<Member<'_>> {
+        self.entries.iter().map(|e| Member { file: &e.name, report: e.opened.loaded.report.as_ref() }).collect()
+    }
+
+    /// Several years of one agency (the core decides): each year is checked
+    /// against the one before (the cross-year rules).
     fn chain_years(&mut self, today: Date) {
-        let report = |e: &BatchEntry| e.opened.loaded.report.clone();
-        let readable: Vec<usize> = (0..self.entries.len()).filter(|&i| report(&self.entries[i]).is_some()).collect();
-        if readable.len() < 2 {
-            return;
-        }
-        let agencies: Vec<String> = readable.iter().filter_map(|&i| report(&self.entries[i])?.agency).collect();
-        let one_agency = agencies.len() == readable.len()
-            && agencies.iter().all(|a| nianbao_core::rules::same_body(a, &agencies[0]));
-        let mut years: Vec<(i64, usize)> =
-            readable.iter().filter_map(|&i| Some((report(&self.entries[i])?.year?, i))).collect();
-        years.sort_unstable();
-        let distinct = years.len() == readable.len() && years.windows(2).all(|w| w[0].0 != w[1].0);
-        if !(one_agency && distinct) {
-            return;
-        }
-        for pair in years.windows(2) {
-            let previous = self.entries[pair[0].1].opened.clone();
-            let entry = &mut self.entries[pair[1].1];
+        let Some(chain) = batch::chain_years(&self.members()) else { return };
+        for pair in chain.windows(2) {
+            let previous = self.entries[pair[0]].opened.clone();
+            let entry = &mut self.entries[pair[1]];
             if let Some(document) = entry.opened.loaded.document.clone() {
                 entry.opened = entry.opened.edited(document, today, Some(&previous));
             }
         }
-        self.years = Some(years.into_iter().map(|(_, i)| i).collect());
+        self.years = Some(chain);
     }
 
-    /// Finds a parent's aggregated report (a county's, prefecture's or
-    /// province's) and the other reports of its year, and runs
-    /// `aggregate-sum`. With several parents in one year nothing is guessed.
+    /// A parent's aggregated report against the other reports of its year
+    /// (`aggregate-sum`), when the core finds one.
     fn aggregate(&self) -> Option<Aggregate> {
-        use nianbao_core::model::Kind;
-        let report = |i: usize| self.entries[i].opened.loaded.report.as_ref();
-        let parents: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| {
-                report(i)
-                    .and_then(|r| r.kind)
-                    .is_some_and(|k| matches!(k, Kind::County | Kind::Prefecture | Kind::Province))
-            })
-            .collect();
-        let [parent] = parents.as_slice() else { return None };
-        let parent_report = report(*parent)?;
-        let included: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| i != *parent && report(i).is_some_and(|r| r.year == parent_report.year))
-            .collect();
-        if included.is_empty() {
-            return None;
-        }
-        let names: Vec<String> = included
-            .iter()
-            .map(|&i| report(i).and_then(|r| r.agency.clone()).unwrap_or_else(|| self.entries[i].name.clone()))
-            .collect();
-        let subordinates: Vec<(&str, &nianbao_core::Report)> =
-            included.iter().zip(&names).filter_map(|(&i, name)| Some((name.as_str(), report(i)?))).collect();
-        let checked = nianbao_core::validate_aggregate(parent_report, &subordinates);
-        Some(Aggregate { parent: *parent, included, checked: Shared::new(checked) })
-    }
-}
-
-/// What a typed cell holds: empty is blank (`null`), a JSON number is a
-/// number, anything else is text as typed.
-pub fn typed_cell(text: &str) -> Value {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Value::Null;
-    }
-    match nianbao_core::json::parse(trimmed) {
-        Ok(parsed) if matches!(parsed.value, Value::Number(_)) => parsed.value,
-        _ => Value::String(text.to_string()),
-    }
-}
-
-/// Sets the value at `pointer`, making the objects on the way (a missing row).
-fn set_at(document: &mut Value, pointer: &str, value: Value) {
-    let mut current = document;
-    let mut tokens = pointer.trim_start_matches('/').split('/').peekable();
-    while let Some(token) = tokens.next() {
-        let Value::Object(object) = current else { return };
-        if tokens.peek().is_none() {
-            object.insert(token, value);
-            return;
-        }
-        if !matches!(object.get(token), Some(Value::Object(_))) {
-            object.insert(token, Value::Object(Object::new()));
-        }
-        let Some(next) = object.get_mut(token) else { return };
-        current = next;
-    }
-}
-
-/// Applies an edit to a document.
-fn apply(document: &mut Value, edit: Edit) {
-    match edit {
-        Edit::Cell { pointer, text } => set_at(document, &pointer, typed_cell(&text)),
-        Edit::Text { key, text } => set_at(document, &format!("/{key}"), Value::String(text)),
-        Edit::Settle { rule, pointer, status, comment } => {
-            let Value::Object(root) = document else { return };
-            let mut kept: Vec<Value> = match root.get("annotations") {
-                Some(Value::Array(items)) => items
-                    .iter()
-                    .filter(|a| {
-                        let same =
-                            |key: &str, want: &str| a.pointer(&format!("/{key}")).and_then(Value::as_str) == Some(want);
-                        !(same("rule", &rule) && same("pointer", &pointer))
-                    })
-                    .cloned()
-                    .collect(),
-                _ => Vec::new(),
-            };
-            if let Some(status) = status {
-                let mut annotation = Object::new();
-                annotation.insert("rule", Value::String(rule));
-                annotation.insert("pointer", Value::String(pointer));
-                annotation.insert("status", Value::String(status.code().into()));
-                annotation.insert("comment", Value::String(comment));
-                kept.push(Value::Object(annotation));
-            }
-            if kept.is_empty() {
-                root.remove("annotations");
-            } else {
-                root.insert("annotations", Value::Array(kept));
-            }
-        }
+        let found = batch::aggregate(&self.members())?;
+        Some(Aggregate { parent: found.parent, included: found.included, checked: Shared::new(found.checked) })
     }
 }
 
@@ -327,6 +223,7 @@ mod tests {
     use crate::state::report_text;
     use nianbao_core::diagnostic::Status;
     use nianbao_core::import_note::ImportNote;
+    use nianbao_core::edit::typed_cell;
     use nianbao_core::Lang;
     use yew::Reducible;
 

@@ -4,10 +4,10 @@
 //! today's date, and prints what the core found. Every judgement is the
 //! core's.
 
+use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
-use nianbao_core::diagnostic::{Diagnostic, Severity, Summary};
-use nianbao_core::json::{Object, Value};
-use nianbao_core::message::{message, place};
+use nianbao_core::message::{self as words, message};
+use nianbao_core::output;
 use nianbao_core::{Checked, Context, Lang, Loaded, Template};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -134,9 +134,13 @@ fn today() -> Date {
 struct FileResult {
     name: String,
     template: Template,
+    loaded: Loaded,
     checked: Checked,
     /// What its importer noted, when it was imported.
     import: Option<nianbao_core::import_note::ImportRecord>,
+    /// When it is a parent's aggregated report checked against the others:
+    /// the line that names them (its findings are in `checked`).
+    aggregate: Option<String>,
 }
 
 fn check(options: &CheckOptions) -> ExitCode {
@@ -167,15 +171,17 @@ fn check(options: &CheckOptions) -> ExitCode {
         }
     }
     let context = Context { today: options.today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
-    let (results, read_failures) = check_files(&files, &context);
+    let (mut results, read_failures) = check_files(&files, &context);
     unreadable |= read_failures;
+    check_together(&mut results, &context, options.lang);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let single = options.paths.len() == 1 && options.paths[0].is_file();
+    let years = chained(&results);
     let written = match options.format {
         OutputFormat::Json => write_json(&mut out, &results, single, options.lang),
-        OutputFormat::Text => write_text(&mut out, &results, options.lang),
+        OutputFormat::Text => write_text(&mut out, &results, years, options.lang),
     };
     if written.and_then(|()| out.flush()).is_err() {
         return ExitCode::from(2);
@@ -237,109 +243,101 @@ fn check_file(path: &Path, context: &Context<'_>) -> Option<FileResult> {
     let loaded: Loaded = nianbao_core::load(&bytes);
     let checked = nianbao_core::validate(&loaded, context);
     let import = loaded.report.as_ref().and_then(|r| r.import.clone());
-    Some(FileResult { name: path.display().to_string(), template: loaded.template(), checked, import })
+    Some(FileResult {
+        name: path.display().to_string(),
+        template: loaded.template(),
+        loaded,
+        checked,
+        import,
+        aggregate: None,
+    })
+}
+
+fn members(results: &[FileResult]) -> Vec<Member<'_>> {
+    results.iter().map(|r| Member { file: &r.name, report: r.loaded.report.as_ref() }).collect()
+}
+
+/// Several files are checked together as the app's batch checks them: one
+/// agency's years each against the year before, and a parent's aggregated
+/// report against its subordinates' (`aggregate-sum`).
+fn check_together(results: &mut [FileResult], context: &Context<'_>, lang: Lang) {
+    if results.len() < 2 {
+        return;
+    }
+    let members = members(results);
+    let chain = batch::chain_years(&members);
+    let aggregation = batch::aggregate(&members);
+    let aggregate_line = aggregation.as_ref().map(|a| {
+        let parent = members[a.parent].name();
+        words::aggregate_text(&parent, &a.names(&members), a.checked.diagnostics.len(), lang)
+    });
+    let rechecked = chain.map(|chain| {
+        let loaded: Vec<&Loaded> = results.iter().map(|r| &r.loaded).collect();
+        batch::check_chain(&loaded, &chain, context.today, context.previous)
+    });
+    for (i, checked) in rechecked.into_iter().flatten() {
+        results[i].checked = checked;
+    }
+    if let (Some(a), Some(line)) = (aggregation, aggregate_line) {
+        let parent = &mut results[a.parent];
+        parent.checked = batch::with_aggregate(&parent.checked, &a.checked);
+        parent.aggregate = Some(line);
+    }
+}
+
+/// How many years of one agency were checked one against the other.
+fn chained(results: &[FileResult]) -> Option<usize> {
+    (results.len() > 1).then(|| batch::chain_years(&members(results)).map(|c| c.len())).flatten()
 }
 
 fn write_json(out: &mut impl std::io::Write, results: &[FileResult], single: bool, lang: Lang) -> std::io::Result<()> {
     let value = if single && results.len() == 1 {
         nianbao_core::output::checked(&results[0].checked, results[0].template, lang)
     } else {
-        Value::Array(
-            results
-                .iter()
-                .map(|r| {
-                    let Value::Object(inner) = nianbao_core::output::checked(&r.checked, r.template, lang) else {
-                        unreachable!("output::checked makes an object")
-                    };
-                    let mut o = Object::new();
-                    o.insert("file", Value::String(r.name.clone()));
-                    for (key, value) in inner.iter() {
-                        o.insert(key, value.clone());
-                    }
-                    Value::Object(o)
-                })
-                .collect(),
-        )
+        let files: Vec<output::File<'_>> =
+            results.iter().map(|r| output::File { name: &r.name, template: r.template, checked: &r.checked }).collect();
+        output::files(&files, lang)
     };
     out.write_all(value.to_json_pretty().as_bytes())
 }
 
-fn severity_word(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
-        (Severity::Info, Lang::Zh) => "提示",
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Info, Lang::En) => "info",
-    }
-}
-
-fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
-    match (d.position, lang) {
-        (Some(p), Lang::Zh) => format!("第 {} 行第 {} 列", p.line, p.column),
-        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
-        (None, _) => place(template, d.pointers.first().map_or("", String::as_str), lang),
-    }
-}
-
-fn summary_line(s: &Summary, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => {
-            let mut line = format!("{} 个错误，{} 个警告，{} 条提示", s.errors, s.warnings, s.infos);
-            if s.dismissed > 0 {
-                line.push_str(&format!("，{} 条已排除", s.dismissed));
-            }
-            line + &format!("（运行 {} 项检查，跳过 {} 项）", s.checks_run, s.checks_skipped)
-        }
-        Lang::En => {
-            let mut line = format!("{} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos);
-            if s.dismissed > 0 {
-                line.push_str(&format!(", {} dismissed", s.dismissed));
-            }
-            line + &format!(" ({} checks run, {} skipped)", s.checks_run, s.checks_skipped)
-        }
-    }
-}
-
-fn write_text(out: &mut impl std::io::Write, results: &[FileResult], lang: Lang) -> std::io::Result<()> {
+fn write_text(
+    out: &mut impl std::io::Write,
+    results: &[FileResult],
+    years: Option<usize>,
+    lang: Lang,
+) -> std::io::Result<()> {
     for r in results {
         writeln!(out, "{}", r.name)?;
+        if let Some(line) = &r.aggregate {
+            writeln!(out, "  {line}")?;
+        }
         for d in &r.checked.diagnostics {
-            let settled = match (&d.settled, lang) {
-                (Some(s), Lang::Zh) if d.is_dismissed() => format!(" [已排除：{}]", s.comment),
-                (Some(s), Lang::En) if d.is_dismissed() => format!(" [dismissed: {}]", s.comment),
-                (Some(s), Lang::Zh) => format!(" [已确认：{}]", s.comment),
-                (Some(s), Lang::En) => format!(" [confirmed: {}]", s.comment),
-                (None, _) => String::new(),
-            };
+            let settled =
+                d.settled.as_ref().map(|s| format!(" [{}]", words::settled_text(s, lang))).unwrap_or_default();
             writeln!(
                 out,
                 "  {}  {}  {}\n      {}{settled}",
-                severity_word(d.severity(), lang),
+                words::severity_label(d.severity(), lang),
                 d.rule.code(),
-                location(d, r.template, lang),
+                words::location(d, r.template, lang),
                 message(d, r.template, lang),
             )?;
         }
         if let Some(record) = &r.import {
-            let from = record.from.as_deref().unwrap_or("?");
-            match lang {
-                Lang::Zh => writeln!(out, "  导入自 {from} 文件：{}", record.summary(lang))?,
-                Lang::En => writeln!(out, "  imported from {from}: {}", record.summary(lang))?,
-            }
+            writeln!(out, "  {}", record.origin_text(lang))?;
             for note in record.notes.iter().filter(|n| n.pointer().is_some()) {
                 writeln!(out, "      {}", note.message(lang))?;
             }
         }
-        writeln!(out, "  {}", summary_line(&r.checked.summary, lang))?;
+        writeln!(out, "  {}", words::summary_text(&r.checked.summary, lang))?;
     }
     if results.len() > 1 {
         let files_with_errors = results.iter().filter(|r| r.checked.summary.errors > 0).count();
-        match lang {
-            Lang::Zh => writeln!(out, "共检查 {} 个文件，其中 {} 个有错误。", results.len(), files_with_errors)?,
-            Lang::En => writeln!(out, "{} files checked, {} with errors.", results.len(), files_with_errors)?,
+        if let Some(years) = years {
+            writeln!(out, "{}", words::years_text(years, lang))?;
         }
+        writeln!(out, "{}", words::files_text(results.len(), files_with_errors, lang))?;
     }
     Ok(())
 }
@@ -389,11 +387,7 @@ fn import(args: &[String]) -> ExitCode {
     let imported = match nianbao_import::open(&bytes, name, &options) {
         nianbao_import::Outcome::Imported(imported) => imported,
         nianbao_import::Outcome::Json => {
-            let message = match lang {
-                Lang::Zh => "这已是 JSON 文件，无需导入；请用 nianbao check 检查它",
-                Lang::En => "this is a JSON file already, nothing to import; check it with nianbao check",
-            };
-            eprintln!("nianbao: {}: {message}", file.display());
+            eprintln!("nianbao: {}: {}", file.display(), nianbao_core::import_note::already_json(lang));
             return ExitCode::from(2);
         }
         nianbao_import::Outcome::Refused(refusal) => {

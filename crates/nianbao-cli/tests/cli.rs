@@ -254,3 +254,70 @@ fn files_that_cannot_be_imported_say_what_they_are() {
         assert!(matches!(out.status.code(), Some(1 | 2)), "{name}: {:?}", out.status);
     }
 }
+
+fn json_of(out: &Output) -> nianbao_core::json::Value {
+    nianbao_core::json::parse(std::str::from_utf8(&out.stdout).unwrap()).unwrap().value
+}
+
+fn entry<'a>(items: &'a nianbao_core::json::Value, file_suffix: &str) -> &'a nianbao_core::json::Value {
+    let nianbao_core::json::Value::Array(items) = items else { panic!("an array") };
+    items
+        .iter()
+        .find(|i| i.pointer("/file").and_then(|f| f.as_str()).is_some_and(|f| f.ends_with(file_suffix)))
+        .unwrap_or_else(|| panic!("no entry for {file_suffix}"))
+}
+
+#[test]
+fn a_folder_with_a_parent_and_its_subordinates_runs_aggregate_sum() {
+    let dir = temp_dir("aggregate");
+    std::fs::copy(samples().join("huaian-city-2024.json"), dir.join("huaian-city-2024.json")).unwrap();
+    let unit = std::fs::read_to_string(samples().join("jiyuan-hitech-zone-2024.json")).unwrap();
+    for i in 1..=3 {
+        let renamed = unit.replace("济源高新技术产业开发区管理办公室", &format!("淮安市第{i}局"));
+        std::fs::write(dir.join(format!("unit-{i}.json")), renamed).unwrap();
+    }
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--format", "json", "--today", "2026-11-27"]);
+    let all = json_of(&out);
+    let parent = entry(&all, "huaian-city-2024.json");
+    let nianbao_core::json::Value::Array(findings) = parent.pointer("/diagnostics").unwrap() else { panic!() };
+    let aggregate: Vec<_> =
+        findings.iter().filter(|d| d.pointer("/rule").and_then(|r| r.as_str()) == Some("aggregate-sum")).collect();
+    assert!(!aggregate.is_empty(), "the parent is summed against the three units");
+    let message = aggregate[0].pointer("/message").and_then(|m| m.as_str()).unwrap();
+    assert!(message.contains("淮安市第1局、淮安市第2局、淮安市第3局"), "{message}");
+    let warnings = parent.pointer("/summary/warnings").map(|v| v.to_json()).unwrap();
+    assert_eq!(warnings, aggregate.len().to_string(), "the summary counts the aggregate findings");
+    // The subordinates' own results are not touched.
+    let unit = entry(&all, "unit-1.json");
+    assert_eq!(unit.pointer("/summary/warnings").map(|v| v.to_json()), Some("0".into()));
+    let text = String::from_utf8(nianbao(&["check", dir.to_str().unwrap(), "--today", "2026-11-27"]).stdout).unwrap();
+    assert!(text.contains("“淮安市人民政府”的汇总数与所载 3 份下级报告之和比较"), "{text}");
+}
+
+#[test]
+fn a_folder_of_one_agencys_years_checks_each_year_against_the_one_before() {
+    let dir = temp_dir("years");
+    for year in ["2023", "2024"] {
+        let name = format!("hongze-district-{year}.json");
+        std::fs::copy(samples().join(&name), dir.join(&name)).unwrap();
+    }
+    let together = json_of(&nianbao(&["check", dir.to_str().unwrap(), "--format", "json", "--today", "2026-11-27"]));
+    let apart = json_of(&nianbao(&[
+        "check",
+        &sample("hongze-district-2024"),
+        "--previous",
+        &sample("hongze-district-2023"),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-27",
+    ]));
+    let year_2024 = entry(&together, "hongze-district-2024.json");
+    assert_eq!(year_2024.pointer("/diagnostics"), apart.pointer("/diagnostics"));
+    assert_eq!(year_2024.pointer("/summary"), apart.pointer("/summary"));
+    let alone =
+        json_of(&nianbao(&["check", &sample("hongze-district-2024"), "--format", "json", "--today", "2026-11-27"]));
+    assert_ne!(alone.pointer("/summary/checks_run"), apart.pointer("/summary/checks_run"), "the cross-year rules ran");
+    let text = String::from_utf8(nianbao(&["check", dir.to_str().unwrap(), "--today", "2026-11-27"]).stdout).unwrap();
+    assert!(text.contains("同一机关的 2 个年度"), "{text}");
+}

@@ -293,8 +293,6 @@ pub struct Diagnostic {
     pub pointers: Vec<String>,
     /// For unreadable input only.
     pub position: Option<Position>,
-    pub expected: Option<f64>,
-    pub actual: Option<f64>,
     pub detail: Detail,
     /// The reviewer's decision, when an annotation matches.
     pub settled: Option<Settled>,
@@ -302,7 +300,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(rule: Rule, pointers: Vec<String>, detail: Detail) -> Self {
-        Diagnostic { rule, pointers, position: None, expected: None, actual: None, detail, settled: None }
+        Diagnostic { rule, pointers, position: None, detail, settled: None }
     }
 
     /// A finding about one key or cell.
@@ -310,10 +308,11 @@ impl Diagnostic {
         Diagnostic::new(rule, vec![pointer.into()], detail)
     }
 
-    pub fn with_numbers(mut self, expected: f64, actual: f64) -> Self {
-        self.expected = Some(expected);
-        self.actual = Some(actual);
-        self
+    /// For arithmetic findings, what the relation expects and what the
+    /// report has (RULES.md's `expected` and `actual`), derived from the
+    /// detail so that no renderer can show other numbers than the message.
+    pub fn numbers(&self) -> Option<(f64, f64)> {
+        self.detail.numbers()
     }
 
     pub fn severity(&self) -> Severity {
@@ -322,6 +321,32 @@ impl Diagnostic {
 
     pub fn is_dismissed(&self) -> bool {
         matches!(&self.settled, Some(Settled { status: Status::Dismissed, .. }))
+    }
+}
+
+impl Detail {
+    /// `(expected, actual)` of an arithmetic finding: the sum or balance the
+    /// template's relation calls for, and the number the report gives.
+    pub fn numbers(&self) -> Option<(f64, f64)> {
+        match self {
+            Detail::Sum { values } => {
+                let (total, addends) = values.split_first()?;
+                Some((addends.iter().fold(0.0, |sum, v| sum + v), *total))
+            }
+            Detail::Balance { received, carried_over, results_total, carried_forward, .. } => {
+                Some((received + carried_over, results_total + carried_forward))
+            }
+            Detail::InForce { in_force, issued, repealed, previous_in_force, .. } => match previous_in_force {
+                Some(previous) => Some((previous + issued - repealed, *in_force)),
+                None => Some((issued - repealed, *in_force)),
+            },
+            Detail::CarryOver { carried_over, previous_carried_forward, .. } => {
+                Some((*previous_carried_forward, *carried_over))
+            }
+            Detail::TextTableMismatch { stated, table, .. } => Some((*table, *stated)),
+            Detail::AggregateSum { parent, sum, .. } => Some((*sum, *parent)),
+            _ => None,
+        }
     }
 }
 

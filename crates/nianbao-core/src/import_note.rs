@@ -359,6 +359,16 @@ impl ImportRecord {
         Some(ImportRecord { from: text("from"), file: text("file"), notes })
     }
 
+    /// Where the report came from and how complete it is, on one line:
+    /// “导入自 pdf 文件：每一格都已读取，位置确定。”.
+    pub fn origin_text(&self, lang: Lang) -> String {
+        let from = self.from.as_deref().unwrap_or("?");
+        match lang {
+            Lang::Zh => format!("导入自 {from} 文件：{}", self.summary(lang)),
+            Lang::En => format!("imported from {from}: {}", self.summary(lang)),
+        }
+    }
+
     /// One line that says how complete the import is.
     pub fn summary(&self, lang: Lang) -> String {
         let missing = self.notes.iter().filter(|n| n.loses_cells()).count();
@@ -373,6 +383,14 @@ impl ImportRecord {
                 format!("{m} places could not be imported (left blank); fill them in from the original.")
             }
         }
+    }
+}
+
+/// Said when a file given to the importer is already the format's JSON.
+pub fn already_json(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "这已是 JSON 文件，无需导入；请用 nianbao check 检查它",
+        Lang::En => "this is a JSON file already, nothing to import; check it with nianbao check",
     }
 }
 

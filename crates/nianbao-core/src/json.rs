@@ -275,7 +275,7 @@ pub enum TypeName {
     Object,
 }
 
-fn unescape_pointer_token(token: &str) -> String {
+pub(crate) fn unescape_pointer_token(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 

@@ -13,11 +13,14 @@
 //! assert!(checked.summary.errors > 0); // template, year, agency, tables … are missing
 //! ```
 
+pub mod batch;
 pub mod csv;
 pub mod date;
 pub mod decimal;
 pub mod diagnostic;
+pub mod edit;
 pub mod encoding;
+pub mod explain;
 pub mod export;
 pub mod import_note;
 pub mod json;

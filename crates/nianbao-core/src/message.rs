@@ -3,6 +3,9 @@
 //! Messages are for 政务公开 staff: they say what is wrong with the numbers
 //! and the printed labels (“（七）总计”, “自然人”), and what to check.
 
+mod vocabulary;
+pub use vocabulary::*;
+
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};

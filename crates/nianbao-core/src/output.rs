@@ -43,7 +43,7 @@ pub fn diagnostic(d: &Diagnostic, template: Template, lang: Lang) -> Value {
         }
     }
     o.insert("message", string(message(d, template, lang)));
-    if let (Some(expected), Some(actual)) = (d.expected, d.actual) {
+    if let Some((expected, actual)) = d.numbers() {
         o.insert("expected", Value::Number(Number::from_f64(expected)));
         o.insert("actual", Value::Number(Number::from_f64(actual)));
     }
@@ -58,8 +58,38 @@ pub fn diagnostic(d: &Diagnostic, template: Template, lang: Lang) -> Value {
 
 /// The whole result of checking one document.
 pub fn checked(checked: &Checked, template: Template, lang: Lang) -> Value {
+    Value::Object(checked_object(checked, template, lang))
+}
+
+fn checked_object(checked: &Checked, template: Template, lang: Lang) -> Object {
     let mut o = Object::new();
     o.insert("summary", summary(&checked.summary));
     o.insert("diagnostics", Value::Array(checked.diagnostics.iter().map(|d| diagnostic(d, template, lang)).collect()));
-    Value::Object(o)
+    o
+}
+
+/// One checked file of several: its name, its template and its findings.
+pub struct File<'a> {
+    pub name: &'a str,
+    pub template: Template,
+    pub checked: &'a Checked,
+}
+
+/// The result of checking several files: one object per file, each the
+/// shape of [`checked`] with the file's name first (`{"file": …,
+/// "summary": …, "diagnostics": …}`).
+pub fn files(files: &[File<'_>], lang: Lang) -> Value {
+    Value::Array(
+        files
+            .iter()
+            .map(|f| {
+                let mut o = Object::new();
+                o.insert("file", string(f.name));
+                for (key, value) in checked_object(f.checked, f.template, lang).iter() {
+                    o.insert(key, value.clone());
+                }
+                Value::Object(o)
+            })
+            .collect(),
+    )
 }

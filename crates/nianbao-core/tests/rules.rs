@@ -127,7 +127,7 @@ fn t3_row_total() {
             "/applications/results/withheld/state_secret/other_org",
         ]
     );
-    assert_eq!((d.expected, d.actual), (Some(4.0), Some(0.0)));
+    assert_eq!(d.numbers(), Some((4.0, 0.0)));
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn t3_results_total_counts_all_21_rows_in_order() {
     assert_eq!(p.len(), 22);
     assert_eq!(p[1], "/applications/results/granted/natural_person");
     assert_eq!(p[21], "/applications/results/other/misc/natural_person");
-    assert_eq!((checked.diagnostics[2].expected, checked.diagnostics[2].actual), (Some(1.0), Some(2.0)));
+    assert_eq!(checked.diagnostics[2].numbers(), Some((1.0, 2.0)));
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn t3_balance_one_finding_per_column() {
             "/applications/carried_forward/natural_person",
         ]
     );
-    assert_eq!((checked.diagnostics[0].expected, checked.diagnostics[0].actual), (Some(4.0), Some(1.0)));
+    assert_eq!(checked.diagnostics[0].numbers(), Some((4.0, 1.0)));
     let message =
         nianbao_core::message::message(&checked.diagnostics[0], nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(
@@ -405,7 +405,7 @@ fn text_table_mismatch_quotes_the_sentence() {
     let edits: Vec<(&str, Option<&str>)> = edits_owned.iter().map(|(p, v)| (*p, Some(v.as_str()))).collect();
     let checked = check(&edits, &[("text-table-mismatch", "/overview")]);
     let d = &checked.diagnostics[0];
-    assert_eq!((d.expected, d.actual), (Some(2.0), Some(1.0)));
+    assert_eq!(d.numbers(), Some((2.0, 1.0)));
     let message = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(message.contains("共受理政府信息依申请公开 1 件") && message.contains("表格中为 2"), "{message}");
 }

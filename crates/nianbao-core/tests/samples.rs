@@ -32,7 +32,7 @@ fn published_findings_of_each_sample() {
 fn hongze_2023_appeal_totals_quote_the_numbers() {
     let checked = check_text(&sample_text("hongze-district-2023"), None);
     let d = &checked.diagnostics[0];
-    assert_eq!((d.expected, d.actual), (Some(11.0), Some(0.0)));
+    assert_eq!(d.numbers(), Some((11.0, 0.0)));
     let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(zh.contains("行政复议") && zh.contains("总计填 0") && zh.contains("11"), "{zh}");
     let en = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::En);
@@ -173,7 +173,7 @@ fn hongze_two_years_side_by_side() {
         ])
     );
     let d = &checked.diagnostics[1];
-    assert_eq!((d.expected, d.actual), (Some(0.0), Some(2.0)));
+    assert_eq!(d.numbers(), Some((0.0, 2.0)));
     let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(zh.contains("2023 年报告") && zh.contains("为 2"), "{zh}");
 }
@@ -229,7 +229,7 @@ fn aggregate_of_two_subordinates() {
     let checked = nianbao_core::validate_aggregate(&parent, &[("洪泽区", &a), ("济源高新区", &b)]);
     assert_eq!(findings(&checked), pairs(&[("aggregate-sum", "/appeals/review/upheld")]));
     let d = &checked.diagnostics[0];
-    assert_eq!((d.expected, d.actual), (Some(1.0), Some(5.0)));
+    assert_eq!(d.numbers(), Some((1.0, 5.0)));
     let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(zh.contains("洪泽区、济源高新区") && zh.contains("2 份"), "{zh}");
     assert_eq!(checked.summary.checks_run, 161 + 15);

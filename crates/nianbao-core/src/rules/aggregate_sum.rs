@@ -36,7 +36,7 @@ pub fn check(parent: &Report, subordinates: &[(&str, &Report)]) -> Checks {
         checks.count(true);
         if !same(parent_value, sum) {
             let detail = Detail::AggregateSum { parent: parent_value, sum, included: included.clone() };
-            checks.push(Diagnostic::at(Rule::AggregateSum, id.pointer(), detail).with_numbers(sum, parent_value));
+            checks.push(Diagnostic::at(Rule::AggregateSum, id.pointer(), detail));
         }
     }
     checks

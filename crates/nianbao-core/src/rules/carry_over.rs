@@ -26,7 +26,7 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
             let detail =
                 Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year: previous.year };
             let finding = Diagnostic::at(Rule::CarryOver, row.cell_pointer(column), detail);
-            checks.push(finding.with_numbers(previous_carried_forward, carried_over));
+            checks.push(finding);
         }
     }
 }

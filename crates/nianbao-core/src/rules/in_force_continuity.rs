@@ -31,7 +31,7 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
             let pointers = ["in_force", "issued", "repealed"].map(|c| format!("/proactive/{row}/{c}")).to_vec();
             let detail =
                 Detail::InForce { row, in_force, issued, repealed, previous_in_force: Some(previous_in_force) };
-            checks.push(Diagnostic::new(Rule::InForceContinuity, pointers, detail).with_numbers(expected, in_force));
+            checks.push(Diagnostic::new(Rule::InForceContinuity, pointers, detail));
         }
     }
 }

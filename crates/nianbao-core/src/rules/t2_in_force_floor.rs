@@ -26,7 +26,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
         if in_force < floor {
             let pointers = ["in_force", "issued", "repealed"].map(|c| format!("/proactive/{row}/{c}")).to_vec();
             let detail = Detail::InForce { row, in_force, issued, repealed, previous_in_force: None };
-            checks.push(Diagnostic::new(Rule::T2InForceFloor, pointers, detail).with_numbers(floor, in_force));
+            checks.push(Diagnostic::new(Rule::T2InForceFloor, pointers, detail));
         }
     }
 }

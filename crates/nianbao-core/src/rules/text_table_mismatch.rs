@@ -64,9 +64,7 @@ pub fn check(report: &Report, checks: &mut Checks) {
                 quantity: statement.quantity,
                 percent,
             };
-            checks.push(
-                Diagnostic::at(Rule::TextTableMismatch, "/overview", detail).with_numbers(table, statement.stated),
-            );
+            checks.push(Diagnostic::at(Rule::TextTableMismatch, "/overview", detail));
         }
     }
 }
