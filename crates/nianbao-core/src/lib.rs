@@ -21,6 +21,7 @@ pub mod encoding;
 pub mod export;
 pub mod import_note;
 pub mod json;
+pub mod lang;
 pub mod layout;
 pub mod message;
 pub mod model;
