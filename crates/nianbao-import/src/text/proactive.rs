@@ -1,0 +1,85 @@
+//! 表二: the template it was printed from, and its rows.
+
+use super::cells::{table_line, CellText, TableLine};
+use super::lines::fold_label;
+use crate::ImportNote;
+use nianbao_core::json::{Object, Value};
+use nianbao_core::template::Template;
+
+/// The 2019 table's words, which the 2021 table does not have.
+pub(super) fn detect_template(lines: &[&str], year: Option<i64>) -> Template {
+    let compact: String = lines.iter().map(|l| fold_label(l)).collect();
+    if ["本年新制作数量", "对外公开总数量", "政府集中采购", "其他对外管理服务事项"].iter().any(|w| compact.contains(w))
+    {
+        return Template::T2019;
+    }
+    if ["本年制发件数", "现行有效件数", "本年处理决定数量"].iter().any(|w| compact.contains(w)) {
+        return Template::T2021;
+    }
+    year.map_or(Template::T2021, Template::for_year)
+}
+
+/// 表二: each row by its label; its cells on the same line, or on the next
+/// line when the numbers were printed below the label.
+pub(super) fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec<ImportNote>) -> Object {
+    let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
+    let mut object = Object::new();
+    for block in template.proactive() {
+        for row in block.rows {
+            let pointer = format!("/proactive/{}", row.key);
+            let label = fold_label(row.label.zh);
+            // As printed, or with a unit after it (行政许可（件）), or cut to
+            // its end (规范性文件 for 行政规范性文件).
+            let matches = |printed: &str| {
+                let printed = fold_label(printed);
+                printed == label
+                    || printed.strip_prefix(label.as_str()).is_some_and(|rest| rest.starts_with('('))
+                    || (printed.chars().count() >= 4 && label.ends_with(printed.as_str()))
+            };
+            // The label on its line, or wrapped onto the next (行政规范性 /
+            // 文件 3 0 8): then the numbers are the next line's.
+            let found = table_lines.iter().position(|l| matches(&l.label)).or_else(|| {
+                (1..table_lines.len()).find(|&i| {
+                    let (first, second) = (&table_lines[i - 1], &table_lines[i]);
+                    first.cells.is_empty()
+                        && !first.label.is_empty()
+                        && !second.label.is_empty()
+                        && !matches(&second.label)
+                        && matches(&format!("{}{}", first.label, second.label))
+                })
+            });
+            let width = block.columns.len();
+            let cells = found.and_then(|i| {
+                if let Some(cells) = table_lines[i].cells_for(width) {
+                    Some(cells.to_vec())
+                } else if !table_lines[i].cells.is_empty() {
+                    Some(table_lines[i].cells.clone())
+                } else {
+                    // The numbers on the next lines, with no label of their
+                    // own: one line, or one cell per line.
+                    let following: Vec<CellText> = table_lines[i + 1..]
+                        .iter()
+                        .take_while(|next| next.label.is_empty() && !next.cells.is_empty())
+                        .flat_map(|next| next.cells.iter().cloned())
+                        .take(width)
+                        .collect();
+                    (!following.is_empty()).then_some(following)
+                }
+            });
+            let Some(cells) = cells else {
+                notes.push(ImportNote::RowMissing { pointer });
+                continue;
+            };
+            if cells.len() != block.columns.len() {
+                notes.push(ImportNote::RowAmbiguous { pointer, found: cells.len(), expected: block.columns.len() });
+                continue;
+            }
+            let mut row_object = Object::new();
+            for (column, cell) in block.columns.iter().zip(&cells) {
+                row_object.insert(column.key, cell.to_value());
+            }
+            object.insert(row.key, Value::Object(row_object));
+        }
+    }
+    object
+}
