@@ -5,10 +5,36 @@ use super::lines::fold_label;
 use super::set_path;
 use crate::ImportNote;
 use nianbao_core::json::{Object, Value};
-use nianbao_core::template::{OtherShape, RowRole, APPLICANT_COLUMNS};
+use nianbao_core::template::{
+    unnumbered, OtherShape, RowRole, APPLICANTS_HEADER, APPLICANT_CELLS, APPLICANT_COLUMNS, ORGANISATIONS_HEADER,
+    RESULTS_HEADER, RESULT_GROUPS,
+};
+use std::sync::OnceLock;
+
+/// How （六）其他处理 is printed: split when the section holds a piece of
+/// one of its items' own words (before the tail 、行政机关不再处理… they
+/// share) that no row of the single shape has. Five characters in a row
+/// survive a label wrapped across lines.
+pub(super) fn detect_shape(lines: &[&str]) -> OtherShape {
+    const PIECE: usize = 5;
+    let compact: String = lines.iter().map(|l| fold_label(l)).collect();
+    let single: Vec<String> = OtherShape::Single.rows().iter().map(|r| fold_label(r.label.zh)).collect();
+    let split = OtherShape::Split.other_rows().any(|row| {
+        let words = fold_label(unnumbered(row.label.zh));
+        let own: Vec<char> = words.split('.').next().unwrap_or("").chars().collect();
+        own.windows(PIECE)
+            .map(|w| w.iter().collect::<String>())
+            .any(|piece| !single.iter().any(|s| s.contains(piece.as_str())) && compact.contains(piece.as_str()))
+    });
+    if split {
+        OtherShape::Split
+    } else {
+        OtherShape::Single
+    }
+}
 
 /// 表三. Its rows always come in the template's order, each with seven
-/// cells, so the runs of seven cells are the rows in order, whatever
+/// cells (`APPLICANT_CELLS`), so the runs of seven cells are the rows in order, whatever
 /// happened to their labels (lost leading cells, labels broken across lines,
 /// numbers printed before a wrapped label). Labels then check the count and
 /// name misspellings.
@@ -16,12 +42,13 @@ pub(super) fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut V
     let rows = shape.rows();
     let table_lines: Vec<TableLine> = lines.iter().map(|l| table_line(l)).collect();
     let mut runs: Vec<(usize, &TableLine)> =
-        table_lines.iter().enumerate().filter(|(_, l)| l.cells_for(7).is_some()).collect();
+        table_lines.iter().enumerate().filter(|(_, l)| l.cells_for(APPLICANT_CELLS).is_some()).collect();
     // A run of seven blanks with no label is a spacer (Word's HTML export, a
     // trailing empty row, a header's merged cell split into fields), not a
     // row: when leaving such runs out makes one run per row, they are left out.
     let spacer = |line: &TableLine| {
-        line.label.trim().is_empty() && line.cells_for(7).is_some_and(|cells| cells.iter().all(CellText::is_blank))
+        line.label.trim().is_empty()
+            && line.cells_for(APPLICANT_CELLS).is_some_and(|cells| cells.iter().all(CellText::is_blank))
     };
     if runs.len() != rows.len() {
         let without: Vec<(usize, &TableLine)> = runs.iter().copied().filter(|(_, l)| !spacer(l)).collect();
@@ -39,8 +66,8 @@ pub(super) fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut V
             .filter(|l| l.label.trim().is_empty() && l.cells.len() == 1)
             .map(|l| &l.cells[0])
             .collect();
-        if !singles.is_empty() && singles.len() == rows.len() * 7 {
-            for (row, cells) in rows.iter().zip(singles.chunks(7)) {
+        if !singles.is_empty() && singles.len() == rows.len() * APPLICANT_CELLS {
+            for (row, cells) in rows.iter().zip(singles.chunks(APPLICANT_CELLS)) {
                 let cells: Vec<CellText> = cells.iter().map(|c| (*c).clone()).collect();
                 put_application_row(&mut object, row.path, &cells);
             }
@@ -50,7 +77,7 @@ pub(super) fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut V
     }
     if runs.len() == rows.len() {
         for (row, (_, line)) in rows.iter().zip(&runs) {
-            put_application_row(&mut object, row.path, line.cells_for(7).unwrap_or(&line.cells));
+            put_application_row(&mut object, row.path, line.cells_for(APPLICANT_CELLS).unwrap_or(&line.cells));
             check_label(row, &line.label, notes);
         }
         return object;
@@ -89,14 +116,18 @@ pub(super) fn read_applications(lines: &[&str], shape: OtherShape, notes: &mut V
             .take_while(|&j| j == i || names_no_other_row(&cores[j]))
             .find(|&j| !taken[j] && !table_lines[j].cells.is_empty());
         match candidate {
-            Some(j) if table_lines[j].cells_for(7).is_some() => {
+            Some(j) if table_lines[j].cells_for(APPLICANT_CELLS).is_some() => {
                 taken[j] = true;
-                put_application_row(&mut object, row.path, table_lines[j].cells_for(7).unwrap_or(&[]));
+                put_application_row(&mut object, row.path, table_lines[j].cells_for(APPLICANT_CELLS).unwrap_or(&[]));
                 notes.push(ImportNote::RowPlacedByLabel { pointer });
             }
             Some(j) => {
                 taken[j] = true;
-                notes.push(ImportNote::RowAmbiguous { pointer, found: table_lines[j].cells.len(), expected: 7 });
+                notes.push(ImportNote::RowAmbiguous {
+                    pointer,
+                    found: table_lines[j].cells.len(),
+                    expected: APPLICANT_CELLS,
+                });
             }
             None => notes.push(ImportNote::RowMissing { pointer }),
         }
@@ -114,35 +145,40 @@ pub(super) fn label_core(text: &str) -> String {
         .collect()
 }
 
-/// The labels over 表三's rows (三、本年度办理结果, the groups （三）…（六）) and
-/// its header, which name no row.
-pub(super) const APPLICATION_HEADER_CORES: [&str; 12] = [
-    "三本年度办理结果",
-    "三不予公开",
-    "四无法提供",
-    "五不予处理",
-    "六其他处理",
-    "申请人情况",
-    "自然人",
-    "法人或其他组织",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-];
+/// The cores of the labels over 表三's rows (三、本年度办理结果, the groups
+/// （三）…（六）), which merged cells print before a row's own label.
+fn group_cores() -> &'static [String] {
+    static CORES: OnceLock<Vec<String>> = OnceLock::new();
+    CORES.get_or_init(|| {
+        std::iter::once(RESULTS_HEADER).chain(RESULT_GROUPS.iter().map(|g| g.label)).map(|l| label_core(l.zh)).collect()
+    })
+}
+
+/// The cores of 表三's header labels (申请人情况, 法人或其他组织, the
+/// applicant columns), which name no row.
+fn header_cores() -> &'static [String] {
+    static CORES: OnceLock<Vec<String>> = OnceLock::new();
+    CORES.get_or_init(|| {
+        [APPLICANTS_HEADER, ORGANISATIONS_HEADER]
+            .into_iter()
+            .chain(APPLICANT_COLUMNS.iter().map(|c| c.label))
+            .map(|l| label_core(l.zh))
+            .collect()
+    })
+}
 
 /// A line's label core that names no row: empty, a scrap of a few
 /// characters (他处理), or a piece of a group's or the header's label.
 pub(super) fn is_neutral_label(core: &str) -> bool {
     let rest = without_group_labels(core);
-    rest.chars().count() < 4 || APPLICATION_HEADER_CORES.iter().any(|h| h.contains(rest))
+    rest.chars().count() < 4 || group_cores().iter().chain(header_cores()).any(|h| h.contains(rest))
 }
 
 /// A label core without the group labels printed before a row's own label
 /// in merged cells (三、本年度办理结果 （三）不予公开 1.属于国家秘密).
 pub(super) fn without_group_labels(core: &str) -> &str {
     let mut rest = core;
-    while let Some(next) = APPLICATION_HEADER_CORES[..5].iter().find_map(|g| rest.strip_prefix(g)) {
+    while let Some(next) = group_cores().iter().find_map(|g| rest.strip_prefix(g.as_str())) {
         rest = next;
     }
     rest

@@ -1,12 +1,15 @@
 //! The six section headings: their numbering and the ways agencies word them.
 
+use nianbao_core::template::{APPEAL_BLOCKS, LITIGATION_HEADER};
+
 /// The ways the six headings are worded, after their numeral: the
-/// template's words first, then the rewordings agencies use.
-pub(super) const HEADING_WORDS: [&[&str]; 6] = [
+/// template's words first, then the rewordings agencies use. A heading of
+/// 四 names 表四's first block or its lawsuits.
+pub(super) static HEADING_WORDS: [&[&str]; 6] = [
     &["总体情况"],
     &["主动公开政府信息", "政府信息主动公开", "主动公开情况"],
     &["收到和处理政府信息公开申请", "依申请公开", "收到和处理"],
-    &["行政复议", "行政诉讼"],
+    &[APPEAL_BLOCKS[0].label.zh, LITIGATION_HEADER.zh],
     &["存在的主要问题", "存在的问题", "主要问题", "存在问题"],
     &["其他需要报告", "其他事项"],
 ];

@@ -5,7 +5,7 @@ use super::cells::{label_fields, table_line};
 use super::headings::{is_heading, strip_numbering, Numbering, HEADING_WORDS};
 use super::lines::{fold_label, is_prose};
 use nianbao_core::template::{
-    RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANTS_HEADER, BALANCE_NOTE, LITIGATION_HEADER,
+    unnumbered, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANTS_HEADER, BALANCE_NOTE, LITIGATION_HEADER,
     PROACTIVE_ROW_HEADER,
 };
 
@@ -23,9 +23,7 @@ pub(super) fn find_tables(lines: &[&str]) -> [Option<usize>; 3] {
     let proactive = (0..lines.len()).find(|&i| starts(i, &[&block_head, PROACTIVE_ROW_HEADER.zh]));
     let from = proactive.map_or(0, |i| i + 1);
     let balance_note: String = fold_label(BALANCE_NOTE.zh).chars().take(10).collect();
-    let received = Template::T2021.other_shape().rows().iter().find(|r| r.role == RowRole::Received);
-    let received =
-        received.map_or(String::new(), |r| fold_label(r.label.zh).trim_start_matches(['一', '.']).to_string());
+    let received = fold_label(unnumbered(Template::T2021.other_shape().row(RowRole::Received).label.zh));
     let applications = (from..lines.len()).find(|&i| starts(i, &[APPLICANTS_HEADER.zh, &balance_note, &received]));
     let from = applications.or(proactive).map_or(0, |i| i + 1);
     let appeals = (from..lines.len())

@@ -19,9 +19,9 @@ mod title;
 
 use crate::{DetectedTemplate, ImportNote, ImportOptions, Imported};
 use appeals::read_appeals;
-use applications::read_applications;
+use applications::{detect_shape, read_applications};
 use layout::find_layout;
-use lines::{dropped, fold_label, report_lines, site_footer_start, without_page_chrome};
+use lines::{dropped, report_lines, site_footer_start, without_page_chrome};
 use nianbao_core::json::{Number, Object, Value};
 use nianbao_core::template::{OtherShape, Template, FORMAT_ID, SECTIONS};
 use paragraphs::paragraphs;
@@ -67,10 +67,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let proactive_lines = layout.lines(&lines, 1);
     let template = detect_template(&proactive_lines, year);
     let application_lines = layout.lines(&lines, 2);
-    let compact_applications: String = application_lines.iter().map(|l| fold_label(l)).collect();
-    let single_other =
-        !compact_applications.contains("逾期不补正") && !compact_applications.contains("逾期未按收费通知");
-    let shape = if single_other { OtherShape::Single } else { OtherShape::Split };
+    let shape = detect_shape(&application_lines);
     notes.push(ImportNote::TemplateDetected(DetectedTemplate {
         template,
         single_other: template == Template::T2021 && shape == OtherShape::Single,

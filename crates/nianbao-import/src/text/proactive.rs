@@ -6,14 +6,17 @@ use crate::ImportNote;
 use nianbao_core::json::{Object, Value};
 use nianbao_core::template::Template;
 
-/// The 2019 table's words, which the 2021 table does not have.
+/// The template 表二 was printed from: the one with a label that the other
+/// template's 表二 does not have (2019's first), else the one of the year.
 pub(super) fn detect_template(lines: &[&str], year: Option<i64>) -> Template {
     let compact: String = lines.iter().map(|l| fold_label(l)).collect();
-    if ["本年新制作数量", "对外公开总数量", "政府集中采购", "其他对外管理服务事项"].iter().any(|w| compact.contains(w))
-    {
+    let printed_from = |template: Template| {
+        template.distinguishing_labels().iter().any(|label| compact.contains(fold_label(label).as_str()))
+    };
+    if printed_from(Template::T2019) {
         return Template::T2019;
     }
-    if ["本年制发件数", "现行有效件数", "本年处理决定数量"].iter().any(|w| compact.contains(w)) {
+    if printed_from(Template::T2021) {
         return Template::T2021;
     }
     year.map_or(Template::T2021, Template::for_year)
