@@ -1,11 +1,11 @@
 //! The six section headings: their numbering and the ways agencies word them.
 
-use nianbao_core::template::{APPEAL_BLOCKS, LITIGATION_HEADER};
+use nianbao_core::template::{APPEAL_BLOCKS, LITIGATION_HEADER, SECTIONS};
 
 /// The ways the six headings are worded, after their numeral: the
 /// template's words first, then the rewordings agencies use. A heading of
 /// 四 names 表四's first block or its lawsuits.
-pub(super) static HEADING_WORDS: [&[&str]; 6] = [
+pub(super) static HEADING_WORDS: [&[&str]; SECTIONS.len()] = [
     &["总体情况"],
     &["主动公开政府信息", "政府信息主动公开", "主动公开情况"],
     &["收到和处理政府信息公开申请", "依申请公开", "收到和处理"],

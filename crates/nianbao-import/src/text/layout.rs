@@ -6,7 +6,7 @@ use super::headings::{is_heading, strip_numbering, Numbering, HEADING_WORDS};
 use super::lines::{fold_label, is_prose};
 use nianbao_core::template::{
     unnumbered, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANTS_HEADER, BALANCE_NOTE, LITIGATION_HEADER,
-    PROACTIVE_ROW_HEADER,
+    PROACTIVE_ROW_HEADER, SECTIONS,
 };
 
 /// Where each table starts, found by its own row and column labels wherever
@@ -53,10 +53,10 @@ pub(super) fn find_tables(lines: &[&str]) -> [Option<usize>; 3] {
 /// table's first line) and the first line of its content.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Layout {
-    pub(super) starts: [Option<usize>; 6],
-    pub(super) content: [Option<usize>; 6],
+    pub(super) starts: [Option<usize>; SECTIONS.len()],
+    pub(super) content: [Option<usize>; SECTIONS.len()],
     /// Sections taken by their place, without a heading (五 after 表四).
-    pub(super) unheaded: [bool; 6],
+    pub(super) unheaded: [bool; SECTIONS.len()],
 }
 
 impl Layout {
