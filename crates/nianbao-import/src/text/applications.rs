@@ -267,3 +267,31 @@ pub(super) fn lcs(a: &str, b: &str) -> usize {
     }
     previous[b.len()]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shape_of_other_by_its_items_own_words() {
+        let split = ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0"];
+        assert_eq!(detect_shape(&split), OtherShape::Split);
+        // A label wrapped across lines, numbers between its pieces.
+        let wrapped = ["2.申请人逾期未按收费 0 0 0 0 0 0 0", "通知要求缴纳费用、行政机关不再处理"];
+        assert_eq!(detect_shape(&wrapped), OtherShape::Split);
+        let single = ["（六）其他处理\t0\t0\t0\t0\t0\t0\t0", "（七）总计\t3\t0\t0\t0\t0\t0\t3"];
+        assert_eq!(detect_shape(&single), OtherShape::Single);
+        // The tail both items share, and words other rows have, tell nothing.
+        let shared = ["对此类申请不再处理其政府信息公开申请。", "4.无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0"];
+        assert_eq!(detect_shape(&shared), OtherShape::Single);
+    }
+
+    #[test]
+    fn header_cores_name_no_row() {
+        assert!(is_neutral_label("申请人情况"));
+        assert!(is_neutral_label("法人或其他组织"));
+        assert!(is_neutral_label("他处理"));
+        assert_eq!(without_group_labels("三本年度办理结果三不予公开1属于国家秘密"), "1属于国家秘密");
+        assert!(!is_neutral_label("三不予公开1属于国家秘密"));
+    }
+}

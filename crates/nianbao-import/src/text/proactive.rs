@@ -86,3 +86,25 @@ pub(super) fn read_proactive(lines: &[&str], template: Template, notes: &mut Vec
     }
     object
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_by_labels_only_one_table_two_has() {
+        assert_eq!(
+            detect_template(&["信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量"], Some(2022)),
+            Template::T2019
+        );
+        assert_eq!(detect_template(&["政府集中采购 3 120.5"], None), Template::T2019);
+        assert_eq!(
+            detect_template(&["信息内容\t本年制发件数\t本年废止件数\t现行有效件数"], Some(2020)),
+            Template::T2021
+        );
+        // 规范性文件 is inside 2021's 行政规范性文件: the year decides.
+        assert_eq!(detect_template(&["规范性文件 3 0 8"], Some(2020)), Template::T2019);
+        assert_eq!(detect_template(&["规范性文件 3 0 8"], Some(2022)), Template::T2021);
+        assert_eq!(detect_template(&["规章 1 0 3"], None), Template::T2021);
+    }
+}
