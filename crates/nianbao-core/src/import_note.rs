@@ -228,7 +228,7 @@ impl ImportNote {
             ImportNote::TemplateDetected(d) => match (d.single_other, zh) {
                 (false, true) => format!("识别为 {} 版模板。", d.template.code()),
                 (false, false) => format!("Detected the {} template.", d.template.code()),
-                (true, true) => "识别为 2021 版模板，但（六）其他处理按 2019 版只有一行。".into(),
+                (true, true) => format!("识别为 2021 版模板，但{}按 2019 版只有一行。", crate::template::OTHER.label.zh),
                 (true, false) => "Detected the 2021 template, with (6) printed as the single 2019 row.".into(),
             },
             ImportNote::SectionMissing { key } => {

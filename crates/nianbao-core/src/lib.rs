@@ -24,6 +24,7 @@ pub mod explain;
 pub mod export;
 pub mod import_note;
 pub mod json;
+pub mod lang;
 pub mod layout;
 pub mod message;
 pub mod model;

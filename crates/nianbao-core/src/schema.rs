@@ -11,8 +11,8 @@
 use crate::json::{Object, Value};
 use crate::model::Kind;
 use crate::template::{
-    OtherShape, ProactiveBlock, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS, FORMAT_ID,
-    OTHER_SUB_KEYS, SECTIONS,
+    OtherShape, ProactiveBlock, RowRole, Section, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS,
+    FORMAT_ID, OTHER, OTHER_SUB_KEYS, RESULTS_HEADER, SECTIONS,
 };
 
 pub const SCHEMA_ID: &str = "https://nianbao.github.io/schema/zfxxgk-annual-report-1.schema.json";
@@ -64,7 +64,13 @@ fn proactive(blocks: &[ProactiveBlock], template: Template) -> Value {
             })
         })
         .collect();
-    record(&format!("表二 主动公开政府信息情况（{} 版模板）", template.code()), &rows)
+    record(&format!("{}（{} 版模板）", caption(&SECTIONS[1]), template.code()), &rows)
+}
+
+/// A table's caption: its short name and its section's words, e.g.
+/// “表四 政府信息公开行政复议、行政诉讼情况”.
+fn caption(section: &Section) -> String {
+    format!("{} {}", section.short.zh, section.phrase())
 }
 
 fn cell_schema(label: &str) -> Value {
@@ -104,17 +110,20 @@ fn applications() -> Value {
     results.push((
         "other",
         obj(vec![
-            ("description", s("（六）其他处理：2021 版为三个分项；2019 版（及部分沿用旧样式的 2021 版报告）为一行")),
-            ("anyOf", Value::Array(vec![record("（六）其他处理的三个分项", &split_other), row()])),
+            (
+                "description",
+                s(&format!("{}：2021 版为三个分项；2019 版（及部分沿用旧样式的 2021 版报告）为一行", OTHER.label.zh)),
+            ),
+            ("anyOf", Value::Array(vec![record(&format!("{}的三个分项", OTHER.label.zh), &split_other), row()])),
         ]),
     ));
     results.push(("total", row()));
     record(
-        "表三 收到和处理政府信息公开申请情况",
+        &caption(&SECTIONS[2]),
         &[
             ("received", row()),
             ("carried_over", row()),
-            ("results", record("三、本年度办理结果", &results)),
+            ("results", record(RESULTS_HEADER.zh, &results)),
             ("carried_forward", row()),
         ],
     )
@@ -123,7 +132,7 @@ fn applications() -> Value {
 fn appeals() -> Value {
     let cells: Vec<(&str, Value)> = APPEAL_COLUMNS.iter().map(|c| (c.key, cell_schema(c.label.zh))).collect();
     let blocks: Vec<(&str, Value)> = APPEAL_BLOCKS.iter().map(|b| (b.key, record(b.label.zh, &cells))).collect();
-    record("表四 政府信息公开行政复议、行政诉讼情况", &blocks)
+    record(&caption(&SECTIONS[3]), &blocks)
 }
 
 /// The JSON Schema of `zfxxgk-annual-report/1`.

@@ -6,49 +6,10 @@
 //! are the template's own printed words (国办公开办函〔2021〕30号 and
 //! 〔2019〕60号), with an English rendering beside each.
 
-/// A printed label in Chinese, with its English rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Label {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
+pub use crate::lang::{Label, Lang};
 
 const fn l(zh: &'static str, en: &'static str) -> Label {
     Label { zh, en }
-}
-
-/// The interface language of messages and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "zh" | "zh-CN" | "zh-Hans" => Some(Lang::Zh),
-            "en" | "en-US" | "en-GB" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-impl Label {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
-    }
 }
 
 /// One of the State Council's two table formats.
@@ -101,6 +62,39 @@ impl Template {
             Template::T2019 => PROACTIVE_2019,
             Template::T2021 => PROACTIVE_2021,
         }
+    }
+
+    /// The other of the two templates.
+    pub fn other(self) -> Template {
+        match self {
+            Template::T2019 => Template::T2021,
+            Template::T2021 => Template::T2019,
+        }
+    }
+
+    /// Every printed label of this template's 表二, its columns' and its
+    /// rows', in printed order, each once.
+    pub fn proactive_labels(self) -> Vec<&'static str> {
+        let mut labels: Vec<&'static str> = Vec::new();
+        for block in self.proactive() {
+            let columns = block.columns.iter().map(|c| c.label.zh);
+            for label in columns.chain(block.rows.iter().map(|r| r.label.zh)) {
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+        }
+        labels
+    }
+
+    /// The labels of this template's 表二 that tell it from the other
+    /// template: those printed in this one's and found in none of the
+    /// other's labels, not even inside one (规范性文件 is in 2021's
+    /// 行政规范性文件, so it tells nothing). A text holding one of them was
+    /// printed from this template.
+    pub fn distinguishing_labels(self) -> Vec<&'static str> {
+        let others = self.other().proactive_labels();
+        self.proactive_labels().into_iter().filter(|label| !others.iter().any(|o| o.contains(label))).collect()
     }
 }
 
@@ -259,6 +253,9 @@ pub static APPLICANT_COLUMNS: [ApplicantColumn; 7] = [
 /// The index of the 总计 column.
 pub const TOTAL_COLUMN: usize = 6;
 
+/// The cells of a 表三 row: one per applicant column.
+pub const APPLICANT_CELLS: usize = APPLICANT_COLUMNS.len();
+
 pub const APPLICANTS_HEADER: Label = l("申请人情况", "Applicants");
 pub const ORGANISATIONS_HEADER: Label = l("法人或其他组织", "Legal persons and other organisations");
 pub const BALANCE_NOTE: Label = l(
@@ -345,6 +342,24 @@ impl OtherShape {
             OtherShape::Single => &APPLICATION_ROWS_SINGLE,
         }
     }
+
+    /// The first row of this shape with `role`: the one row of every role
+    /// but `Result`, and （一）予以公开 for `Result`.
+    pub fn row(self, role: RowRole) -> &'static ApplicationRow {
+        let rows = self.rows();
+        rows.iter().find(|r| r.role == role).unwrap_or(&rows[0])
+    }
+
+    /// The rows printed under （六）其他处理: its three items when split,
+    /// none when it is a single row.
+    pub fn other_rows(self) -> impl Iterator<Item = &'static ApplicationRow> {
+        self.rows().iter().filter(|r| r.group.is_some_and(|g| g.key == OTHER.key))
+    }
+}
+
+/// The row of `shape` with `role` (`OtherShape::row`).
+pub fn row(shape: OtherShape, role: RowRole) -> &'static ApplicationRow {
+    shape.row(role)
 }
 
 pub static WITHHELD: ResultGroup = ResultGroup { key: "withheld", label: l("（三）不予公开", "(3) Withheld") };
@@ -354,6 +369,9 @@ pub static NOT_PROCESSED: ResultGroup =
     ResultGroup { key: "not_processed", label: l("（五）不予处理", "(5) Not processed") };
 pub static OTHER: ResultGroup =
     ResultGroup { key: "other", label: l("（六）其他处理", "(6) Otherwise handled") };
+
+/// The groups of result rows, in printed order.
+pub static RESULT_GROUPS: [&ResultGroup; 4] = [&WITHHELD, &UNAVAILABLE, &NOT_PROCESSED, &OTHER];
 
 macro_rules! rows {
     ($($path:expr, $role:ident, $group:expr, $zh:expr, $en:expr;)*) => {
@@ -472,6 +490,14 @@ pub static APPEAL_COLUMNS: [AppealColumn; 5] = [
 /// The index of the 总计 cell of a 表四 block.
 pub const APPEAL_TOTAL: usize = 4;
 
+/// The cells of 表四: every block's columns, block after block.
+pub const APPEAL_CELLS: usize = APPEAL_BLOCKS.len() * APPEAL_COLUMNS.len();
+
+/// The place of a 表四 cell among the `APPEAL_CELLS`, in printed order.
+pub const fn appeal_cell(block: usize, column: usize) -> usize {
+    block * APPEAL_COLUMNS.len() + column
+}
+
 pub fn appeal_pointer(block: usize, column: usize) -> String {
     format!("/appeals/{}/{}", APPEAL_BLOCKS[block].key, APPEAL_COLUMNS[column].key)
 }
@@ -517,8 +543,50 @@ pub static SECTIONS: [Section; 6] = [
     },
 ];
 
+impl Section {
+    /// The numeral of the printed heading: 一 of 一、总体情况.
+    pub fn numeral(&self) -> &'static str {
+        self.heading.zh.split_once('、').map_or("", |(numeral, _)| numeral)
+    }
+
+    /// The words of the printed heading after its numeral: 总体情况 of
+    /// 一、总体情况.
+    pub fn phrase(&self) -> &'static str {
+        self.heading.zh.split_once('、').map_or(self.heading.zh, |(_, phrase)| phrase)
+    }
+}
+
 pub fn section(key: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.key == key)
+}
+
+/// A printed label without the numbering the template puts before it:
+/// 一、 （一） or 1. (本年新收政府信息公开申请数量, 不予公开, 属于国家秘密).
+/// A label without numbering is returned whole.
+pub fn unnumbered(label: &'static str) -> &'static str {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let numeral = |s: &'static str| s.trim_start_matches(|c: char| NUMERALS.contains(c));
+    if let Some(rest) = label.strip_prefix('（') {
+        let rest = numeral(rest);
+        if rest.len() < label.len() - '（'.len_utf8() {
+            if let Some(words) = rest.strip_prefix('）') {
+                return words;
+            }
+        }
+    }
+    let rest = numeral(label);
+    if rest.len() < label.len() {
+        if let Some(words) = rest.strip_prefix('、') {
+            return words;
+        }
+    }
+    let rest = label.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() < label.len() {
+        if let Some(words) = rest.strip_prefix('.') {
+            return words;
+        }
+    }
+    label
 }
 
 /// The top-level keys of the format, in the order FORMAT.md lists them.
@@ -630,12 +698,7 @@ pub fn row_place(template: Template, pointer: &str, lang: Lang) -> Option<String
                     let ["results", group] = path else {
                         return None;
                     };
-                    [&WITHHELD, &UNAVAILABLE, &NOT_PROCESSED, &OTHER]
-                        .iter()
-                        .find(|g| g.key == *group)?
-                        .label
-                        .get(lang)
-                        .to_string()
+                    RESULT_GROUPS.iter().find(|g| g.key == *group)?.label.get(lang).to_string()
                 }
             };
             (SECTIONS[2].short, label)
@@ -661,10 +724,82 @@ mod tests {
         let t2 = |t: Template| t.proactive().iter().map(|b| b.rows.len() * b.columns.len()).sum::<usize>();
         assert_eq!(t2(Template::T2021), 10);
         assert_eq!(t2(Template::T2019), 22);
-        assert_eq!(OtherShape::Split.rows().len() * 7, 175);
-        assert_eq!(OtherShape::Single.rows().len() * 7, 161);
+        assert_eq!(OtherShape::Split.rows().len() * APPLICANT_CELLS, 175);
+        assert_eq!(OtherShape::Single.rows().len() * APPLICANT_CELLS, 161);
         assert_eq!(OtherShape::Split.rows().iter().filter(|r| r.role == RowRole::Result).count(), 21);
         assert_eq!(OtherShape::Single.rows().iter().filter(|r| r.role == RowRole::Result).count(), 19);
+    }
+
+    #[test]
+    fn headings_split_into_numeral_and_phrase() {
+        let numerals: Vec<&str> = SECTIONS.iter().map(Section::numeral).collect();
+        assert_eq!(numerals, ["一", "二", "三", "四", "五", "六"]);
+        assert_eq!(SECTIONS[0].phrase(), "总体情况");
+        assert_eq!(SECTIONS[3].phrase(), "政府信息公开行政复议、行政诉讼情况");
+        for s in &SECTIONS {
+            assert_eq!(format!("{}、{}", s.numeral(), s.phrase()), s.heading.zh);
+        }
+    }
+
+    #[test]
+    fn labels_without_their_numbering() {
+        assert_eq!(unnumbered(OtherShape::Split.row(RowRole::Received).label.zh), "本年新收政府信息公开申请数量");
+        assert_eq!(unnumbered(WITHHELD.label.zh), "不予公开");
+        assert_eq!(unnumbered(APPLICATION_ROWS_SPLIT[4].label.zh), "属于国家秘密");
+        assert_eq!(unnumbered(SECTIONS[5].heading.zh), "其他需要报告的事项");
+        assert_eq!(unnumbered(BALANCE_NOTE.zh), BALANCE_NOTE.zh);
+        assert_eq!(unnumbered(ARTICLE_1.zh), ARTICLE_1.zh);
+        assert_eq!(unnumbered(APPEAL_COLUMNS[0].label.zh), "结果维持");
+    }
+
+    #[test]
+    fn distinguishing_labels_are_in_one_table_two_only() {
+        let t2019 = Template::T2019.distinguishing_labels();
+        let t2021 = Template::T2021.distinguishing_labels();
+        for label in ["本年新制作数量", "对外公开总数量", "政府集中采购", "其他对外管理服务事项"]
+        {
+            assert!(t2019.contains(&label), "{label}");
+        }
+        for label in ["本年制发件数", "现行有效件数", "本年处理决定数量"] {
+            assert!(t2021.contains(&label), "{label}");
+        }
+        // Inside a label of the other table: no evidence either way.
+        assert!(!t2019.contains(&"规范性文件"));
+        assert!(!t2019.contains(&"处理决定数量"));
+        // Shared labels tell nothing.
+        for label in ["规章", "行政许可", "行政事业性收费"] {
+            assert!(!t2019.contains(&label) && !t2021.contains(&label), "{label}");
+        }
+        for t in Template::ALL {
+            let others = t.other().proactive_labels();
+            for label in t.distinguishing_labels() {
+                assert!(others.iter().all(|o| !o.contains(label)), "{label}");
+            }
+        }
+    }
+
+    #[test]
+    fn rows_by_role_and_the_items_of_other() {
+        for shape in [OtherShape::Split, OtherShape::Single] {
+            assert_eq!(row(shape, RowRole::Received).label.zh, "一、本年新收政府信息公开申请数量");
+            assert_eq!(shape.row(RowRole::CarriedOver).path, ["carried_over"]);
+            assert_eq!(shape.row(RowRole::ResultsTotal).label.zh, "（七）总计");
+            assert_eq!(shape.row(RowRole::CarriedForward).path, ["carried_forward"]);
+            assert_eq!(shape.row(RowRole::Result).path, ["results", "granted"]);
+        }
+        let keys: Vec<&str> = OtherShape::Split.other_rows().map(|r| r.path[2]).collect();
+        assert_eq!(keys, OTHER_SUB_KEYS);
+        assert_eq!(OtherShape::Single.other_rows().count(), 0);
+        assert_eq!(RESULT_GROUPS.map(|g| g.key), ["withheld", "unavailable", "not_processed", "other"]);
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(APPLICANT_CELLS, 7);
+        assert_eq!(APPEAL_CELLS, 15);
+        assert_eq!(appeal_cell(0, 0), 0);
+        assert_eq!(appeal_cell(1, 0), 5);
+        assert_eq!(appeal_cell(2, APPEAL_TOTAL), APPEAL_CELLS - 1);
     }
 
     #[test]
