@@ -51,7 +51,7 @@ impl Number {
     /// to six decimals (the format's amounts never need more). Non-finite
     /// values have no JSON form and become 0.
     pub fn from_f64(value: f64) -> Self {
-        Number::from_raw(&crate::message::number(value))
+        Number::from_raw(&crate::decimal::write(value))
     }
 
     /// The number's text exactly as read.
