@@ -202,8 +202,8 @@ impl Batch {
             return;
         }
         let agencies: Vec<String> = readable.iter().filter_map(|&i| report(&self.entries[i])?.agency).collect();
-        let one_agency = agencies.len() == readable.len()
-            && agencies.iter().all(|a| nianbao_core::rules::same_body(a, &agencies[0]));
+        let one_agency =
+            agencies.len() == readable.len() && agencies.iter().all(|a| nianbao_core::text::same_body(a, &agencies[0]));
         let mut years: Vec<(i64, usize)> =
             readable.iter().filter_map(|&i| Some((report(&self.entries[i])?.year?, i))).collect();
         years.sort_unstable();
