@@ -222,8 +222,8 @@ mod tests {
     use super::*;
     use crate::state::report_text;
     use nianbao_core::diagnostic::Status;
-    use nianbao_core::import_note::ImportNote;
     use nianbao_core::edit::typed_cell;
+    use nianbao_core::import_note::ImportNote;
     use nianbao_core::Lang;
     use yew::Reducible;
 

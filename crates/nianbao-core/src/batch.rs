@@ -6,8 +6,8 @@
 use crate::date::Date;
 use crate::diagnostic::Summary;
 use crate::model::{Kind, Report};
-use crate::rules::same_body;
 use crate::rules::Context;
+use crate::text::same_body;
 use crate::{validate, validate_aggregate, Checked, Loaded};
 
 /// One report of a batch: what to call it (its file) and what was read.

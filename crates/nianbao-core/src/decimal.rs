@@ -1,4 +1,6 @@
-//! The value of a decimal number written in JSON's syntax (`-12.5e3`).
+//! Decimal numbers: the value of one written in JSON's syntax (`-12.5e3`),
+//! [`value`], and the text of a computed one, [`write`] (`message::number`
+//! and `json::Number::from_f64` are this writer).
 //!
 //! The standard library's `f64::from_str` is exact in every case, but it
 //! brings a 10 kB table of powers of five and 4 kB of code into the wasm
@@ -138,9 +140,34 @@ fn scale(mantissa: u64, exponent: i64) -> f64 {
     value
 }
 
+/// A number as people write it: integers without a fraction, others with up
+/// to six decimals and no trailing zeros (`7730.28`, `-0.5`).
+///
+/// Written with integer arithmetic rather than `format!("{:.6}")`: the
+/// float formatter is several kB of wasm that every visitor would download.
+pub fn write(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_string();
+    }
+    let negative = value < 0.0;
+    let millionths = (value.abs() * 1e6).round();
+    if millionths >= 9e18 {
+        // Beyond what the format holds (2^53); print the integer part.
+        return format!("{}{}", if negative { "-" } else { "" }, value.abs().trunc() as u64);
+    }
+    let millionths = millionths as u64;
+    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    let sign = if negative && millionths != 0 { "-" } else { "" };
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::value;
+    use super::{value, write};
 
     #[test]
     fn the_numbers_reports_hold() {
@@ -206,6 +233,25 @@ mod tests {
                 let error = ((ours - std) / std).abs();
                 assert!(std == 0.0 && ours == 0.0 || error < 1e-14, "{text}: {ours} vs {std}");
             }
+        }
+    }
+
+    #[test]
+    fn numbers_as_people_write_them() {
+        for (value, text) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (11.0, "11"),
+            (7730.28, "7730.28"),
+            (96171.6, "96171.6"),
+            (-8.0, "-8"),
+            (24252.311082, "24252.311082"),
+            (0.1 + 0.2, "0.3"),
+            (-0.5, "-0.5"),
+            (1e15, "1000000000000000"),
+            (f64::NAN, "0"),
+        ] {
+            assert_eq!(write(value), text, "{value}");
         }
     }
 }

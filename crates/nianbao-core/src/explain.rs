@@ -5,8 +5,8 @@
 //! own (the numbers come from the finding's detail, nothing is recomputed
 //! from the report).
 
+use crate::decimal::write as number;
 use crate::diagnostic::{Detail, Diagnostic, Rule};
-use crate::message::number;
 use crate::template::{cell_place, Lang, Template};
 
 /// How a step joins the calculation.

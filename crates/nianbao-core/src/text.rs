@@ -1,4 +1,6 @@
-//! Small text helpers for the rules that read the narrative sections.
+//! Text helpers, in one place for the rules, the importers and the app:
+//! folding, sentences, headings, years, numbers in prose, names of bodies
+//! and word characters.
 
 /// Folds the variants agencies type into one form: full-width digits,
 /// letters, `％` and `．` become ASCII, and all whitespace goes (Chinese
@@ -13,6 +15,12 @@ pub fn fold(text: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// Whether two names denote the same body.
+pub fn same_body(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && !b.is_empty() && (a.ends_with(&b) || b.ends_with(&a))
 }
 
 /// Splits text into sentences at 。！？； and line breaks, keeping the
@@ -53,6 +61,18 @@ pub fn is_heading(line: &str) -> bool {
         }
     };
     !rest.contains(['。', '；', '！', '？', ';']) && rest.trim().chars().count() <= 20
+}
+
+/// Letters, digits and 汉字; not spaces or punctuation. (Not
+/// `char::is_alphanumeric`: its Unicode tables would cost every visitor
+/// several kB of wasm, and reports are Chinese and ASCII.)
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{3400}'..='\u{9fff}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('０'..='９').contains(&c)
+        || ('Ａ'..='Ｚ').contains(&c)
+        || ('ａ'..='ｚ').contains(&c)
 }
 
 /// The four-digit years (1900–2099) written in a text, in Arabic digits or
@@ -189,5 +209,13 @@ mod tests {
         assert_eq!(leading_number("96.5%"), Some((96.5, 4)));
         assert_eq!(leading_number("12."), Some((12.0, 2)));
         assert_eq!(leading_number("件"), None);
+    }
+
+    #[test]
+    fn names() {
+        assert!(same_body("洪泽区人民政府", "淮安市洪泽区人民政府"));
+        assert!(same_body("淮安市 洪泽区人民政府", "洪泽区人民政府"));
+        assert!(!same_body("洪泽区人民政府", "淮安市人民政府"));
+        assert!(!same_body("", "淮安市人民政府"));
     }
 }

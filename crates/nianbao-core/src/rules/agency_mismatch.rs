@@ -7,7 +7,7 @@
 use super::Checks;
 use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::Report;
-use crate::text::fold;
+use crate::text::same_body;
 
 pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     let (Some(agency), Some(previous_agency)) = (report.agency.as_deref(), previous.agency.as_deref()) else {
@@ -18,24 +18,5 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     if !same_body(agency, previous_agency) {
         let detail = Detail::AgencyMismatch { agency: agency.to_string(), previous: previous_agency.to_string() };
         checks.push(Diagnostic::at(Rule::AgencyMismatch, "/agency", detail));
-    }
-}
-
-/// Whether two names denote the same body.
-pub fn same_body(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
-    !a.is_empty() && !b.is_empty() && (a.ends_with(&b) || b.ends_with(&a))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_body;
-
-    #[test]
-    fn names() {
-        assert!(same_body("洪泽区人民政府", "淮安市洪泽区人民政府"));
-        assert!(same_body("淮安市 洪泽区人民政府", "洪泽区人民政府"));
-        assert!(!same_body("洪泽区人民政府", "淮安市人民政府"));
-        assert!(!same_body("", "淮安市人民政府"));
     }
 }

@@ -35,9 +35,7 @@ mod title_year;
 mod year_gap;
 mod year_range;
 
-pub use agency_mismatch::same_body;
 pub use aggregate_sum::check as check_aggregate;
-pub use section_empty::is_word_char;
 
 /// What validation needs besides the report itself.
 #[derive(Debug, Clone, Copy)]

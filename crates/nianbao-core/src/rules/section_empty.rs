@@ -32,22 +32,10 @@ pub fn is_placeholder(text: &str) -> bool {
     text.lines()
         .filter(|line| !crate::text::is_heading(line))
         .flat_map(str::chars)
-        .filter(|&c| is_word_char(c))
+        .filter(|&c| crate::text::is_word_char(c))
         .take(MIN_CHARS)
         .count()
         < MIN_CHARS
-}
-
-/// Letters, digits and 汉字; not spaces or punctuation. (Not
-/// `char::is_alphanumeric`: its Unicode tables would cost every visitor
-/// several kB of wasm, and reports are Chinese and ASCII.)
-pub fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{3400}'..='\u{9fff}').contains(&c)
-        || ('\u{f900}'..='\u{faff}').contains(&c)
-        || ('０'..='９').contains(&c)
-        || ('Ａ'..='Ｚ').contains(&c)
-        || ('ａ'..='ｚ').contains(&c)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub(super) fn find_title(lines: &[&str]) -> (Option<String>, usize) {
     // other reports (earlier years, a side list, a breadcrumb) above it.
     for (i, line) in lines.iter().enumerate().rev() {
         let t = line.trim();
-        let words = t.trim_end_matches(|c: char| !nianbao_core::rules::is_word_char(c));
+        let words = t.trim_end_matches(|c: char| !nianbao_core::text::is_word_char(c));
         let is_title = words.ends_with("年度报告")
             || (words.ends_with("工作报告") && words.contains("信息公开"))
             // 关于…年度报告的公告 (or 通知), as some agencies publish it.
