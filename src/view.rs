@@ -71,7 +71,7 @@ pub fn value_text(value: Option<&Value>) -> String {
             if plain {
                 raw.to_string()
             } else {
-                nianbao_core::message::number(n.value())
+                nianbao_core::decimal::write(n.value())
             }
         }
         Some(Value::String(s)) => s.clone(),
@@ -128,7 +128,7 @@ fn is_subheading(line: &str) -> bool {
 /// without the float formatter (`f64::to_string`), which would add 10 kB of
 /// wasm for the charts alone.
 pub fn svg_number(value: f64) -> String {
-    nianbao_core::message::number((value * 10.0).round() / 10.0)
+    nianbao_core::decimal::write((value * 10.0).round() / 10.0)
 }
 
 #[cfg(test)]

@@ -49,16 +49,7 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
         tr(lang, " 版", " template"),
         if report.template_declared { "" } else { tr(lang, "（推断）", " (inferred)") }
     );
-    let kind = report.kind.map(|k| {
-        match k.code() {
-            "department" => tr(lang, "部门", "department"),
-            "township" => tr(lang, "乡镇（街道）", "township"),
-            "county" => tr(lang, "县级政府", "county government"),
-            "prefecture" => tr(lang, "市级政府", "prefecture government"),
-            _ => tr(lang, "省级政府", "provincial government"),
-        }
-        .to_string()
-    });
+    let kind = report.kind.map(|k| k.label().get(lang).to_string());
     // Keys the format does not define: shown, never dropped.
     let unknown: Vec<(String, String)> = match &props.loaded.document {
         Some(Value::Object(o)) => o

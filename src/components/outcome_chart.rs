@@ -5,7 +5,7 @@
 use crate::i18n::tr;
 use crate::state::Shared;
 use crate::view::svg_number;
-use nianbao_core::template::{RowRole, TOTAL_COLUMN};
+use nianbao_core::template::{self, RowRole, TOTAL_COLUMN};
 use nianbao_core::{Lang, Loaded};
 use yew::prelude::*;
 
@@ -41,7 +41,8 @@ fn outcomes(loaded: &Loaded, lang: Lang) -> Vec<(String, Option<f64>)> {
         }
     }
     if let Some(cells) = report.application_row(RowRole::CarriedForward) {
-        bars.push((tr(lang, "结转下年度", "Carried forward").to_string(), cells[TOTAL_COLUMN].number()));
+        let label = template::row(report.other_shape, RowRole::CarriedForward).label.get(lang);
+        bars.push((template::unnumbered(label).trim_start().to_string(), cells[TOTAL_COLUMN].number()));
     }
     bars
 }
@@ -60,7 +61,7 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
     let height = row_height * bars.len() as f64 + 8.0;
     let summary = bars
         .iter()
-        .map(|(label, v)| format!("{label} {}", v.map_or("—".to_string(), nianbao_core::message::number)))
+        .map(|(label, v)| format!("{label} {}", v.map_or("—".to_string(), nianbao_core::decimal::write)))
         .collect::<Vec<_>>()
         .join(if lang == Lang::Zh { "，" } else { ", " });
     html! {
@@ -75,7 +76,7 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
                             <text x={svg_number(label_width - 8.0)} y={svg_number(y + 17.0)} text-anchor="end" class="nb-chart-label">{label.clone()}</text>
                             <rect x={svg_number(label_width)} y={svg_number(y + 4.0)} width={svg_number(width)} height={svg_number(row_height - 8.0)} class="nb-chart-bar" />
                             <text x={svg_number(label_width + width + 6.0)} y={svg_number(y + 17.0)} class="nb-chart-value">
-                                {value.map_or("—".to_string(), nianbao_core::message::number)}
+                                {value.map_or("—".to_string(), nianbao_core::decimal::write)}
                             </text>
                         </g>
                     }

@@ -3,7 +3,7 @@
 
 use crate::i18n::tr;
 use crate::view::svg_number;
-use nianbao_core::template::{RowRole, APPEAL_TOTAL, TOTAL_COLUMN};
+use nianbao_core::template::{self, OtherShape, RowRole, APPEAL_BLOCKS, APPEAL_TOTAL, LITIGATION_HEADER, TOTAL_COLUMN};
 use nianbao_core::{Lang, Report};
 use yew::prelude::*;
 
@@ -23,10 +23,14 @@ fn measures(lang: Lang) -> Vec<(&'static str, Measure)> {
     vec![
         (tr(lang, "新收申请", "Received"), Box::new(row(RowRole::Received))),
         (tr(lang, "办结（七）", "Answered (7)"), Box::new(row(RowRole::ResultsTotal))),
-        (tr(lang, "结转下年", "Carried forward"), Box::new(row(RowRole::CarriedForward))),
-        (tr(lang, "行政复议", "Reviews"), Box::new(|r: &Report| r.appeals[0][APPEAL_TOTAL].number())),
         (
-            tr(lang, "行政诉讼", "Lawsuits"),
+            template::unnumbered(template::row(OtherShape::Split, RowRole::CarriedForward).label.get(lang))
+                .trim_start(),
+            Box::new(row(RowRole::CarriedForward)),
+        ),
+        (APPEAL_BLOCKS[0].short_label.get(lang), Box::new(|r: &Report| r.appeals[0][APPEAL_TOTAL].number())),
+        (
+            LITIGATION_HEADER.get(lang),
             Box::new(|r: &Report| Some(r.appeals[1][APPEAL_TOTAL].number()? + r.appeals[2][APPEAL_TOTAL].number()?)),
         ),
     ]
@@ -54,7 +58,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                 .years
                 .iter()
                 .zip(vs)
-                .map(|((y, _), v)| format!("{y} {}", v.map_or("—".to_string(), nianbao_core::message::number)))
+                .map(|((y, _), v)| format!("{y} {}", v.map_or("—".to_string(), nianbao_core::decimal::write)))
                 .collect();
             format!("{name} {}", parts.join(" / "))
         })
@@ -75,7 +79,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                                         <rect x={svg_number(x)} y={svg_number(height - h)} width={svg_number(bar)} height={svg_number(h)}
                                             class={format!("nb-trend-bar nb-trend-{}", i.min(3))} />
                                         <text x={svg_number(x + bar / 2.0)} y={svg_number(height - h - 4.0)} text-anchor="middle" class="nb-chart-value">
-                                            {v.map_or("—".to_string(), nianbao_core::message::number)}
+                                            {v.map_or("—".to_string(), nianbao_core::decimal::write)}
                                         </text>
                                     </g>
                                 }

@@ -433,7 +433,7 @@ pub enum Refusal {
 /// A file larger than any report, in words: for the importer's refusal and
 /// the app's refusal of a report file alike.
 pub fn too_large(size: usize, limit: usize, lang: Lang) -> String {
-    let mb = |n: usize| crate::message::number((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
+    let mb = |n: usize| crate::decimal::write((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
     let (size, limit) = (mb(size), mb(limit));
     match lang {
         Lang::Zh => format!("文件有 {size} MB，超过年报文件可能的大小（{limit} MB），没有打开。一份年报的 JSON 通常不到 1 MB；请确认选择的是年报文件。页面上的报告不受影响。"),
@@ -445,7 +445,7 @@ impl Refusal {
     /// The refusal in words.
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
-        let mb = |n: usize| crate::message::number((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
+        let mb = |n: usize| crate::decimal::write((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
         match self {
             Refusal::Empty => if zh { "文件是空的。" } else { "The file is empty." }.into(),
             Refusal::TooLarge { size, limit } => too_large(*size, *limit, lang),

@@ -70,6 +70,19 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The kind's name as people say it: 部门, 县级政府.
+    pub fn label(self) -> crate::lang::Label {
+        use crate::lang::Label;
+        let (zh, en) = match self {
+            Kind::Department => ("部门", "department"),
+            Kind::Township => ("乡镇（街道）", "township"),
+            Kind::County => ("县级政府", "county government"),
+            Kind::Prefecture => ("市级政府", "prefecture government"),
+            Kind::Province => ("省级政府", "provincial government"),
+        };
+        Label { zh, en }
+    }
+
     /// The last day to publish the report for `year`.
     pub fn deadline(self, year: i32) -> Date {
         let (month, day) = match self {
