@@ -23,6 +23,7 @@ pub mod encoding;
 pub mod explain;
 pub mod export;
 pub mod import_note;
+pub mod input;
 pub mod json;
 pub mod lang;
 pub mod layout;

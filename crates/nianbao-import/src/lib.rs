@@ -85,8 +85,10 @@ pub fn kind_of(bytes: &[u8], name: Option<&str>) -> Result<InputKind, Refusal> {
     if docx::is_zip(bytes) {
         return Ok(InputKind::Word);
     }
-    let Some(first) = first else { return Err(Refusal::Empty) };
-    if matches!(body[first], b'{' | b'[') {
+    if first.is_none() {
+        return Err(Refusal::Empty);
+    }
+    if nianbao_core::input::is_json_like(bytes) {
         return Ok(InputKind::Json);
     }
     if let Some(what) = binary_kind(bytes) {
