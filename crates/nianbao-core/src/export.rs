@@ -43,11 +43,24 @@ pub fn report_text(document: &Value) -> Option<String> {
     Some(out)
 }
 
-fn cell_text(value: Option<&Value>) -> String {
+/// A cell's content as published, the same on screen, in the text export
+/// and in CSV: a number as spelt when it is plain digits (`7730.28` keeps its
+/// decimals), written out when the spelling is JSON's own (`1e2` is 100);
+/// blank and missing are empty; text as it is; anything else (a cell that is
+/// an array, say) as its JSON, cut to 24 characters.
+pub fn cell_text(value: Option<&Value>) -> String {
     match value {
-        Some(Value::Number(n)) => n.as_str().to_string(),
+        None | Some(Value::Null) => String::new(),
+        Some(Value::Number(n)) => {
+            let raw = n.as_str();
+            if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+                raw.to_string()
+            } else {
+                crate::decimal::write(n.value())
+            }
+        }
         Some(Value::String(s)) => s.clone(),
-        _ => String::new(),
+        Some(other) => other.to_json().chars().take(24).collect(),
     }
 }
 
@@ -68,7 +81,7 @@ pub fn table_csv(document: &Value, table: &layout::TableLayout) -> String {
             }
             let text = match &cell.kind {
                 GridKind::Value { pointer } => match document.pointer(pointer) {
-                    Some(Value::Number(n)) => crate::csv::number(n.as_str()),
+                    Some(value @ Value::Number(_)) => crate::csv::number(&cell_text(Some(value))),
                     other => crate::csv::text(&cell_text(other)),
                 },
                 GridKind::Empty => String::new(),
@@ -96,6 +109,18 @@ pub fn table_csv(document: &Value, table: &layout::TableLayout) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_reads_the_same_on_screen_in_text_and_in_csv() {
+        let doc = crate::json::parse(r#"{"a": 1e2, "b": 7730.280, "c": null, "d": "/", "e": [1, 2], "f": -0.5}"#)
+            .unwrap()
+            .value;
+        let text = |k: &str| cell_text(doc.pointer(&format!("/{k}")));
+        assert_eq!(
+            ["a", "b", "c", "d", "e", "f", "missing"].map(text),
+            ["100", "7730.280", "", "/", "[1,2]", "-0.5", ""].map(String::from)
+        );
+    }
 
     #[test]
     fn table_csv_is_the_printed_grid() {
