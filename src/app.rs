@@ -3,7 +3,6 @@
 //! the whole page (`index.html`) and an embedded report (`<nianbao-report>`,
 //! see `crate::js::embed`).
 
-use crate::components::draft_banner::{DraftBanner, StorageFull};
 use crate::components::failure::FailureBanner;
 use crate::components::report_view::{ReportView, View};
 use crate::components::toolbar::Toolbar;
@@ -15,7 +14,7 @@ use crate::hooks::use_lang_storage::use_lang_storage;
 use crate::hooks::use_live::use_live;
 use crate::hooks::use_scroll_into_view::{use_scroll_to_cell, use_scroll_to_failure};
 use crate::hooks::use_src_param::use_src_param;
-use crate::hooks::use_work_tools::use_work_tools;
+use crate::hooks::use_work_tools::{use_work_tools, WorkTools};
 use crate::i18n::tr;
 use crate::io::clock::today;
 use crate::io::download::{download, Download};
@@ -168,6 +167,13 @@ pub fn App(props: &AppProps) -> Html {
         ))
     });
     #[cfg(feature = "workstation")]
+    let notices = work_notices(&tools, lang, &on_download_report);
+    #[cfg(not(feature = "workstation"))]
+    let notices = {
+        let _: WorkTools = tools;
+        Html::default()
+    };
+    #[cfg(feature = "workstation")]
     let batch_panel = batch_panel(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
     let batch_panel = Html::default();
@@ -185,7 +191,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} on_download={on_download_findings}
                         loading={state.loading.clone().map(AttrValue::from)} loading_tools={!state.upgrade.is_empty()} can_undo={!state.undo.is_empty()}
-                        can_redo={!state.redo.is_empty()} {on_undo} {on_redo} on_download_report={on_download_report.clone()}
+                        can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
                         {on_previous_file} previous={previous_label} {on_clear_previous}
                         compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
                 </header>
@@ -198,12 +204,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
                         editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit}
                         previous={state.previous.clone()} compare={*compare} {on_download}>
-                        if tools.storage_full {
-                            <StorageFull {lang} on_download={on_download_report.clone()} />
-                        }
-                        if let Some(offer) = tools.draft.clone() {
-                            <DraftBanner {offer} {lang} on_restore={tools.on_restore.clone()} on_discard={tools.on_discard.clone()} />
-                        }
+                        {notices}
                         {failure}
                         {batch_panel}
                     </ReportView>
@@ -220,6 +221,23 @@ pub fn App(props: &AppProps) -> Html {
                 },
             }}
         </div>
+    }
+}
+
+/// The workstation's notices above the report: nothing could be saved, a
+/// draft waits to be restored.
+#[cfg(feature = "workstation")]
+fn work_notices(tools: &WorkTools, lang: Lang, on_download_report: &Callback<()>) -> Html {
+    use crate::components::draft_banner::{DraftBanner, StorageFull};
+    html! {
+        <>
+            if tools.storage_full {
+                <StorageFull {lang} on_download={on_download_report.clone()} />
+            }
+            if let Some(offer) = tools.draft.clone() {
+                <DraftBanner {offer} {lang} on_restore={tools.on_restore.clone()} on_discard={tools.on_discard.clone()} />
+            }
+        </>
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod breakdown;
+#[cfg(feature = "workstation")]
 pub mod draft_banner;
 pub mod failure;
 pub mod findings;

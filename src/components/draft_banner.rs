@@ -1,20 +1,11 @@
 //! The workstation's notices about drafts: the offer to restore edits saved
-//! before the page was closed, and the alarm when nothing can be saved.
+//! before the page was closed, and the alarm when nothing can be saved
+//! (`hooks::use_work_tools` says when).
 
+use crate::hooks::use_work_tools::DraftOffer;
 use crate::i18n::tr;
 use nianbao_core::Lang;
 use yew::prelude::*;
-
-/// A draft offered for restoring.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DraftOffer {
-    /// The report's name.
-    pub name: String,
-    /// When it was saved ("2026-11-27 14:05").
-    pub saved: String,
-    /// Drafts waiting after this one.
-    pub more: usize,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct DraftBannerProps {

@@ -2,11 +2,10 @@
 //! autosave, the offer to restore a draft, and the undo keys. The viewer has
 //! none of them: there the hook does nothing.
 
-use crate::components::draft_banner::DraftOffer;
 use crate::state::{Opened, State};
 use yew::prelude::*;
 
-/// What the tools show: the notices of `components::draft_banner`.
+/// What the tools show, in the notices of `components::draft_banner`.
 #[derive(Clone, Default)]
 pub struct WorkTools {
     /// Nothing could be saved (the browser's storage is full or off).
@@ -18,6 +17,17 @@ pub struct WorkTools {
     pub on_restore: Callback<()>,
     /// Forget the draft offered, that one only.
     pub on_discard: Callback<()>,
+}
+
+/// A draft offered for restoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftOffer {
+    /// The report's name.
+    pub name: String,
+    /// When it was saved ("2026-11-27 14:05").
+    pub saved: String,
+    /// Drafts waiting after this one.
+    pub more: usize,
 }
 
 /// `page`: on the whole page. `history`: something to undo, something to
