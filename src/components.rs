@@ -2,6 +2,8 @@
 
 pub mod batch;
 pub mod breakdown;
+#[cfg(feature = "workstation")]
+pub mod draft_banner;
 pub mod failure;
 pub mod findings;
 pub mod header;

@@ -10,7 +10,8 @@ mod work;
 pub use nianbao_core::edit::typed_cell;
 pub use work::Work;
 
-pub use crate::handoff::Intent;
+mod intent;
+pub use intent::{Handoff, Intent};
 use nianbao_core::date::Date;
 use nianbao_core::diagnostic::Severity;
 use nianbao_core::import_note::{ImportNote, Refusal};
@@ -103,7 +104,7 @@ impl Opened {
     /// JSON is read as the format. In the workstation, any other UTF-8 text
     /// is taken for a report copied from a web page, Word or a PDF, and
     /// imported; the viewer hands such text to the workstation before it gets
-    /// here (`crate::handoff`), and reads anything that still arrives as JSON.
+    /// here (`crate::js::handoff`), and reads anything that still arrives as JSON.
     pub fn read(origin: Origin, bytes: &[u8], today: Date) -> Opened {
         Opened::read_beside(origin, bytes, today, None)
     }
@@ -270,7 +271,7 @@ pub enum Action {
     #[cfg(feature = "workstation")]
     Work(work::Work),
     /// The user asked for a tool of the workstation: the viewer hands the
-    /// report over to it (see `crate::handoff`).
+    /// report over to it (see `crate::js::handoff`).
     Upgrade(Intent),
     /// The workstation could not be loaded.
     ToolsFailed {
@@ -292,7 +293,7 @@ impl State {
 
     /// The workstation's first state: the report the viewer handed over, or
     /// the first screen when it handed none.
-    pub fn handed_over(handoff: &crate::handoff::Handoff, today: Date) -> State {
+    pub fn handed_over(handoff: &Handoff, today: Date) -> State {
         let Some((origin, bytes)) = &handoff.report else { return State::new(handoff.lang, today) };
         let opened = Opened::read(origin.clone(), bytes, today);
         if !opened.is_readable() {
@@ -488,7 +489,7 @@ mod tests {
         let hongze = include_bytes!("../samples/hongze-district-2023.json");
         let state = open(Rc::new(State::new(Lang::En, today())), hongze);
         // What the viewer hands over: the bytes it read, where they came from.
-        let handoff = crate::handoff::Handoff {
+        let handoff = Handoff {
             lang: state.lang,
             report: Some((state.current.as_ref().unwrap().origin.clone(), state.source.clone().unwrap())),
             intents: Vec::new(),
@@ -499,7 +500,7 @@ mod tests {
         assert_eq!(after.checked.diagnostics, before.checked.diagnostics);
         assert_eq!(taken_over.lang, Lang::En);
         // Nothing handed over: the first screen.
-        let fresh = State::handed_over(&crate::handoff::Handoff { report: None, ..handoff }, today());
+        let fresh = State::handed_over(&Handoff { report: None, ..handoff }, today());
         assert_eq!(fresh.current.unwrap().origin, Origin::BuiltinSample);
     }
 

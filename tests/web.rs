@@ -11,7 +11,6 @@ use nianbao_core::date::Date;
 use nianbao_core::Lang;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -27,8 +26,10 @@ fn fresh_root() -> web_sys::Element {
     root
 }
 
+/// Waits until Yew has rendered everything scheduled (mounts, effects,
+/// re-renders after a callback).
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn opened(text: &str) -> Opened {

@@ -4,8 +4,8 @@
 //! summary and all findings as CSV and JSON.
 
 use crate::components::trend_chart::TrendChart;
-use crate::hooks::download_text;
 use crate::i18n::tr;
+use crate::io::download::download_text;
 use crate::state::{Batch, BatchEntry, Shared};
 use nianbao_core::message::{self as words, message};
 use nianbao_core::output;

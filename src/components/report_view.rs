@@ -9,8 +9,8 @@ use crate::components::outcome_chart::OutcomeChart;
 use crate::components::section_text::SectionText;
 use crate::components::summary::SummaryStrip;
 use crate::components::table_grid::TableGrid;
-use crate::hooks::download_text;
-use crate::state::{Edit, Opened, Origin, Shared};
+use crate::io::download::Download;
+use crate::state::{Edit, Opened, Shared};
 use crate::view::{cell_pointers, flags};
 use nianbao_core::Lang;
 use yew::prelude::*;
@@ -64,6 +64,10 @@ pub struct ReportViewProps {
     pub previous: Option<Opened>,
     #[prop_or_default]
     pub compare: bool,
+    /// A download asked for (the report's JSON, a table's CSV); the app
+    /// starts it.
+    #[prop_or_default]
+    pub on_download: Callback<Download>,
     /// Content shown above the report (a failure banner).
     #[prop_or_default]
     pub children: Html,
@@ -91,18 +95,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         let on_select = props.on_select.clone();
         Callback::from(move |index: usize| on_select.emit(Some(index)))
     };
-    let on_download_json = {
-        let document = opened.loaded.document.clone();
-        let name = match &opened.origin {
-            Origin::File(name) => format!("{}.json", name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem)),
-            _ => "nianbao-report.json".to_string(),
-        };
-        Callback::from(move |()| {
-            if let Some(document) = &document {
-                download_text(&name, &document.to_json_pretty(), "application/json");
-            }
-        })
-    };
+    let on_download_json = props.on_download.reform(|()| Download::Report);
     let Some(report) = opened.loaded.report.as_ref() else {
         // Only readable reports are ever opened.
         return html! {};
@@ -146,16 +139,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         }
     };
     let table = |index: usize| {
-        let on_export = {
-            let layout = opened.tables[index].clone();
-            let loaded = opened.loaded.clone();
-            let name = format!("{}-{}.csv", report_name.replace(' ', "-"), ["table2", "table3", "table4"][index]);
-            Callback::from(move |()| {
-                if let Some(document) = &loaded.document {
-                    download_text(&name, &nianbao_core::export::table_csv(document, &layout), "text/csv");
-                }
-            })
-        };
+        let on_export = props.on_download.reform(move |()| Download::Table(index));
         let chart = (index == 1).then(|| html! { <OutcomeChart loaded={opened.loaded.clone()} {lang} /> });
         html! {
             <TableGrid table={opened.tables[index].clone()} loaded={opened.loaded.clone()} checked={opened.checked.clone()}

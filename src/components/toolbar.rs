@@ -53,7 +53,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     // Last year's file is picked through a file input made on demand, so the
     // page keeps exactly one <input type="file"> (the report's).
     let on_previous_file = props.on_previous_file.clone();
-    let pick_previous = Callback::from(move |_: MouseEvent| crate::hooks::pick_file(on_previous_file.clone()));
+    let pick_previous = Callback::from(move |_: MouseEvent| crate::io::files::pick_file(on_previous_file.clone()));
     let paste_id = format!("{}paste", props.id_prefix);
     let textarea = use_node_ref();
     let on_file = props.on_file.clone();
@@ -61,7 +61,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        let files = crate::hooks::use_drop_and_paste::file_list(input.files());
+        let files = crate::io::files::file_list(input.files());
         if !files.is_empty() {
             on_file.emit(files);
         }

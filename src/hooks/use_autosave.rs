@@ -103,8 +103,7 @@ fn read_all() -> Vec<Draft> {
 /// `window.nianbaoOverflow.<name>(args…)`, a promise (`www/boot.js`).
 fn overflow(name: &str, args: &[wasm_bindgen::JsValue]) -> Option<js_sys::Promise> {
     use wasm_bindgen::JsCast;
-    let window = web_sys::window()?;
-    let store = js_sys::Reflect::get(&window, &"nianbaoOverflow".into()).ok()?;
+    let store = crate::js::bindings::page_object(crate::js::bindings::OVERFLOW)?;
     let function = js_sys::Reflect::get(&store, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     let args: js_sys::Array = args.iter().collect();
     function.apply(&store, &args).ok()?.dyn_into::<js_sys::Promise>().ok()

@@ -2,9 +2,9 @@
 //! page), following the host's language, and telling the host page what was
 //! found with a `nianbao-validated` event.
 
-use crate::app::{Embed, Source};
-use crate::hooks::today;
-use crate::hooks::use_src_param::open_url;
+use crate::embedding::{Embed, Source};
+use crate::io::clock::today;
+use crate::io::open::open_url;
 use crate::state::{Action, Opened, Origin, State};
 use nianbao_core::Lang;
 use yew::prelude::*;

@@ -1,13 +1,13 @@
 //! The two sides of the handoff from the viewer to the workstation (see
-//! `crate::handoff`).
+//! `crate::js::handoff`), and the report on screen told to `www/boot.js` for
+//! after a crash.
 
-use crate::handoff::{Handoff, Intent};
-use crate::state::{Origin, State};
+use crate::state::{Handoff, Intent, Origin, State};
 use nianbao_core::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The viewer's side. Keeps `crate::handoff` told of what it would hand over
+/// The viewer's side. Keeps `crate::js::handoff` told of what it would hand over
 /// now (the report on screen and the requests queued), and asks `www/boot.js`
 /// for the workstation when the first request comes. A failure to load it
 /// becomes a message; the viewer stays.
@@ -22,14 +22,14 @@ pub fn use_handoff(
 ) {
     let asked = !upgrade.is_empty();
     #[cfg(target_arch = "wasm32")]
-    crate::handoff::offer(Handoff { lang, report, intents: upgrade });
+    crate::js::handoff::offer(Handoff { lang, report, intents: upgrade });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (lang, report, upgrade);
     use_effect_with(asked, move |asked| {
         #[cfg(target_arch = "wasm32")]
         if *asked {
-            crate::handoff::request(move |reason| {
-                dispatch.dispatch(crate::state::Action::ToolsFailed { reason, today: crate::hooks::today() })
+            crate::js::handoff::request(move |reason| {
+                dispatch.dispatch(crate::state::Action::ToolsFailed { reason, today: crate::io::clock::today() })
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
@@ -49,8 +49,8 @@ pub fn use_handoff(
     _lang: Lang,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    use crate::hooks::today;
-    use crate::hooks::use_drop_and_paste::{open_bytes_in_turn, open_files, read_and_open, read_previous};
+    use crate::io::clock::today;
+    use crate::io::open::{open_bytes_in_turn, open_files, read_and_open, read_previous};
     use crate::state::{Action, Work};
     use_effect_with(handoff, move |handoff| {
         let intents = handoff.as_ref().map(|h| h.intents.clone()).unwrap_or_default();
@@ -68,5 +68,19 @@ pub fn use_handoff(
                 }
             }
         });
+    });
+}
+
+/// Keeps `www/boot.js` told of the report on screen (the whole-page app
+/// only: `enabled`), so that a workstation started after a crash opens it
+/// again.
+#[hook]
+pub fn use_remember_report(report: Option<(Origin, Rc<[u8]>)>, lang: Lang, enabled: bool) {
+    use_effect_with((report, lang, enabled), |(report, lang, enabled)| {
+        #[cfg(target_arch = "wasm32")]
+        if *enabled {
+            crate::js::page::remember_report(&Handoff { lang: *lang, report: report.clone(), intents: Vec::new() });
+        }
+        let _ = (report, lang, enabled);
     });
 }

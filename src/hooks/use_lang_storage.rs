@@ -1,22 +1,10 @@
 //! The interface language, remembered across visits in LocalStorage, and
-//! reflected in `<html lang>` so screen readers pronounce the page right.
+//! reflected in `<html lang>` so screen readers pronounce the page right
+//! (read back by `io::lang::saved_lang`).
 
 use crate::i18n::STORAGE_LANG_KEY;
 use nianbao_core::Lang;
 use yew::prelude::*;
-
-/// The language saved by an earlier visit, if any (storage may be disabled:
-/// then Chinese). The prerendered page is Chinese.
-pub fn saved_lang() -> Lang {
-    if cfg!(not(target_arch = "wasm32")) {
-        return Lang::Zh;
-    }
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(STORAGE_LANG_KEY).ok().flatten())
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default()
-}
 
 /// Saves `lang` whenever it changes (when `enabled`: an embedded report
 /// leaves the host page's storage and `<html lang>` alone).

@@ -1,13 +1,13 @@
-//! The JavaScript boundary: what `www/nianbao-embed.js` calls to put reports
-//! into host pages (`<nianbao-report>`, `Nianbao.v1`). The public JS API is
-//! versioned there; these exports are its internals. No `unwrap` here: every
-//! failure becomes a `JsValue` error for the caller.
+//! What `www/nianbao-embed.js` calls to put reports into host pages
+//! (`<nianbao-report>`, `Nianbao.v1`). The public JS API is versioned there;
+//! these exports are its internals. Every failure becomes a `JsValue` error
+//! for the caller.
 
-use crate::app::{App, AppProps, Embed, Source};
+use crate::app::{App, AppProps};
 use crate::components::report_view::View;
+use crate::embedding::{Embed, Source};
 use nianbao_core::{Context, Lang};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 /// Validates a report given as JSON text, and `previous` (last year's, for
@@ -18,7 +18,8 @@ pub fn validate_json(text: &str, previous: Option<String>, lang: Option<String>)
     let lang = lang.as_deref().and_then(Lang::from_code).unwrap_or_default();
     let loaded = nianbao_core::load(text.as_bytes());
     let previous = previous.map(|p| nianbao_core::load(p.as_bytes()));
-    let context = Context { today: crate::hooks::today(), previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
+    let context =
+        Context { today: crate::io::clock::today(), previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
     let checked = nianbao_core::validate(&loaded, &context);
     nianbao_core::output::checked(&checked, loaded.template(), lang).to_json()
 }
@@ -119,13 +120,4 @@ impl EmbedHandle {
             shadow.set_inner_html("");
         }
     }
-}
-
-/// Whether this page is the whole-page app (its `<body data-nianbao-app>`)
-/// rather than a host page that embeds reports.
-pub fn is_app_page() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .is_some_and(|body| body.unchecked_ref::<web_sys::Element>().has_attribute("data-nianbao-app"))
 }

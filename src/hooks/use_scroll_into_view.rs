@@ -1,0 +1,35 @@
+//! Bringing what the user must see next into view.
+
+use crate::state::Failure;
+use yew::prelude::*;
+
+/// Selecting a finding brings its first cell (`pointer`) under `root` into
+/// view.
+#[hook]
+pub fn use_scroll_to_cell(root: NodeRef, pointer: Option<String>) {
+    use_effect_with(pointer, move |pointer| {
+        if let (Some(pointer), Some(root)) = (pointer, root.cast::<web_sys::Element>()) {
+            let selector = format!("[data-pointer=\"{}\"]", pointer.replace('\\', "\\\\").replace('"', "\\\""));
+            if let Ok(Some(element)) = root.query_selector(&selector) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    });
+}
+
+/// A failure is shown above the report; bring its banner under `root` into
+/// view, since the user may have acted far down the page (a cell, a finding).
+#[hook]
+pub fn use_scroll_to_failure(root: NodeRef, failure: Option<Failure>) {
+    use_effect_with(failure, move |failure| {
+        let banner = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(".nb-failure").ok().flatten());
+        if let (Some(_), Some(banner)) = (failure, banner) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            banner.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}

@@ -1,0 +1,222 @@
+//! Opening something: bytes read from a file, an address or the clipboard,
+//! files picked or dropped (one, or many as a batch), last year's report.
+//! Each ends in an `Action` for the reducer; what the viewer cannot read
+//! itself goes to the workstation (`Action::Upgrade`, see `crate::js::handoff`).
+
+use crate::io::clock::today;
+use crate::io::fetch::fetch_bytes;
+use crate::io::files::read_file;
+#[cfg(not(feature = "workstation"))]
+use crate::state::Intent;
+#[cfg(feature = "workstation")]
+use crate::state::Work;
+use crate::state::{Action, Failure, Origin, State};
+use std::rc::Rc;
+use yew::UseReducerDispatcher;
+
+/// Opens bytes read from a file, an address or the clipboard. The viewer
+/// reads JSON only: a report's text goes to the workstation, which imports
+/// it (`crate::js::handoff`).
+pub fn open_bytes(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    #[cfg(feature = "workstation")]
+    if is_pdf(&origin, &bytes) {
+        yew::platform::spawn_local(open_pdf(origin, bytes, dispatch.clone()));
+        return;
+    }
+    open_read(origin, bytes, dispatch);
+}
+
+/// Like `open_bytes`, done when the report is open (or refused).
+pub async fn open_bytes_in_turn(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    #[cfg(feature = "workstation")]
+    if is_pdf(&origin, &bytes) {
+        open_pdf(origin, bytes, dispatch.clone()).await;
+        return;
+    }
+    open_read(origin, bytes, dispatch);
+}
+
+#[cfg(feature = "workstation")]
+fn is_pdf(origin: &Origin, bytes: &[u8]) -> bool {
+    let name = match origin {
+        Origin::File(name) => Some(name.as_str()),
+        _ => None,
+    };
+    nianbao_import::kind_of(bytes, name) == Ok(nianbao_import::InputKind::Pdf)
+}
+
+/// A PDF, read by the importer module in a worker of its own.
+#[cfg(feature = "workstation")]
+async fn open_pdf(origin: Origin, bytes: Rc<[u8]>, dispatch: UseReducerDispatcher<State>) {
+    let name = match &origin {
+        Origin::File(name) => Some(name.clone()),
+        _ => None,
+    };
+    let lang = crate::io::lang::saved_lang();
+    let shown = name.clone().unwrap_or_default()
+        + crate::i18n::tr(
+            lang,
+            "（PDF：正在本机识别文字和表格，不上传）",
+            " (PDF: finding its text and tables, on this computer)",
+        );
+    dispatch.dispatch(Action::Loading(shown));
+    match crate::io::importer::import_in_module(&bytes, name.as_deref()).await {
+        Ok(crate::io::importer::ModuleAnswer::Document(json)) => {
+            dispatch.dispatch(Action::Open { origin, bytes: json.into_bytes().into(), today: today() })
+        }
+        Ok(crate::io::importer::ModuleAnswer::Json) => {
+            dispatch.dispatch(Action::Open { origin, bytes, today: today() })
+        }
+        Ok(crate::io::importer::ModuleAnswer::Refused(refusal)) => {
+            let opened = crate::state::Opened::refused(origin, refusal);
+            dispatch.dispatch(Action::Failed(Failure::Unreadable(opened)));
+        }
+        Err(reason) => {
+            let name = name.unwrap_or_default();
+            let reason = crate::io::importer::module_failure(&reason, lang);
+            dispatch.dispatch(Action::Failed(Failure::File { name, reason }));
+        }
+    }
+}
+
+fn open_read(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    #[cfg(not(feature = "workstation"))]
+    if !crate::state::is_json_like(&bytes) {
+        dispatch.dispatch(Action::Upgrade(Intent::Open { origin, bytes }));
+        return;
+    }
+    dispatch.dispatch(Action::Open { origin, bytes, today: today() });
+}
+
+/// Opens a file picked, dropped or otherwise handed over.
+pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    yew::platform::spawn_local(read_and_open(file, dispatch));
+}
+
+/// Reads a file and opens it, once read.
+pub async fn read_and_open(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let name = file.name();
+    dispatch.dispatch(Action::Loading(name.clone()));
+    match read_file(file).await {
+        Ok(bytes) => open_bytes_in_turn(Origin::File(name), bytes.into(), &dispatch).await,
+        Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+    }
+}
+
+/// Opens the files picked or dropped: one is shown; several make a batch
+/// (in the workstation).
+pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
+    if files.len() == 1 {
+        if let Some(file) = files.into_iter().next() {
+            open_file(file, dispatch);
+        }
+        return;
+    }
+    if files.is_empty() {
+        return;
+    }
+    #[cfg(not(feature = "workstation"))]
+    dispatch.dispatch(Action::Upgrade(Intent::Files(files)));
+    #[cfg(feature = "workstation")]
+    open_batch(files, dispatch);
+}
+
+/// Reads many files as a batch: a few dozen files at a time in one read
+/// (`io::files::FilesRead`), the next group read while this one is checked.
+/// Files are checked in order, a few at a time, with a pause after each few
+/// milliseconds of work, so that the page keeps answering and the progress
+/// bar moves.
+#[cfg(feature = "workstation")]
+fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
+    /// Files read in one go.
+    const GROUP: usize = 50;
+    /// Files checked between pauses (about a third of a millisecond each).
+    const CHUNK: usize = 16;
+    static NEXT_BATCH: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let id = NEXT_BATCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    dispatch.dispatch(Work::BatchStart { id, total: files.len() }.into());
+    yew::platform::spawn_local(async move {
+        use crate::io::files::FilesRead;
+        let mut groups = files.chunks(GROUP).map(<[_]>::to_vec);
+        let mut next = groups.next().map(FilesRead::start);
+        while let Some(reading) = next.take() {
+            let names: Vec<String> = reading.names();
+            let bytes = reading.bytes().await;
+            // The next group is read while this one is checked.
+            next = groups.next().map(FilesRead::start);
+            let mut named = names.into_iter().zip(bytes).peekable();
+            while named.peek().is_some() {
+                // An unreadable file still counts: its row says why. PDFs
+                // are imported by the importer module first.
+                let mut chunk = Vec::with_capacity(CHUNK);
+                for (name, read) in named.by_ref().take(CHUNK) {
+                    let read = match read {
+                        Ok(bytes)
+                            if nianbao_import::kind_of(&bytes, Some(&name)) == Ok(nianbao_import::InputKind::Pdf) =>
+                        {
+                            pdf_as_json(&bytes, &name).await
+                        }
+                        other => other.map(Rc::from),
+                    };
+                    chunk.push((name, read));
+                }
+                dispatch.dispatch(Work::BatchAdd { id, files: chunk, today: today() }.into());
+                crate::io::pause::yield_to_browser().await;
+            }
+        }
+    });
+}
+
+/// A PDF of a batch as the JSON the importer module makes of it, or why not.
+#[cfg(feature = "workstation")]
+async fn pdf_as_json(bytes: &[u8], name: &str) -> Result<Rc<[u8]>, String> {
+    use crate::io::importer::ModuleAnswer;
+    let lang = crate::io::lang::saved_lang();
+    match crate::io::importer::import_in_module(bytes, Some(name)).await {
+        Ok(ModuleAnswer::Document(json)) => Ok(Rc::from(json.into_bytes())),
+        Ok(ModuleAnswer::Json) => Ok(Rc::from(bytes)),
+        Ok(ModuleAnswer::Refused(refusal)) => Err(refusal.message(lang)),
+        Err(reason) => Err(crate::io::importer::module_failure(&reason, lang)),
+    }
+}
+
+/// Reads last year's report from a file, to check the one on screen against.
+#[cfg(not(feature = "workstation"))]
+pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    dispatch.dispatch(Action::Upgrade(Intent::Previous(file)));
+}
+
+/// Reads last year's report from a file, to check the one on screen against.
+#[cfg(feature = "workstation")]
+pub fn open_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    yew::platform::spawn_local(read_previous(file, dispatch));
+}
+
+/// Reads last year's report and checks the one on screen against it.
+#[cfg(feature = "workstation")]
+pub async fn read_previous(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let name = file.name();
+    dispatch.dispatch(Action::Loading(name.clone()));
+    match read_file(file).await {
+        Ok(bytes) => dispatch
+            .dispatch(Work::OpenPrevious { origin: Origin::File(name), bytes: bytes.into(), today: today() }.into()),
+        Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+    }
+}
+
+/// Opens pasted text.
+pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
+    open_bytes(Origin::Pasted, text.into_bytes().into(), dispatch);
+}
+
+/// Fetches a report and opens it; a failed fetch is a message, and the
+/// report on screen stays.
+pub fn open_url(url: String, dispatch: UseReducerDispatcher<State>) {
+    dispatch.dispatch(Action::Loading(url.clone()));
+    yew::platform::spawn_local(async move {
+        match fetch_bytes(&url).await {
+            Ok(bytes) => open_bytes(Origin::Url(url), bytes.into(), &dispatch),
+            Err(reason) => dispatch.dispatch(Action::Failed(Failure::Fetch { url, reason })),
+        }
+    });
+}
