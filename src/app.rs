@@ -254,7 +254,11 @@ fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: La
             let dispatcher = dispatcher.clone();
             Callback::from(move |()| dispatcher.dispatch(crate::state::Work::BatchClose.into()))
         };
-        html! { <BatchPanel {batch} {lang} {on_open} {on_close} /> }
+        let on_download = {
+            let batch = batch.clone();
+            Callback::from(move |what| crate::io::download::download_batch(what, &batch, lang))
+        };
+        html! { <BatchPanel {batch} {lang} {on_open} {on_close} {on_download} /> }
     });
     panel.unwrap_or_default()
 }

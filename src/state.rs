@@ -7,7 +7,6 @@
 #[cfg(feature = "workstation")]
 mod work;
 #[cfg(feature = "workstation")]
-pub use nianbao_core::edit::typed_cell;
 pub use work::Work;
 
 mod intent;
@@ -410,28 +409,7 @@ impl Reducible for State {
     }
 }
 
-/// The text of `bytes` when they are a report's text rather than JSON: UTF-8
-/// that does not open with `{` or `[` and speaks of 政府信息公开. A paste
-/// anywhere on the page is taken for a report only then.
-pub fn report_text(bytes: &[u8]) -> Option<&str> {
-    if is_json_like(bytes) {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    let about_disclosure = body.contains("政府信息公开") || body.contains("年度报告") || body.contains("<w:document");
-    about_disclosure.then_some(text)
-}
-
-/// Whether bytes are JSON (or try to be: a broken JSON file is read by the
-/// JSON reader, which says where it breaks), by their first byte after a
-/// byte-order mark and whitespace. The viewer reads these itself and hands
-/// anything else (text, a web page, Word, a PDF) to the workstation, whose
-/// importer decides what it is.
-pub fn is_json_like(bytes: &[u8]) -> bool {
-    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    matches!(body.iter().find(|b| !b.is_ascii_whitespace()), None | Some(b'{' | b'['))
-}
+use nianbao_core::input::is_json_like;
 
 /// The highest severity among findings (for the page title and summary).
 pub fn worst(checked: &Checked) -> Option<Severity> {

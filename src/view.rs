@@ -60,24 +60,9 @@ pub fn cell_text(document: &Value, pointer: &str) -> String {
     value_text(document.pointer(pointer))
 }
 
-/// The content of a cell's value (`None`: the cell is missing), as
-/// `cell_text` shows it.
-pub fn value_text(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::Number(n)) => {
-            let raw = n.as_str();
-            let plain = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-            if plain {
-                raw.to_string()
-            } else {
-                nianbao_core::decimal::write(n.value())
-            }
-        }
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_json().chars().take(24).collect(),
-    }
-}
+/// The content of a cell's value (`None`: the cell is missing), as the
+/// core writes it for every export.
+pub use nianbao_core::export::cell_text as value_text;
 
 /// The grid column at which each cell of each row starts, from the spans.
 pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {

@@ -5,10 +5,9 @@
 
 use crate::components::trend_chart::TrendChart;
 use crate::i18n::tr;
-use crate::io::download::download_text;
+use crate::io::download::BatchDownload;
 use crate::state::{Batch, BatchEntry, Shared};
-use nianbao_core::message::{self as words, message};
-use nianbao_core::output;
+use nianbao_core::message as words;
 use nianbao_core::Lang;
 use yew::prelude::*;
 
@@ -18,6 +17,8 @@ pub struct BatchPanelProps {
     pub lang: Lang,
     pub on_open: Callback<usize>,
     pub on_close: Callback<()>,
+    /// Asks for the summary or the findings as a file.
+    pub on_download: Callback<BatchDownload>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,66 +36,6 @@ fn agency(e: &BatchEntry) -> String {
 
 fn year(e: &BatchEntry) -> Option<i64> {
     e.opened.loaded.report.as_ref().and_then(|r| r.year)
-}
-
-/// The summary as CSV (one line per file) and every finding as CSV.
-fn summary_csv(batch: &Batch, lang: Lang) -> String {
-    let mut out = String::from("\u{feff}file,agency,year,template,errors,warnings,infos,dismissed\r\n");
-    for e in &batch.entries {
-        let s = e.opened.checked.summary;
-        let template = e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("");
-        let line = [
-            nianbao_core::csv::text(&e.name),
-            nianbao_core::csv::text(&agency(e)),
-            year(e).map(|y| y.to_string()).unwrap_or_default(),
-            template.to_string(),
-            s.errors.to_string(),
-            s.warnings.to_string(),
-            s.infos.to_string(),
-            s.dismissed.to_string(),
-        ];
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out.push_str("\r\nfile,rule,severity,pointer,message\r\n");
-    for e in &batch.entries {
-        let template = e.opened.loaded.template();
-        for d in &e.opened.checked.diagnostics {
-            let line = [
-                nianbao_core::csv::text(&e.name),
-                d.rule.code().to_string(),
-                d.severity().code().to_string(),
-                nianbao_core::csv::text(d.pointers.first().map_or("", String::as_str)),
-                nianbao_core::csv::text(&message(d, template, lang)),
-            ];
-            out.push_str(&line.join(","));
-            out.push_str("\r\n");
-        }
-    }
-    out
-}
-
-/// All findings as JSON, in the core's shape for several files (the CLI's):
-/// the parent's entry holds its aggregate findings too.
-fn findings_json(batch: &Batch, lang: Lang) -> String {
-    let merged = batch
-        .aggregate
-        .as_ref()
-        .map(|a| (a.parent, nianbao_core::batch::with_aggregate(&batch.entries[a.parent].opened.checked, &a.checked)));
-    let files: Vec<output::File<'_>> = batch
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| output::File {
-            name: &e.name,
-            template: e.opened.loaded.template(),
-            checked: match &merged {
-                Some((parent, checked)) if *parent == i => checked,
-                _ => &e.opened.checked,
-            },
-        })
-        .collect();
-    output::files(&files, lang).to_json_pretty()
 }
 
 #[component]
@@ -142,18 +83,8 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
             </th>
         }
     };
-    let export_csv = {
-        let batch = props.batch.clone();
-        Callback::from(move |_: MouseEvent| {
-            download_text("nianbao-summary.csv", &summary_csv(&batch, lang), "text/csv")
-        })
-    };
-    let export_json = {
-        let batch = props.batch.clone();
-        Callback::from(move |_: MouseEvent| {
-            download_text("nianbao-findings.json", &findings_json(&batch, lang), "application/json")
-        })
-    };
+    let export_csv = props.on_download.reform(|_: MouseEvent| BatchDownload::Summary);
+    let export_json = props.on_download.reform(|_: MouseEvent| BatchDownload::Findings);
     let on_close = props.on_close.clone();
     let aggregate = batch.aggregate.as_ref().map(|a| {
         let parent = &batch.entries[a.parent];

@@ -79,8 +79,7 @@ fn listeners(
                 return;
             };
             if let Ok(text) = clipboard.get_data("text") {
-                let report_like =
-                    text.trim_start().starts_with('{') || crate::state::report_text(text.as_bytes()).is_some();
+                let report_like = nianbao_core::input::is_report_paste(&text);
                 if report_like {
                     e.prevent_default();
                     open_text(text, &dispatch);

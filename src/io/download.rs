@@ -95,3 +95,100 @@ mod tests {
         assert_eq!(report_file_name(&Origin::BuiltinSample), "nianbao-report.json");
     }
 }
+
+/// What to download of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchDownload {
+    /// One line per file (agency, year, template, counts), then every finding.
+    Summary,
+    /// Every file's findings in the core's shape for several files.
+    Findings,
+}
+
+/// Starts a download of `what` of `batch`.
+#[cfg(feature = "workstation")]
+pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, lang: Lang) {
+    match what {
+        BatchDownload::Summary => {
+            download_text("nianbao-summary.csv", &batch_csv::summary_csv(batch, lang), "text/csv")
+        }
+        BatchDownload::Findings => {
+            download_text("nianbao-findings.json", &batch_csv::findings_json(batch, lang), "application/json")
+        }
+    }
+}
+
+#[cfg(feature = "workstation")]
+mod batch_csv {
+    use crate::state::{Batch, BatchEntry};
+    use nianbao_core::message::message;
+    use nianbao_core::output;
+    use nianbao_core::Lang;
+
+    fn agency(e: &BatchEntry) -> String {
+        e.opened.loaded.report.as_ref().and_then(|r| r.agency.clone()).unwrap_or_default()
+    }
+
+    fn year(e: &BatchEntry) -> Option<i64> {
+        e.opened.loaded.report.as_ref().and_then(|r| r.year)
+    }
+
+    /// The summary as CSV (one line per file) and every finding as CSV.
+    pub fn summary_csv(batch: &Batch, lang: Lang) -> String {
+        let mut out = String::from("\u{feff}file,agency,year,template,errors,warnings,infos,dismissed\r\n");
+        for e in &batch.entries {
+            let s = e.opened.checked.summary;
+            let template = e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("");
+            let line = [
+                nianbao_core::csv::text(&e.name),
+                nianbao_core::csv::text(&agency(e)),
+                year(e).map(|y| y.to_string()).unwrap_or_default(),
+                template.to_string(),
+                s.errors.to_string(),
+                s.warnings.to_string(),
+                s.infos.to_string(),
+                s.dismissed.to_string(),
+            ];
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+        out.push_str("\r\nfile,rule,severity,pointer,message\r\n");
+        for e in &batch.entries {
+            let template = e.opened.loaded.template();
+            for d in &e.opened.checked.diagnostics {
+                let line = [
+                    nianbao_core::csv::text(&e.name),
+                    d.rule.code().to_string(),
+                    d.severity().code().to_string(),
+                    nianbao_core::csv::text(d.pointers.first().map_or("", String::as_str)),
+                    nianbao_core::csv::text(&message(d, template, lang)),
+                ];
+                out.push_str(&line.join(","));
+                out.push_str("\r\n");
+            }
+        }
+        out
+    }
+
+    /// All findings as JSON, in the core's shape for several files (the CLI's):
+    /// the parent's entry holds its aggregate findings too.
+    pub fn findings_json(batch: &Batch, lang: Lang) -> String {
+        let merged = batch.aggregate.as_ref().map(|a| {
+            (a.parent, nianbao_core::batch::with_aggregate(&batch.entries[a.parent].opened.checked, &a.checked))
+        });
+        let files: Vec<output::File<'_>> = batch
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| output::File {
+                name: &e.name,
+                template: e.opened.loaded.template(),
+                checked: match &merged {
+                    Some((parent, checked)) if *parent == i => checked,
+                    _ => &e.opened.checked,
+                },
+            })
+            .collect();
+        output::files(&files, lang).to_json_pretty()
+    }
+}

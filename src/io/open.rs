@@ -81,7 +81,7 @@ async fn open_pdf(origin: Origin, bytes: Rc<[u8]>, dispatch: UseReducerDispatche
 
 fn open_read(origin: Origin, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
     #[cfg(not(feature = "workstation"))]
-    if !crate::state::is_json_like(&bytes) {
+    if !nianbao_core::input::is_json_like(&bytes) {
         dispatch.dispatch(Action::Upgrade(Intent::Open { origin, bytes }));
         return;
     }

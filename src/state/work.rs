@@ -220,10 +220,10 @@ impl Batch {
 mod tests {
     use super::super::tests::{open, today};
     use super::*;
-    use crate::state::report_text;
     use nianbao_core::diagnostic::Status;
     use nianbao_core::edit::typed_cell;
     use nianbao_core::import_note::ImportNote;
+    use nianbao_core::input::report_text;
     use nianbao_core::Lang;
     use yew::Reducible;
 
