@@ -7,6 +7,7 @@ use crate::components::trend_chart::TrendChart;
 use crate::i18n::tr;
 use crate::io::download::BatchDownload;
 use crate::state::{Batch, BatchEntry, Shared};
+use nianbao_core::diagnostic::Severity;
 use nianbao_core::message as words;
 use nianbao_core::Lang;
 use yew::prelude::*;
@@ -149,8 +150,8 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                         {header(tr(lang, "机关", "Agency"), SortBy::Agency)}
                         {header(tr(lang, "年度", "Year"), SortBy::Year)}
                         <th scope="col">{tr(lang, "模板", "Template")}</th>
-                        {header(tr(lang, "错误", "Errors"), SortBy::Errors)}
-                        {header(tr(lang, "警告", "Warnings"), SortBy::Warnings)}
+                        {header(words::severity_heading(Severity::Error, lang), SortBy::Errors)}
+                        {header(words::severity_heading(Severity::Warning, lang), SortBy::Warnings)}
                         <th scope="col"><span class="nb-visually-hidden">{tr(lang, "查看", "Open")}</span></th>
                     </tr></thead>
                     <tbody>

@@ -313,3 +313,31 @@ fn literals_outside_comments_and_test_modules() {
     let literals = string_literals(source);
     assert_eq!(literals, [(2, "a{".to_string()), (8, "d\"e".to_string())]);
 }
+
+/// The words around a finding (severities, settled marks, positions, the
+/// counts of a summary) are the core's vocabulary
+/// (`nianbao_core::message`); no shell writes its own. A literal that is one
+/// of these words, or holds the position or count phrases, outside the
+/// message module fails here.
+#[test]
+fn only_the_core_words_findings() {
+    const WHOLE: &[&str] =
+        &["错误", "警告", "提示", "已排除", "已确认", "Errors", "Warnings", "Notes", "Dismissed", "Confirmed"];
+    const PARTS: &[&str] = &["行第", "个错误", "个警告", "条提示", "条已排除", "checks run", "line {}, column"];
+    let root = root();
+    let mut found = Vec::new();
+    for file in sources(&root) {
+        if file.starts_with("crates/nianbao-core/src/message") {
+            continue;
+        }
+        let Ok(source) = std::fs::read_to_string(root.join(&file)) else { continue };
+        for (line, literal) in string_literals(&source) {
+            if WHOLE.contains(&literal.as_str()) || PARTS.iter().any(|p| literal.contains(p)) {
+                found.push(format!(
+                    "{file}:{line}: “{literal}” is a word of findings; ask nianbao_core::message for it"
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "\n{}", found.join("\n"));
+}
