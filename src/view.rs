@@ -64,6 +64,40 @@ pub fn cell_text(document: &Value, pointer: &str) -> String {
 /// core writes it for every export.
 pub use nianbao_core::export::cell_text as value_text;
 
+/// The width of `text` in a chart's 13 px labels, estimated from its
+/// characters (a 汉字 is about twice as wide as a Latin letter).
+pub fn label_width(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 6.6 } else { 13.0 }).sum()
+}
+
+/// A chart label broken into lines no wider than `width` (by the estimate
+/// of [`label_width`]): Latin text at spaces, 汉字 anywhere. A word wider
+/// than a line stays whole.
+pub fn wrap_label(text: &str, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Pieces: a Latin word with the space before it, or one 汉字.
+    let mut pieces: Vec<String> = Vec::new();
+    for c in text.chars() {
+        match pieces.last_mut() {
+            Some(last) if c.is_ascii() && c != ' ' && last.chars().last().is_some_and(|l| l.is_ascii()) => last.push(c),
+            _ => pieces.push(c.to_string()),
+        }
+    }
+    for piece in pieces {
+        if !line.is_empty() && label_width(&line) + label_width(&piece) > width {
+            lines.push(line.trim_end().to_string());
+            line = piece.trim_start().to_string();
+        } else {
+            line.push_str(&piece);
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 /// The grid column at which each cell of each row starts, from the spans.
 pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
     let mut occupied = vec![vec![false; table.columns]; table.rows.len()];
@@ -120,6 +154,18 @@ pub fn svg_number(value: f64) -> String {
 mod tests {
     use super::*;
     use nianbao_core::json::parse;
+
+    #[test]
+    fn chart_labels_wrap_at_words_and_between_hanzi() {
+        assert_eq!(wrap_label("Carried forward to next year", 110.0), ["Carried forward", "to next year"]);
+        assert_eq!(wrap_label("结转下年度继续办理", 70.0), ["结转下年度", "继续办理"]);
+        assert_eq!(wrap_label("结转下年度继续办理", 60.0), ["结转下年", "度继续办", "理"]);
+        assert_eq!(wrap_label("行政复议", 110.0), ["行政复议"]);
+        assert_eq!(wrap_label("Administrative", 30.0), ["Administrative"]);
+        for text in ["Carried forward to next year", "结转下年度继续办理", "(7) Total"] {
+            assert_eq!(wrap_label(text, 100.0).concat().replace(' ', ""), text.replace(' ', ""), "nothing is lost");
+        }
+    }
 
     #[test]
     fn cell_texts() {

@@ -4,7 +4,7 @@
 
 use crate::i18n::tr;
 use crate::state::Shared;
-use crate::view::svg_number;
+use crate::view::{label_width, svg_number};
 use nianbao_core::template::{self, RowRole, TOTAL_COLUMN};
 use nianbao_core::{Lang, Loaded};
 use yew::prelude::*;
@@ -56,7 +56,10 @@ pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
         return html! {};
     }
     let row_height = 26.0;
-    let label_width = 150.0;
+    // Room for the longest label, estimated from its characters (汉字 are
+    // about twice as wide as Latin letters at the chart's type size).
+    let longest = bars.iter().map(|(label, _)| label_width(label)).fold(0.0f64, f64::max);
+    let label_width = (longest + 16.0).clamp(150.0, 260.0);
     let bar_width = 360.0;
     let height = row_height * bars.len() as f64 + 8.0;
     let summary = bars

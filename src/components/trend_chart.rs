@@ -2,7 +2,7 @@
 //! carried forward, and the reviews and lawsuits, per year. Inline SVG.
 
 use crate::i18n::tr;
-use crate::view::svg_number;
+use crate::view::{svg_number, wrap_label};
 use nianbao_core::template::{self, OtherShape, RowRole, APPEAL_BLOCKS, APPEAL_TOTAL, LITIGATION_HEADER, TOTAL_COLUMN};
 use nianbao_core::{Lang, Report};
 use yew::prelude::*;
@@ -50,6 +50,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
     let bar = 22.0;
     let height = 150.0;
     let width = group_width * measures.len() as f64 + 20.0;
+    let label_lines = measures.iter().map(|(name, _)| wrap_label(name, group_width - 8.0).len()).max().unwrap_or(1);
     let summary = measures
         .iter()
         .zip(&values)
@@ -66,7 +67,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         .join(if lang == Lang::Zh { "；" } else { "; " });
     html! {
         <figure class="nb-chart nb-trend" data-testid="trend-chart">
-            <svg viewBox={format!("0 0 {} {}", svg_number(width), svg_number(height + 40.0))} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} {}", svg_number(width), svg_number(height + 24.0 + 16.0 * label_lines as f64))} role="img" aria-label={summary}>
                 { for measures.iter().zip(&values).enumerate().map(|(g, ((name, _), vs))| {
                     let x0 = 10.0 + g as f64 * group_width;
                     html! {
@@ -84,7 +85,11 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                                     </g>
                                 }
                             }) }
-                            <text x={svg_number(x0 + group_width / 2.0 - 6.0)} y={svg_number(height + 18.0)} text-anchor="middle" class="nb-chart-label">{*name}</text>
+                            <text x={svg_number(x0 + group_width / 2.0 - 6.0)} y={svg_number(height + 18.0)} text-anchor="middle" class="nb-chart-label">
+                                { for wrap_label(name, group_width - 8.0).into_iter().enumerate().map(|(i, line)| html! {
+                                    <tspan x={svg_number(x0 + group_width / 2.0 - 6.0)} dy={if i == 0 { "0" } else { "1.2em" }}>{line}</tspan>
+                                }) }
+                            </text>
                         </g>
                     }
                 }) }

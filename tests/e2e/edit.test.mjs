@@ -184,7 +184,7 @@ test('one report: an outcome chart beside 表三, and each table as CSV', async 
   const chart = await page.getAttribute('[data-testid="outcome-chart"] svg', 'aria-label');
   assert.match(chart, /（一）予以公开 1362/);
   assert.match(chart, /（三）不予公开 178/);
-  assert.match(chart, /结转下年度 103/);
+  assert.match(chart, /结转下年度继续办理 103/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-applications"]')]);
   assert.match(download.suggestedFilename(), /table3\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
