@@ -1,11 +1,11 @@
 //! Every English sentence of findings (the words around them are in
 //! `vocabulary.rs`).
 
-use super::{column_of, first_pointer, number as n, number_rounded, place, row_of, sum_terms};
+use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
-use crate::template::{section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS};
+use crate::template::{section, Lang, RowRole, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS, OTHER};
 
 const EN: Lang = Lang::En;
 
@@ -21,6 +21,8 @@ pub(super) fn field_place(pointer: &str) -> String {
 pub(super) fn message(d: &Diagnostic, template: Template) -> String {
     let p0 = first_pointer(d);
     let here = capitalise(&place(template, p0, EN));
+    let total_row = template.other_shape().row(RowRole::ResultsTotal).label.en;
+    let other = OTHER.label.en;
     match &d.detail {
         Detail::Unreadable(Unreadable::Encoding(encoding)) => match encoding {
             Encoding::Gbk => encoding_message("GBK"),
@@ -72,15 +74,15 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let diff = n((total - sum).abs());
             match d.rule {
                 Rule::T3RowTotal => format!("Row “{}”: the total is {}, but the six applicant columns add up to {} ({terms}), a difference of {diff}. Check the row's total and its cells.", row_of(template, p0, EN), n(total), n(sum)),
-                Rule::T3ResultsTotal => format!("Column “{}”: (7) Total is {}, but outcomes (1)–(6) add up to {} ({terms}), a difference of {diff}. Each application counts once; check this column.", column_of(template, p0, EN), n(total), n(sum)),
+                Rule::T3ResultsTotal => format!("Column “{}”: {total_row} is {}, but outcomes (1)–(6) add up to {} ({terms}), a difference of {diff}. Each application counts once; check this column.", column_of(template, p0, EN), n(total), n(sum)),
                 _ => format!("{}: the total is {}, but upheld, corrected, other and pending add up to {} ({terms}), a difference of {diff}. Check them.", row_of(template, p0, EN), n(total), n(sum)),
             }
         }
         Detail::Balance { column, received, carried_over, results_total, carried_forward } => {
             let c = APPLICANT_COLUMNS[*column].label.en;
             format!(
-                "Column “{c}”: 1. received {} + 2. carried over {} = {}, but (7) total {} + 4. carried forward {} = {}, a difference of {}. They must be equal (the relation printed on the template); check this column.",
-                n(*received), n(*carried_over), n(received + carried_over), n(*results_total), n(*carried_forward),
+                "Column “{c}”: 1. received {} + 2. carried over {} = {}, but {} {} + 4. carried forward {} = {}, a difference of {}. They must be equal (the relation printed on the template); check this column.",
+                n(*received), n(*carried_over), n(received + carried_over), total_row.to_lowercase(), n(*results_total), n(*carried_forward),
                 n(results_total + carried_forward), n((received + carried_over - results_total - carried_forward).abs())
             )
         }
@@ -108,15 +110,15 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             format!("A {year} report must use the {right} template, but this one uses the {} template. Fill in the tables on the {right} template.", template.code())
         }
         Detail::TemplateMixed { template } => match template {
-            Template::T2021 => "(6) Otherwise handled is a single row, as on the 2019 template. The 2021 template splits it into three items (no correction in time, fee not paid in time, other); fill them in separately.".into(),
-            Template::T2019 => "This report uses the 2019 template, but (6) Otherwise handled is split into the three items of the 2021 template. Use one template throughout.".into(),
+            Template::T2021 => format!("{other} is a single row, as on the 2019 template. The 2021 template splits it into three items (no correction in time, fee not paid in time, other); fill them in separately."),
+            Template::T2019 => format!("This report uses the 2019 template, but {other} is split into the three items of the 2021 template. Use one template throughout."),
         },
         Detail::TitleNoYear => "The title names no year. Put the year in the title, e.g. “2024年政府信息公开工作年度报告”.".into(),
         Detail::TitleOtherYear { stated, year } => {
             format!("The title names {stated}, but the report year is {year}. Was last year's title reused? Check it.")
         }
         Detail::PeriodWrong { stated } => {
-            format!("The reporting period stated in section 1 is not 1 January – 31 December of the report year: “{stated}”. Check it.")
+            format!("The reporting period stated in {} is not 1 January – 31 December of the report year: “{stated}”. Check it.", decapitalise(part("overview").short.en))
         }
         Detail::PublishedLate { published, deadline } => {
             format!("Published on {published}, after the deadline for this kind of report, {deadline}.")
@@ -126,15 +128,15 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let shown = if text.is_empty() { "empty".to_string() } else { format!("“{text}”") };
             format!("Section “{heading}” is {shown}, with no real content. The template requires it; fill it in.")
         }
-        Detail::FeeNotReported => "Section 6 does not mention processing fees. The 2021 template asks every agency to report there what it charged, and to say so when it charged nothing.".into(),
-        Detail::OtherProcessingHigh { other, total } => {
-            let share = 100.0 * other / total;
-            format!("(6) Otherwise handled is {} of {} in total ({}%), a high share. Check whether some belong under (1)–(5).", n(*other), n(*total), n(share.round()))
+        Detail::FeeNotReported => format!("{} does not mention processing fees. The 2021 template asks every agency to report there what it charged, and to say so when it charged nothing.", part("other").short.en),
+        Detail::OtherProcessingHigh { other: count, total } => {
+            let share = 100.0 * count / total;
+            format!("{other} is {} of {} in total ({}%), a high share. Check whether some belong under (1)–(5).", n(*count), n(*total), n(share.round()))
         }
         Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
             let what = quantity_text(*quantity);
             let unit = if *percent { "%" } else { "" };
-            format!("Section 1 says “{sentence}”: {what} {}{unit}, but the tables give {}{unit}. Check the text or the tables.", n(*stated), number_rounded(*table, *percent))
+            format!("{} says “{sentence}”: {what} {}{unit}, but the tables give {}{unit}. Check the text or the tables.", part("overview").short.en, n(*stated), number_rounded(*table, *percent))
         }
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
             let c = APPLICANT_COLUMNS[*column].label.en;
@@ -149,7 +151,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         }
         Detail::ProblemsRepeated { repeated, sentences, previous_year } => {
             let last = last_year(*previous_year);
-            format!("{repeated} of the {sentences} sentences of section 5 are word for word in {last}'s report. The template asks for this year's problems and improvements, not a copy.")
+            format!("{repeated} of the {sentences} sentences of {} are word for word in {last}'s report. The template asks for this year's problems and improvements, not a copy.", decapitalise(part("problems").short.en))
         }
         Detail::AggregateSum { parent, sum, included } => {
             let names = included.join(", ");
@@ -237,6 +239,15 @@ fn syntax_message(kind: &SyntaxErrorKind) -> String {
         SyntaxErrorKind::TooDeep => format!("Nested more than {MAX_DEPTH} levels deep; this is not a report"),
     };
     format!("The file is not valid JSON: {what}. Fix it at the line and column shown.")
+}
+
+/// A name inside a sentence: “section 1” of “Section 1”.
+fn decapitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn capitalise(text: &str) -> String {

@@ -12,7 +12,7 @@ mod zh;
 pub use vocabulary::*;
 
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::template::{cell_place, row_place, section, Lang, Template};
+use crate::template::{cell_place, row_place, section, Lang, Section, Template};
 
 /// A number as people write it: integers without a fraction, others with up
 /// to six decimals and no trailing zeros (`7730.28`, `-0.5`); see
@@ -47,6 +47,12 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
         Lang::Zh => zh::message(d, template),
         Lang::En => en::message(d, template),
     }
+}
+
+/// A part of the report, by its key, for the names sentences give it
+/// (第一部分, Section 1).
+fn part(key: &str) -> &'static Section {
+    section(key).expect("a section of the template")
 }
 
 /// The first pointer of a finding, or the whole document's.

@@ -1,11 +1,14 @@
 //! Every Chinese sentence of findings (the words around them are in
 //! `vocabulary.rs`).
 
-use super::{column_of, first_pointer, number as n, number_rounded, place, row_of, sum_terms};
+use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
-use crate::template::{section, Lang, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS};
+use crate::template::{
+    first_clause, section, Lang, OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPEAL_TOTAL,
+    APPLICANT_COLUMNS, LITIGATION_HEADER, OTHER,
+};
 
 const ZH: Lang = Lang::Zh;
 
@@ -21,6 +24,8 @@ pub(super) fn field_place(pointer: &str) -> String {
 pub(super) fn message(d: &Diagnostic, template: Template) -> String {
     let p0 = first_pointer(d);
     let here = place(template, p0, ZH);
+    let shape = template.other_shape();
+    let total_row = shape.short_label(RowRole::ResultsTotal);
     match &d.detail {
         Detail::Unreadable(Unreadable::Encoding(encoding)) => match encoding {
             Encoding::Gbk => encoding_message("GBK（国标）编码"),
@@ -68,16 +73,20 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let terms = sum_terms(d, template, values, ZH);
             let terms = if terms.is_empty() { "各项均为 0".to_string() } else { terms.join(" + ") };
             let diff = n((total - sum).abs());
+            let outcomes: Vec<&str> = APPEAL_COLUMNS[..APPEAL_TOTAL].iter().map(|c| c.label.zh).collect();
+            let outcomes = outcomes.join("、");
             match d.rule {
                 Rule::T3RowTotal => format!("{}一行：总计填 {}，但六类申请人之和为 {}（{terms}），相差 {diff}。请核对这一行的总计和各列。", row_of(template, p0, ZH), n(total), n(sum)),
-                Rule::T3ResultsTotal => format!("{}一列：（七）总计填 {}，但（一）至（六）各项办理结果之和为 {}（{terms}），相差 {diff}。每件申请只计一种结果，请核对这一列。", column_of(template, p0, ZH), n(total), n(sum)),
-                _ => format!("{}：总计填 {}，但结果维持、结果纠正、其他结果、尚未审结之和为 {}（{terms}），相差 {diff}。请核对。", row_of(template, p0, ZH), n(total), n(sum)),
+                Rule::T3ResultsTotal => format!("{}一列：{total_row}填 {}，但（一）至（六）各项办理结果之和为 {}（{terms}），相差 {diff}。每件申请只计一种结果，请核对这一列。", column_of(template, p0, ZH), n(total), n(sum)),
+                _ => format!("{}：总计填 {}，但{outcomes}之和为 {}（{terms}），相差 {diff}。请核对。", row_of(template, p0, ZH), n(total), n(sum)),
             }
         }
         Detail::Balance { column, received, carried_over, results_total, carried_forward } => {
             let c = APPLICANT_COLUMNS[*column].label.zh;
+            let received_label = shape.short_label(RowRole::Received);
+            let carried_over_label = shape.short_label(RowRole::CarriedOver);
             format!(
-                "{c}一列：一、本年新收 {} + 二、上年结转 {} = {}，但（七）总计 {} + 四、结转下年度 {} = {}，相差 {}。两者应相等（模板所印勾稽关系），请核对这一列。",
+                "{c}一列：{received_label} {} + {carried_over_label} {} = {}，但{total_row} {} + 四、结转下年度 {} = {}，相差 {}。两者应相等（模板所印勾稽关系），请核对这一列。",
                 n(*received), n(*carried_over), n(received + carried_over), n(*results_total), n(*carried_forward),
                 n(results_total + carried_forward), n((received + carried_over - results_total - carried_forward).abs())
             )
@@ -108,15 +117,18 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             format!("{year} 年度的报告应使用 {right} 版模板（{letter}），但本报告使用 {} 版。请按 {right} 版模板重新填报表格。", template.code())
         }
         Detail::TemplateMixed { template } => match template {
-            Template::T2021 => "（六）其他处理只填了一行（2019 版模板的样式）。2021 版模板将其分为 1.申请人无正当理由逾期不补正、2.申请人逾期未按收费通知要求缴纳费用、3.其他 三项，请分项填报。".into(),
-            Template::T2019 => "本报告使用 2019 版模板，但（六）其他处理按 2021 版分成了三项。请统一使用同一版模板。".into(),
+            Template::T2021 => {
+                let items: Vec<&str> = OtherShape::Split.other_rows().map(|r| first_clause(r.label.zh)).collect();
+                format!("{}只填了一行（2019 版模板的样式）。2021 版模板将其分为 {} 三项，请分项填报。", OTHER.label.zh, items.join("、"))
+            }
+            Template::T2019 => format!("本报告使用 2019 版模板，但{}按 2021 版分成了三项。请统一使用同一版模板。", OTHER.label.zh),
         },
         Detail::TitleNoYear => "标题中没有写明报告年度。请在标题中注明年度，如“2024 年政府信息公开工作年度报告”。".into(),
         Detail::TitleOtherYear { stated, year } => {
             format!("标题写的是 {stated} 年，但报告年度为 {year} 年。是否沿用了往年的标题？请核对。")
         }
         Detail::PeriodWrong { stated } => {
-            format!("第一部分所写的统计期限不是报告年度的 1 月 1 日至 12 月 31 日：“{stated}”。请核对。")
+            format!("{}所写的统计期限不是报告年度的 1 月 1 日至 12 月 31 日：“{stated}”。请核对。", part("overview").short.zh)
         }
         Detail::PublishedLate { published, deadline } => format!("发布日期 {published} 晚于该类报告的公布期限 {deadline}。"),
         Detail::SectionEmpty { section: key, text } => {
@@ -124,20 +136,20 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let shown = if text.is_empty() { "空白".to_string() } else { format!("“{text}”") };
             format!("{heading}内容为{shown}，没有实际内容。模板要求如实填写，请补充。")
         }
-        Detail::FeeNotReported => "第六部分没有提到信息处理费。2021 版模板要求在此报告本年度收取信息处理费的情况，未收取也应写明“未收取信息处理费”。".into(),
+        Detail::FeeNotReported => format!("{}没有提到信息处理费。2021 版模板要求在此报告本年度收取信息处理费的情况，未收取也应写明“未收取信息处理费”。", part("other").short.zh),
         Detail::OtherProcessingHigh { other, total } => {
             let share = 100.0 * other / total;
-            format!("（六）其他处理共 {} 件，占（七）总计 {} 件的 {}%，比例偏高。请核对是否有应归入（一）至（五）的申请。", n(*other), n(*total), n(share.round()))
+            format!("{}共 {} 件，占{total_row} {} 件的 {}%，比例偏高。请核对是否有应归入（一）至（五）的申请。", OTHER.label.zh, n(*other), n(*total), n(share.round()))
         }
         Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
             let what = quantity_text(*quantity);
             let unit = if *percent { "%" } else { " 件" };
-            format!("第一部分写道“{sentence}”，其中{what}为 {}{unit}，但表格中为 {}{unit}。请核对文字或表格。", n(*stated), number_rounded(*table, *percent))
+            format!("{}写道“{sentence}”，其中{what}为 {}{unit}，但表格中为 {}{unit}。请核对文字或表格。", part("overview").short.zh, n(*stated), number_rounded(*table, *percent))
         }
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
             let c = APPLICANT_COLUMNS[*column].label.zh;
             let last = last_year(*previous_year);
-            format!("{c}一列：本年“二、上年结转”为 {}，但{last}报告的“四、结转下年度继续办理”为 {}。两者应相等，请核对。", n(*carried_over), n(*previous_carried_forward))
+            format!("{c}一列：本年“{}”为 {}，但{last}报告的“{}”为 {}。两者应相等，请核对。", shape.short_label(RowRole::CarriedOver), n(*carried_over), shape.row(RowRole::CarriedForward).label.zh, n(*previous_carried_forward))
         }
         Detail::AgencyMismatch { agency, previous } => {
             format!("两份报告的机关名称不同：本年为“{agency}”，上年为“{previous}”。请确认是同一机关的报告。")
@@ -147,7 +159,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         }
         Detail::ProblemsRepeated { repeated, sentences, previous_year } => {
             let last = last_year(*previous_year);
-            format!("第五部分 {sentences} 句中有 {repeated} 句与{last}报告原文相同。模板要求如实反映本年问题和改进，避免年年雷同。")
+            format!("{} {sentences} 句中有 {repeated} 句与{last}报告原文相同。模板要求如实反映本年问题和改进，避免年年雷同。", part("problems").short.zh)
         }
         Detail::AggregateSum { parent, sum, included } => {
             let names = included.join("、");
@@ -172,12 +184,13 @@ fn quantity_text(quantity: Quantity) -> String {
         Quantity::CarriedOver => "上年结转申请数",
         Quantity::Answered => "办结（答复）申请数",
         Quantity::CarriedForward => "结转下年度申请数",
-        Quantity::Reviews => "行政复议案件数",
-        Quantity::Lawsuits => "行政诉讼案件数",
+        Quantity::Reviews => return format!("{}案件数", APPEAL_BLOCKS[0].label.zh),
+        Quantity::Lawsuits => return format!("{}案件数", LITIGATION_HEADER.zh),
         Quantity::CompletionRate => "办结率",
         Quantity::AppealOutcome { review, column } => {
             let outcome = APPEAL_COLUMNS[column].label.zh;
-            return if review { format!("行政复议{outcome}数") } else { format!("行政诉讼{outcome}数") };
+            let appeal = if review { APPEAL_BLOCKS[0].label.zh } else { LITIGATION_HEADER.zh };
+            return format!("{appeal}{outcome}数");
         }
     };
     text.to_string()
