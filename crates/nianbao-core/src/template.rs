@@ -350,6 +350,21 @@ impl OtherShape {
         rows.iter().find(|r| r.role == role).unwrap_or(&rows[0])
     }
 
+    /// The label of a 表三 row as sentences quote it: 一、本年新收 and
+    /// 二、上年结转, the two rows of applications taken in, without the
+    /// ending their printed labels share (政府信息公开申请数量); every other
+    /// row's printed label whole.
+    pub fn short_label(self, role: RowRole) -> &'static str {
+        let label = self.row(role).label.zh;
+        if !matches!(role, RowRole::Received | RowRole::CarriedOver) {
+            return label;
+        }
+        let (a, b) = (self.row(RowRole::Received).label.zh, self.row(RowRole::CarriedOver).label.zh);
+        let shared: usize =
+            a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(c, _)| c.len_utf8()).sum();
+        &label[..label.len() - shared]
+    }
+
     /// The rows printed under （六）其他处理: its three items when split,
     /// none when it is a single row.
     pub fn other_rows(self) -> impl Iterator<Item = &'static ApplicationRow> {
@@ -589,6 +604,16 @@ pub fn unnumbered(label: &'static str) -> &'static str {
     label
 }
 
+/// A printed label up to its first 、 after its numbering: the item of a
+/// long row label without what follows (1.申请人无正当理由逾期不补正 of
+/// 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请). A label
+/// of one clause is returned whole.
+pub fn first_clause(label: &'static str) -> &'static str {
+    let words = unnumbered(label);
+    let numbering = label.len() - words.len();
+    words.find('、').map_or(label, |at| &label[..numbering + at])
+}
+
 /// The top-level keys of the format, in the order FORMAT.md lists them.
 pub const TOP_LEVEL_KEYS: [&str; 16] = [
     "format",
@@ -750,6 +775,20 @@ mod tests {
         assert_eq!(unnumbered(BALANCE_NOTE.zh), BALANCE_NOTE.zh);
         assert_eq!(unnumbered(ARTICLE_1.zh), ARTICLE_1.zh);
         assert_eq!(unnumbered(APPEAL_COLUMNS[0].label.zh), "结果维持");
+    }
+
+    #[test]
+    fn short_labels_and_first_clauses() {
+        for shape in [OtherShape::Split, OtherShape::Single] {
+            assert_eq!(shape.short_label(RowRole::Received), "一、本年新收");
+            assert_eq!(shape.short_label(RowRole::CarriedOver), "二、上年结转");
+            assert_eq!(shape.short_label(RowRole::ResultsTotal), "（七）总计");
+            assert_eq!(shape.short_label(RowRole::CarriedForward), "四、结转下年度继续办理");
+        }
+        let clauses: Vec<&str> = OtherShape::Split.other_rows().map(|r| first_clause(r.label.zh)).collect();
+        assert_eq!(clauses, ["1.申请人无正当理由逾期不补正", "2.申请人逾期未按收费通知要求缴纳费用", "3.其他"]);
+        assert_eq!(first_clause(OtherShape::Split.row(RowRole::Received).label.zh), "一、本年新收政府信息公开申请数量");
+        assert_eq!(first_clause(SECTIONS[3].heading.zh), "四、政府信息公开行政复议");
     }
 
     #[test]

@@ -1,0 +1,259 @@
+//! Every English sentence of findings (the words around them are in
+//! `vocabulary.rs`).
+
+use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
+use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
+use crate::encoding::Encoding;
+use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
+use crate::template::{section, Lang, RowRole, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS, OTHER};
+
+const EN: Lang = Lang::En;
+
+/// A pointer that is neither a cell, a row nor a section.
+pub(super) fn field_place(pointer: &str) -> String {
+    if pointer.is_empty() {
+        "the whole document".into()
+    } else {
+        format!("field {pointer}")
+    }
+}
+
+pub(super) fn message(d: &Diagnostic, template: Template) -> String {
+    let p0 = first_pointer(d);
+    let here = capitalise(&place(template, p0, EN));
+    let total_row = template.other_shape().row(RowRole::ResultsTotal).label.en;
+    let other = OTHER.label.en;
+    match &d.detail {
+        Detail::Unreadable(Unreadable::Encoding(encoding)) => match encoding {
+            Encoding::Gbk => encoding_message("GBK"),
+            Encoding::Utf16Le | Encoding::Utf16Be => encoding_message("UTF-16"),
+            Encoding::Unknown => {
+                "The file is not UTF-8 text (it may be binary or damaged). Check that this is the report's JSON file.".into()
+            }
+        },
+        Detail::Unreadable(Unreadable::Syntax(kind)) => syntax_message(kind),
+        Detail::FormatUnsupported { found } => match found {
+            None => "The \"format\" key is missing: the file should declare \"format\": \"zfxxgk-annual-report/1\". Check that this is an annual-report file.".into(),
+            Some(f) => format!("Unsupported format {f}: this tool reads \"zfxxgk-annual-report/1\". The checks below assume that format and may be wrong."),
+        },
+        Detail::TemplateUnknown { found, assumed } => {
+            let found = found.as_deref().unwrap_or("(missing)");
+            format!("Template {found} is not recognised: \"template\" must be \"2019\" or \"2021\". The tables look like the {} template and were checked as such; set the right template.", assumed.code())
+        }
+        Detail::FieldMissing => format!("{here} is missing. Add it (write 0 for none; do not leave it out)."),
+        Detail::FieldType { expected, found } => {
+            let expected_text = expected_text(*expected);
+            let found_text = match found {
+                Found::Type(t) => type_text(*t).to_string(),
+                Found::HugeNumber(raw) => format!("the number {raw}, too large to hold exactly"),
+                Found::Value(v) => format!("“{v}”"),
+            };
+            format!("{here} should be {expected_text}, but is {found_text}.")
+        }
+        Detail::FieldDuplicate { first, last, first_line, last_line } => {
+            format!("{here} appears twice (line {first_line}: {first}; line {last_line}: {last}); the last value, {last}, is used. Delete the extra one.")
+        }
+        Detail::FieldUnknown => {
+            format!("{here} is not a key of the format; it is kept and written back unchanged. Correct it if it is a misspelling.")
+        }
+        Detail::CellBlank => {
+            format!("{here} is blank. The template wants a number in every cell (0 for none); a blank is not counted as 0, and the sums that use it were skipped.")
+        }
+        Detail::CellText { text } => {
+            format!("{here} holds the text “{text}” instead of a number. Write a number (0 for none, amounts without units); the sums that use it were skipped.")
+        }
+        Detail::CellNumber { value } => match d.rule {
+            Rule::CellNegative => format!("{here} is negative ({}); counts and amounts cannot be. Check it.", n(*value)),
+            _ => format!("{here} is {}; a count must be a whole number. Check it.", n(*value)),
+        },
+        Detail::Sum { values } => {
+            let total = values[0];
+            let sum: f64 = values[1..].iter().sum();
+            let terms = sum_terms(d, template, values, EN);
+            let terms = if terms.is_empty() { "all items are 0".to_string() } else { terms.join(" + ") };
+            let diff = n((total - sum).abs());
+            match d.rule {
+                Rule::T3RowTotal => format!("Row “{}”: the total is {}, but the six applicant columns add up to {} ({terms}), a difference of {diff}. Check the row's total and its cells.", row_of(template, p0, EN), n(total), n(sum)),
+                Rule::T3ResultsTotal => format!("Column “{}”: {total_row} is {}, but outcomes (1)–(6) add up to {} ({terms}), a difference of {diff}. Each application counts once; check this column.", column_of(template, p0, EN), n(total), n(sum)),
+                _ => format!("{}: the total is {}, but upheld, corrected, other and pending add up to {} ({terms}), a difference of {diff}. Check them.", row_of(template, p0, EN), n(total), n(sum)),
+            }
+        }
+        Detail::Balance { column, received, carried_over, results_total, carried_forward } => {
+            let c = APPLICANT_COLUMNS[*column].label.en;
+            format!(
+                "Column “{c}”: 1. received {} + 2. carried over {} = {}, but {} {} + 4. carried forward {} = {}, a difference of {}. They must be equal (the relation printed on the template); check this column.",
+                n(*received), n(*carried_over), n(received + carried_over), total_row.to_lowercase(), n(*results_total), n(*carried_forward),
+                n(results_total + carried_forward), n((received + carried_over - results_total - carried_forward).abs())
+            )
+        }
+        Detail::InForce { row, in_force, issued, repealed, previous_in_force } => {
+            let row_label = template
+                .proactive()
+                .iter()
+                .flat_map(|b| b.rows.iter())
+                .find(|r| r.key == *row)
+                .map_or(*row, |r| r.label.en);
+            match previous_in_force {
+                None => format!("{row_label}: {} in force, fewer than {} issued − {} repealed = {} this year. Documents issued this year and not repealed are all in force; check the three numbers.", n(*in_force), n(*issued), n(*repealed), n(issued - repealed)),
+                Some(prev) => format!("{row_label}: last year's {} in force + {} issued − {} repealed = {}, but {} are in force now. A clean-up of older documents explains this; otherwise check the numbers.", n(*prev), n(*issued), n(*repealed), n(prev + issued - repealed), n(*in_force)),
+            }
+        }
+        Detail::YearRange { year, current_year } => {
+            if *year < 2019 {
+                format!("The report year {year} is before 2019, when these tables did not exist yet. Check the year.")
+            } else {
+                format!("The report year {year} is after the current year, {current_year}. Check the year.")
+            }
+        }
+        Detail::TemplateYear { year, template } => {
+            let right = Template::for_year(*year).code();
+            format!("A {year} report must use the {right} template, but this one uses the {} template. Fill in the tables on the {right} template.", template.code())
+        }
+        Detail::TemplateMixed { template } => match template {
+            Template::T2021 => format!("{other} is a single row, as on the 2019 template. The 2021 template splits it into three items (no correction in time, fee not paid in time, other); fill them in separately."),
+            Template::T2019 => format!("This report uses the 2019 template, but {other} is split into the three items of the 2021 template. Use one template throughout."),
+        },
+        Detail::TitleNoYear => "The title names no year. Put the year in the title, e.g. “2024年政府信息公开工作年度报告”.".into(),
+        Detail::TitleOtherYear { stated, year } => {
+            format!("The title names {stated}, but the report year is {year}. Was last year's title reused? Check it.")
+        }
+        Detail::PeriodWrong { stated } => {
+            format!("The reporting period stated in {} is not 1 January – 31 December of the report year: “{stated}”. Check it.", decapitalise(part("overview").short.en))
+        }
+        Detail::PublishedLate { published, deadline } => {
+            format!("Published on {published}, after the deadline for this kind of report, {deadline}.")
+        }
+        Detail::SectionEmpty { section: key, text } => {
+            let heading = section(key).map_or(*key, |s| s.heading.en);
+            let shown = if text.is_empty() { "empty".to_string() } else { format!("“{text}”") };
+            format!("Section “{heading}” is {shown}, with no real content. The template requires it; fill it in.")
+        }
+        Detail::FeeNotReported => format!("{} does not mention processing fees. The 2021 template asks every agency to report there what it charged, and to say so when it charged nothing.", part("other").short.en),
+        Detail::OtherProcessingHigh { other: count, total } => {
+            let share = 100.0 * count / total;
+            format!("{other} is {} of {} in total ({}%), a high share. Check whether some belong under (1)–(5).", n(*count), n(*total), n(share.round()))
+        }
+        Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
+            let what = quantity_text(*quantity);
+            let unit = if *percent { "%" } else { "" };
+            format!("{} says “{sentence}”: {what} {}{unit}, but the tables give {}{unit}. Check the text or the tables.", part("overview").short.en, n(*stated), number_rounded(*table, *percent))
+        }
+        Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
+            let c = APPLICANT_COLUMNS[*column].label.en;
+            let last = last_year(*previous_year);
+            format!("Column “{c}”: carried over from last year is {}, but {last}'s report carried {} forward. They should be equal; check them.", n(*carried_over), n(*previous_carried_forward))
+        }
+        Detail::AgencyMismatch { agency, previous } => {
+            format!("The two reports name different agencies: “{agency}” this year, “{previous}” last year. Check that they belong to the same body.")
+        }
+        Detail::YearGap { year, previous } => {
+            format!("The report loaded as last year's is for {previous}, but this one is for {year}; it should be compared with {}. The cross-year checks may be off.", year - 1)
+        }
+        Detail::ProblemsRepeated { repeated, sentences, previous_year } => {
+            let last = last_year(*previous_year);
+            format!("{repeated} of the {sentences} sentences of {} are word for word in {last}'s report. The template asks for this year's problems and improvements, not a copy.", decapitalise(part("problems").short.en))
+        }
+        Detail::AggregateSum { parent, sum, included } => {
+            let names = included.join(", ");
+            format!("{here}: the aggregate is {}, but the {} subordinate reports loaded add up to {} ({names}), a difference of {}. Check for a body left out or counted twice.", n(*parent), included.len(), n(*sum), n((parent - sum).abs()))
+        }
+    }
+}
+
+fn encoding_message(name: &str) -> String {
+    format!("The file is not UTF-8; it looks like {name}. Save it again as UTF-8 and open it again.")
+}
+
+/// Last year's report, by its year when known: “2023”, or “last year”.
+fn last_year(year: Option<i64>) -> String {
+    year.map_or_else(|| "last year".to_string(), |y| y.to_string())
+}
+
+fn quantity_text(quantity: Quantity) -> String {
+    let text = match quantity {
+        Quantity::Received => "applications received",
+        Quantity::ReceivedWithCarriedOver => "applications handled, including carried-over ones",
+        Quantity::CarriedOver => "applications carried over",
+        Quantity::Answered => "applications answered",
+        Quantity::CarriedForward => "applications carried forward",
+        Quantity::Reviews => "administrative reviews",
+        Quantity::Lawsuits => "lawsuits",
+        Quantity::CompletionRate => "the completion rate",
+        Quantity::AppealOutcome { review, column } => {
+            let outcome = APPEAL_COLUMNS[column].label.en.to_ascii_lowercase();
+            return if review { format!("reviews {outcome}") } else { format!("lawsuits {outcome}") };
+        }
+    };
+    text.to_string()
+}
+
+fn expected_text(expected: ExpectedType) -> &'static str {
+    match expected {
+        ExpectedType::Object => "an object ({…})",
+        ExpectedType::Array => "an array ([…])",
+        ExpectedType::String => "text",
+        ExpectedType::Cell => "a number (or null for blank)",
+        ExpectedType::Year => "a whole year (e.g. 2024)",
+        ExpectedType::Kind => "one of department, township, county, prefecture, province",
+        ExpectedType::Date => "a date written YYYY-MM-DD (e.g. 2025-01-20)",
+        ExpectedType::AnnotationStatus => "\"dismissed\" or \"confirmed\"",
+    }
+}
+
+fn type_text(t: TypeName) -> &'static str {
+    match t {
+        TypeName::Null => "null",
+        TypeName::Bool => "true/false",
+        TypeName::Number => "a number",
+        TypeName::String => "text",
+        TypeName::Array => "an array",
+        TypeName::Object => "an object",
+    }
+}
+
+fn syntax_message(kind: &SyntaxErrorKind) -> String {
+    let what = match kind {
+        SyntaxErrorKind::Empty => "The file is empty".to_string(),
+        SyntaxErrorKind::UnexpectedEnd => {
+            "The file ends too early (a } or ] may be missing, or the file is cut off)".to_string()
+        }
+        SyntaxErrorKind::Unexpected { found, expected } => {
+            let want = match expected {
+                Expected::Value => "a value (number, text, null, { or [)",
+                Expected::CommaOrCloseObject => "a comma or }",
+                Expected::CommaOrCloseArray => "a comma or ]",
+                Expected::Colon => "a colon",
+                Expected::Key => "a key in double quotes",
+            };
+            format!("Expected {want} here, found “{found}”")
+        }
+        SyntaxErrorKind::TrailingCharacters => {
+            "The JSON document ended before this point; there is more text after it".to_string()
+        }
+        SyntaxErrorKind::InvalidNumber => "This number is not written correctly".to_string(),
+        SyntaxErrorKind::InvalidEscape => "A backslash escape in the text is not valid".to_string(),
+        SyntaxErrorKind::ControlCharacterInString => {
+            "The text contains an unescaped line break or control character".to_string()
+        }
+        SyntaxErrorKind::LoneSurrogate => "A \\u escape is an unpaired surrogate, not a character".to_string(),
+        SyntaxErrorKind::TooDeep => format!("Nested more than {MAX_DEPTH} levels deep; this is not a report"),
+    };
+    format!("The file is not valid JSON: {what}. Fix it at the line and column shown.")
+}
+
+/// A name inside a sentence: “section 1” of “Section 1”.
+fn decapitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

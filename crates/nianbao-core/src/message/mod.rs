@@ -1,0 +1,103 @@
+//! The words of every finding. Each language has its own file: `zh.rs`
+//! holds every Chinese sentence, `en.rs` every English one, so that a
+//! translator reads one language in one place. This file dispatches and
+//! holds what both share (numbers, places, the names of addends).
+//!
+//! Messages are for 政务公开 staff: they say what is wrong with the numbers
+//! and the printed labels (“（七）总计”, “自然人”), and what to check.
+
+mod en;
+mod vocabulary;
+mod zh;
+pub use vocabulary::*;
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::template::{cell_place, row_place, section, Lang, Section, Template};
+
+/// A number as people write it: integers without a fraction, others with up
+/// to six decimals and no trailing zeros (`7730.28`, `-0.5`); see
+/// [`crate::decimal::write`].
+pub fn number(value: f64) -> String {
+    crate::decimal::write(value)
+}
+
+/// The printed place of a pointer: a cell (“表三「（七）总计」·「自然人」”),
+/// a section, or the key itself.
+pub fn place(template: Template, pointer: &str, lang: Lang) -> String {
+    if let Some(place) = cell_place(template, pointer, lang) {
+        return place.describe(lang);
+    }
+    if let Some(row) = row_place(template, pointer, lang) {
+        return row;
+    }
+    let key = pointer.trim_start_matches('/');
+    if let Some(section) = section(key) {
+        return section.heading.get(lang).to_string();
+    }
+    match lang {
+        Lang::Zh => zh::field_place(pointer),
+        Lang::En => en::field_place(pointer),
+    }
+}
+
+/// The message of a finding in `lang`. `template` is the report's (for the
+/// printed labels of its cells).
+pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh::message(d, template),
+        Lang::En => en::message(d, template),
+    }
+}
+
+/// A part of the report, by its key, for the names sentences give it
+/// (第一部分, Section 1).
+fn part(key: &str) -> &'static Section {
+    section(key).expect("a section of the template")
+}
+
+/// The first pointer of a finding, or the whole document's.
+fn first_pointer(d: &Diagnostic) -> &str {
+    d.pointers.first().map(String::as_str).unwrap_or("")
+}
+
+/// The name of an addend of a sum: its column in a row sum, its row in a
+/// column sum.
+fn addend(d: &Diagnostic, template: Template, i: usize, lang: Lang) -> String {
+    let place = d.pointers.get(i).and_then(|p| cell_place(template, p, lang));
+    place.map(|p| if d.rule == Rule::T3ResultsTotal { p.row } else { p.column }).unwrap_or_default()
+}
+
+/// The addends of a sum as “名称 数”, the zeros left out of long sums;
+/// `values[0]` is the total.
+fn sum_terms(d: &Diagnostic, template: Template, values: &[f64], lang: Lang) -> Vec<String> {
+    (1..values.len())
+        .filter(|&i| values[i] != 0.0 || values.len() <= 7)
+        .map(|i| format!("{} {}", addend(d, template, i, lang), number(values[i])))
+        .collect()
+}
+
+fn number_rounded(value: f64, percent: bool) -> String {
+    if percent {
+        let rounded = (value * 10.0).round() / 10.0;
+        number(rounded)
+    } else {
+        number(value)
+    }
+}
+
+/// The row part of a cell's place, e.g. “（七）总计”, for use in a sentence.
+fn row_of(template: Template, pointer: &str, lang: Lang) -> String {
+    cell_place(template, pointer, lang)
+        .map(|p| {
+            format!(
+                "{}{}",
+                p.table.get(lang),
+                if lang == Lang::Zh { format!("「{}」", p.row) } else { format!(" “{}”", p.row) }
+            )
+        })
+        .unwrap_or_default()
+}
+
+fn column_of(template: Template, pointer: &str, lang: Lang) -> String {
+    cell_place(template, pointer, lang).map(|p| p.column).unwrap_or_default()
+}
