@@ -49,6 +49,14 @@ impl Template {
         }
     }
 
+    /// The State Council office's letter that issued the template.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Template::T2019 => "国办公开办函〔2019〕60号",
+            Template::T2021 => "国办公开办函〔2021〕30号",
+        }
+    }
+
     /// How （六）其他处理 is printed in this template.
     pub fn other_shape(self) -> OtherShape {
         match self {

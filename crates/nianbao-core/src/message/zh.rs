@@ -111,9 +111,8 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             }
         }
         Detail::TemplateYear { year, template } => {
-            let right = Template::for_year(*year).code();
-            // The State Council office's letters that issued each template.
-            let letter = if right == "2021" { "国办公开办函〔2021〕30号" } else { "国办公开办函〔2019〕60号" };
+            let right_template = Template::for_year(*year);
+            let (right, letter) = (right_template.code(), right_template.letter());
             format!("{year} 年度的报告应使用 {right} 版模板（{letter}），但本报告使用 {} 版。请按 {right} 版模板重新填报表格。", template.code())
         }
         Detail::TemplateMixed { template } => match template {
