@@ -1,6 +1,6 @@
 //! Pure helpers that turn core data into what the components show.
 
-use nianbao_core::diagnostic::{Diagnostic, Severity};
+use nianbao_core::diagnostic::{Diagnostic, Rule, Severity};
 use nianbao_core::json::Value;
 use nianbao_core::layout::TableLayout;
 use std::collections::HashMap;
@@ -34,7 +34,9 @@ pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<Stri
                 }
             };
             mark(pointer);
-            if !pointer.is_empty() {
+            // A copied report is about whole tables, not about each cell:
+            // marking all of them would bury every other finding.
+            if !pointer.is_empty() && d.rule != Rule::CopiedPrevious {
                 for cell in cell_pointers.iter().filter(|c| below(c, pointer)) {
                     mark(cell);
                 }
@@ -200,6 +202,14 @@ mod tests {
         let cell = &flags["/applications/carried_forward/total"];
         assert_eq!(cell.severity, Some(Severity::Error));
         assert!(cell.primary);
+        // A report copied from last year marks its tables, not every cell.
+        let copied = nianbao_core::diagnostic::Diagnostic::new(
+            Rule::CopiedPrevious,
+            vec!["/applications".into(), "/appeals".into()],
+            nianbao_core::diagnostic::Detail::CopiedPrevious { tables: true, overview: None, previous_year: None },
+        );
+        let flags = super::flags(&[copied], &pointers);
+        assert!(flags.contains_key("/applications") && !flags.contains_key("/applications/received/total"));
     }
 
     #[test]

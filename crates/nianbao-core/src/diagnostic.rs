@@ -83,6 +83,7 @@ rules! {
     AgencyMismatch = "agency-mismatch", Warning;
     YearGap = "year-gap", Warning;
     ProblemsRepeated = "problems-repeated", Warning;
+    CopiedPrevious = "copied-previous", Warning;
     AggregateSum = "aggregate-sum", Warning;
 }
 
@@ -235,6 +236,14 @@ pub enum Detail {
     ProblemsRepeated {
         repeated: usize,
         sentences: usize,
+        previous_year: Option<i64>,
+    },
+    /// This year's report repeats last year's: its tables (every cell of
+    /// 表三 and 表四), and/or `overview` sentences repeated out of those of
+    /// section 一.
+    CopiedPrevious {
+        tables: bool,
+        overview: Option<(usize, usize)>,
         previous_year: Option<i64>,
     },
     AggregateSum {

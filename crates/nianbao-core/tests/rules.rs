@@ -606,3 +606,39 @@ fn cross_year_rules_against_last_years_report() {
     let rules: Vec<String> = findings(&check_value(&document, Some(&loaded))).into_iter().map(|(r, _)| r).collect();
     assert!(rules.iter().any(|r| r == "year-gap"), "{rules:?}");
 }
+
+#[test]
+fn copied_previous_catches_last_years_report_republished() {
+    let copied = |document: &Value, previous: &Value| -> Vec<(String, String)> {
+        let loaded = nianbao_core::load(previous.to_json().as_bytes());
+        findings(&check_value(document, Some(&loaded))).into_iter().filter(|(r, _)| r == "copied-previous").collect()
+    };
+    let this_year = sample("jiyuan-hitech-zone-2024");
+    let mut last_year = sample("jiyuan-hitech-zone-2024");
+    edit(&mut last_year, "/year", Some("2023"));
+    // Section 一 word for word; the tables too, but with one application a
+    // year identical tables are no sign: the finding is about the text.
+    let found = copied(&this_year, &last_year);
+    assert_eq!(found, [("copied-previous".to_string(), "/overview".to_string())]);
+    // A new section 一, and tables with enough applications to tell.
+    let mut this_year = this_year.clone();
+    edit(
+        &mut this_year,
+        "/overview",
+        Some("\"2024 年，本机关认真贯彻《条例》，全年新收政府信息公开申请 6 件，均已按时答复。\""),
+    );
+    for document in [&mut this_year, &mut last_year] {
+        edit(document, "/applications/received/total", Some("6"));
+    }
+    assert_eq!(copied(&this_year, &last_year), [("copied-previous".to_string(), "/applications".to_string())]);
+    // One cell of 表四 differs: not a copy.
+    edit(&mut last_year, "/appeals/review/upheld", Some("7"));
+    assert_eq!(copied(&this_year, &last_year), []);
+}
+
+#[test]
+fn copied_previous_stays_silent_on_a_real_next_year() {
+    let previous = nianbao_core::load(sample("hongze-district-2023").to_json().as_bytes());
+    let rules = findings(&check_value(&sample("hongze-district-2024"), Some(&previous)));
+    assert!(!rules.iter().any(|(r, _)| r == "copied-previous"), "{rules:?}");
+}

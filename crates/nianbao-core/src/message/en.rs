@@ -153,6 +153,17 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let last = last_year(*previous_year);
             format!("{repeated} of the {sentences} sentences of {} are word for word in {last}'s report. The template asks for this year's problems and improvements, not a copy.", decapitalise(part("problems").short.en))
         }
+        Detail::CopiedPrevious { tables, overview, previous_year } => {
+            let last = last_year(*previous_year);
+            let mut same = Vec::new();
+            if *tables {
+                same.push(format!("every cell of {} and {} equals {last}'s report", part("applications").short.en, part("appeals").short.en));
+            }
+            if let Some((repeated, of)) = overview {
+                same.push(format!("{repeated} of the {of} sentences of {} are word for word in {last}'s report", decapitalise(part("overview").short.en)));
+            }
+            format!("In this report, {}. Was {last}'s report reused? Check that this year's numbers and text are this year's.", same.join(", and "))
+        }
         Detail::AggregateSum { parent, sum, included } => {
             let names = included.join(", ");
             format!("{here}: the aggregate is {}, but the {} subordinate reports loaded add up to {} ({names}), a difference of {}. Check for a body left out or counted twice.", n(*parent), included.len(), n(*sum), n((parent - sum).abs()))

@@ -160,6 +160,17 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let last = last_year(*previous_year);
             format!("{} {sentences} 句中有 {repeated} 句与{last}报告原文相同。模板要求如实反映本年问题和改进，避免年年雷同。", part("problems").short.zh)
         }
+        Detail::CopiedPrevious { tables, overview, previous_year } => {
+            let last = last_year(*previous_year);
+            let mut same = Vec::new();
+            if *tables {
+                same.push(format!("{}和{}的每一格数字都与{last}报告相同", part("applications").short.zh, part("appeals").short.zh));
+            }
+            if let Some((repeated, of)) = overview {
+                same.push(format!("{} {of} 句中有 {repeated} 句与{last}报告原文相同", part("overview").short.zh));
+            }
+            format!("本报告{}。是否沿用了{last}的报告？请核对本年度的数据和文字是否如实填报。", same.join("，"))
+        }
         Detail::AggregateSum { parent, sum, included } => {
             let names = included.join("、");
             format!("{here}：本级汇总为 {}，但所载 {} 份下级报告之和为 {}（{names}），相差 {}。请核对是否漏报或多报了单位。", n(*parent), included.len(), n(*sum), n((parent - sum).abs()))

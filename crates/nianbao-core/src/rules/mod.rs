@@ -17,6 +17,7 @@ mod cell_blank;
 mod cell_fraction;
 mod cell_negative;
 mod cell_text;
+mod copied_previous;
 mod fee_not_reported;
 mod in_force_continuity;
 mod other_processing_high;
@@ -129,5 +130,6 @@ pub fn check_report(report: &Report, context: &Context<'_>, checks: &mut Checks)
         agency_mismatch::check(report, previous, checks);
         year_gap::check(report, previous, checks);
         problems_repeated::check(report, previous, checks);
+        copied_previous::check(report, previous, checks);
     }
 }
