@@ -231,6 +231,76 @@ mod tests {
         );
     }
 
+    /// The lines of a page's text, without blank ones.
+    fn lines(html: &str) -> Vec<String> {
+        html_to_text(html).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    /// An article laid out in a table's cell, and the links beside it.
+    const LAYOUT_TABLE: &str = "<table><tr><td><h1>某某区2024年政府信息公开工作年度报告</h1><p>一、总体情况</p>\
+        <p>本年共受理申请2件。</p><p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>\
+        </table></td><td><p>相关链接</p></td></tr></table>";
+
+    const LAYOUT_LINES: [&str; 6] = [
+        "某某区2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年共受理申请2件。",
+        "二、主动公开政府信息情况",
+        "规章\t1\t0\t3",
+        "相关链接",
+    ];
+
+    #[test]
+    fn cells_in_the_head_do_not_shift_the_containers() {
+        // The head is never read, cells and all: the layout cell after it is
+        // still seen through (it was once judged by the head's cell).
+        let html = format!(
+            "<html><head><title>x</title><TD>a stray cell</TD><meta name=keywords></head><body>{LAYOUT_TABLE}</body></html>"
+        );
+        assert_eq!(lines(&html), LAYOUT_LINES);
+    }
+
+    #[test]
+    fn names_with_a_colon_are_whole_names() {
+        // Word's `<o:p>` and `<st1:chsdate>`, and a template's `<th:block>`,
+        // are neither cells nor blocks, in the judging as in the text.
+        let html = LAYOUT_TABLE
+            .replace("<td><h1>", "<td><th:block><h1>")
+            .replace("</table></td>", "</table></th:block></td>")
+            .replace("本年", "<st1:chsdate Year=\"2024\" w:st=\"on\">本年</st1:chsdate><o:p></o:p>")
+            .replace("<td>规章</td>", "<td><p class=MsoNormal>规章<o:p></o:p></p></td>")
+            .replace("<td>1</td>", "<td><p:x><p:x><p:x><p:x>1</td>");
+        assert_eq!(lines(&html), LAYOUT_LINES);
+    }
+
+    #[test]
+    fn markup_inside_attributes_is_no_tag() {
+        // A `<` or `<!--` in an attribute's value opens nothing.
+        let html = LAYOUT_TABLE
+            .replace("<h1>", "<img alt=\"a<td\"><a title=\"<!--\" href=x><h1>")
+            .replace("</table></td>", "</table><!-- end --></td>");
+        assert_eq!(lines(&html), LAYOUT_LINES);
+    }
+
+    #[test]
+    fn a_page_of_thousands_of_scripts_is_read_once() {
+        // 5,000 scripts and styles in 2 MB: each script's end is found from
+        // where it starts, never by reading the rest of the page again.
+        let mut html = String::from("<html><head><title>x</title></head><body>");
+        let mut expected = String::new();
+        let filler = "x".repeat(300);
+        for i in 0..5_000 {
+            html.push_str(&format!("<p>第{i}段</p><SCRIPT type=text/javascript>var s = '<td>{filler}';</Script>"));
+            if i % 10 == 0 {
+                html.push_str("<style>td { color: red }</STYLE >");
+            }
+            expected.push_str(&format!("第{i}段\n"));
+        }
+        html.push_str("</body></html>");
+        assert!(html.len() > 1_800_000);
+        assert_eq!(html_to_text(&html), expected);
+    }
+
     #[test]
     fn scripts_styles_comments_and_entities() {
         let html = "<html><head><title>x</title><style>td{}</style></head><body><script>var a = '<td>';</script>\
@@ -256,5 +326,8 @@ mod tests {
         ] {
             let _ = html_to_text(html);
         }
+        // Cells never closed, nested deep: all held until the end, then judged.
+        let deep = html_to_text(&"<td><p>a".repeat(100_000));
+        assert!(deep.split('\t').all(|cell| cell == "a") && deep.len() == 2 * 100_000 - 1);
     }
 }
