@@ -172,6 +172,16 @@ mod tests {
     }
 
     #[test]
+    fn word_xml_is_read_as_a_page_is() {
+        // The declaration and comments are no text; names are whole names.
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document><w:body>\
+            <!-- <w:p><w:r><w:t>not this</w:t></w:r></w:p> --><w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>\
+            <w:tc><w:tcPr><w:tcW w:w=\"60\"/></w:tcPr><w:p><w:r><w:t/><w:t>1</w:t><w:br/><w:t>0</w:t></w:r></w:p></w:tc></w:tr>\
+            </w:tbl></w:body></w:document>";
+        assert_eq!(docx_xml_to_text(xml), "规章\t1 0\n");
+    }
+
+    #[test]
     fn damaged_archives_are_errors() {
         assert_eq!(zip_entry(b"", DOCUMENT_PART), Err(DocxError::NotZip));
         assert_eq!(zip_entry(b"PK\x03\x04garbage", DOCUMENT_PART), Err(DocxError::NotZip));
