@@ -7,9 +7,10 @@
 //! lines, table rows as tab-separated lines. Word writes a vertically merged
 //! cell (`w:vMerge`) as an empty cell in every row it covers and a
 //! horizontally merged one (`w:gridSpan`) as one cell, so cells keep their
-//! places as they do in HTML.
+//! places as they do in HTML. The tags are read by `markup.rs`, as a
+//! page's are, and written through the same `Rows`.
 
-use crate::html::{end_line, push_text, trim_spaces};
+use crate::markup::{self, Rows, Token};
 use crate::{import_text, ImportOptions, Imported, Refusal};
 
 /// The name of the document part inside a `.docx` archive.
@@ -129,53 +130,31 @@ pub fn import_docx_xml(xml: &str, options: &ImportOptions) -> Imported {
 /// The text of a Word document's XML: paragraphs as lines, table rows as
 /// tab-separated lines.
 pub fn docx_xml_to_text(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len() / 8);
-    let mut cell_depth = 0usize;
-    let mut first_cell_in_row = true;
+    let mut rows = Rows::with_capacity(xml.len() / 8);
+    // Only runs' text (`<w:t>`) is text; the rest is markup and properties.
     let mut in_text = false;
-    let mut rest = xml;
-    while let Some(lt) = rest.find('<') {
-        if in_text {
-            push_text(&mut out, &rest[..lt], cell_depth > 0);
-        }
-        rest = &rest[lt..];
-        let Some(gt) = rest.find('>') else { break };
-        let tag = &rest[1..gt];
-        rest = &rest[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: &str =
-            tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
-        match (name, closing) {
-            ("w:t", false) => in_text = !tag.ends_with('/'),
-            ("w:t", true) => in_text = false,
-            ("w:tab", _) | ("w:br", _) | ("w:cr", _) => push_text(&mut out, " ", cell_depth > 0),
-            ("w:tr", _) => {
-                end_line(&mut out);
-                first_cell_in_row = true;
-            }
-            ("w:tc", false) => {
-                trim_spaces(&mut out);
-                if !first_cell_in_row {
-                    out.push('\t');
-                }
-                first_cell_in_row = false;
-                cell_depth += 1;
-            }
-            ("w:tc", true) => {
-                trim_spaces(&mut out);
-                cell_depth = cell_depth.saturating_sub(1);
-            }
-            ("w:p", true) => {
-                if cell_depth > 0 {
-                    push_text(&mut out, " ", true);
-                } else {
-                    end_line(&mut out);
-                }
-            }
-            _ => {}
+    for token in markup::tags(xml, &[]) {
+        match token {
+            Token::Text(text) if in_text => rows.text(text),
+            Token::Text(_) => {}
+            Token::Open { name, self_closing } => match &*name {
+                "w:t" => in_text = !self_closing,
+                "w:tab" | "w:br" | "w:cr" => rows.text(" "),
+                "w:tr" => rows.row_end(),
+                "w:tc" => rows.cell_open(),
+                _ => {}
+            },
+            Token::Close(name) => match &*name {
+                "w:t" => in_text = false,
+                "w:tab" | "w:br" | "w:cr" => rows.text(" "),
+                "w:tr" => rows.row_end(),
+                "w:tc" => rows.cell_close(),
+                "w:p" => rows.block_break(),
+                _ => {}
+            },
         }
     }
-    out
+    rows.into_text()
 }
 
 #[cfg(test)]
@@ -190,6 +169,16 @@ mod tests {
             <w:tc><w:p><w:r><w:t xml:space="preserve">3 &amp; </w:t></w:r></w:p></w:tc></w:tr></w:tbl>
             <w:p><w:r><w:t>五、存在的主要问题</w:t></w:r><w:r><w:tab/><w:t>及改进情况</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(docx_xml_to_text(xml), "二、主动公开政府信息情况\n规章\t12\t\t3 &\n五、存在的主要问题 及改进情况\n");
+    }
+
+    #[test]
+    fn word_xml_is_read_as_a_page_is() {
+        // The declaration and comments are no text; names are whole names.
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document><w:body>\
+            <!-- <w:p><w:r><w:t>not this</w:t></w:r></w:p> --><w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>\
+            <w:tc><w:tcPr><w:tcW w:w=\"60\"/></w:tcPr><w:p><w:r><w:t/><w:t>1</w:t><w:br/><w:t>0</w:t></w:r></w:p></w:tc></w:tr>\
+            </w:tbl></w:body></w:document>";
+        assert_eq!(docx_xml_to_text(xml), "规章\t1 0\n");
     }
 
     #[test]

@@ -3,11 +3,15 @@
 //! reads: block elements become lines, each table row a line of
 //! tab-separated cells, so an empty cell stays an empty field.
 //!
-//! A small tolerant reader rather than an HTML parser crate: the importer needs
-//! text, cell boundaries and line breaks, nothing of the DOM, and every
-//! visitor pays for the wasm. It never fails: unclosed tags, stray `<`,
-//! unknown entities and Word's `<o:p>` and `<![if …]>` markup are all read.
+//! A small tolerant reader rather than an HTML parser: the importer needs
+//! text, cell boundaries and line breaks, nothing of the DOM. It never
+//! fails: unclosed tags, stray `<`, unknown entities and Word's `<o:p>` and
+//! `<![if …]>` markup are all read. The tags are read by [`crate::markup`],
+//! in one pass; what is here is what pages mean by them.
 
+use std::collections::VecDeque;
+
+use crate::markup::{self, Rows, Token};
 use crate::{import_text, ImportOptions, Imported};
 
 /// Imports a report from an HTML page.
@@ -47,247 +51,145 @@ const BLOCKS: &[&str] = &[
     "dl",
 ];
 
-/// Which cells of a page (by the order of their opening tags) hold a page
-/// rather than a value: a cell around a nested table, or with several
-/// paragraphs. Sites laid out with tables put the whole article in one cell.
-fn container_cells(html: &str) -> Vec<bool> {
-    /// Paragraphs and breaks from which a cell is a container.
-    const BLOCKS_IN_A_CONTAINER: usize = 4;
-    let mut containers = Vec::new();
-    // Open cells: their index, and what they hold so far.
-    let mut open: Vec<(usize, usize, bool)> = Vec::new();
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
-        if let Some(after) = rest.strip_prefix("!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
-        }
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        match name.as_str() {
-            "script" | "style" if !closing => {
-                let end = format!("</{name}");
-                rest = find_ignore_case(rest, &end).map_or("", |at| &rest[at..]);
-            }
-            "td" | "th" if !closing => {
-                open.push((containers.len(), 0, false));
-                containers.push(false);
-            }
-            "td" | "th" => {
-                if let Some((index, blocks, nested)) = open.pop() {
-                    containers[index] = nested || blocks >= BLOCKS_IN_A_CONTAINER;
-                }
-            }
-            "table" if !closing => {
-                if let Some(cell) = open.last_mut() {
-                    cell.2 = true;
-                }
-            }
-            block if !closing && BLOCKS.contains(&block) => {
-                if let Some(cell) = open.last_mut() {
-                    cell.1 += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    // Cells never closed are judged by what they held.
-    for (index, blocks, nested) in open {
-        containers[index] = nested || blocks >= BLOCKS_IN_A_CONTAINER;
-    }
-    containers
+/// Elements whose content is no text of the page: scripts and styles hold
+/// none, and the head holds only the page's metadata.
+const SKIPPED: &[&str] = &["script", "style", "head"];
+
+fn is_cell(name: &str) -> bool {
+    name == "td" || name == "th"
 }
 
 /// The text of an HTML page, with table rows as tab-separated lines.
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 3);
-    // Inside a table cell, line breaks become spaces: a cell is one field.
+    let mut rows = Rows::with_capacity(html.len() / 3);
     // A cell that holds a page (a layout table's) is no field: see through it.
-    let containers = container_cells(html);
-    let mut cells_opened = 0usize;
-    let mut open_cells: Vec<bool> = Vec::new();
-    let mut cell_depth = 0usize;
-    let mut first_cell_in_row = true;
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            push_text(&mut out, rest, cell_depth > 0);
-            break;
-        };
-        push_text(&mut out, &rest[..lt], cell_depth > 0);
-        rest = &rest[lt..];
-        // Comments and Word's conditional markup: skipped whole.
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
-            continue;
-        }
-        // A `<` not followed by a tag name (`5 < 6`) is text.
-        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
-            push_text(&mut out, "<", cell_depth > 0);
-            rest = &rest[1..];
-            continue;
-        }
-        let Some(gt) = rest.find('>') else {
-            // A `<` that opens nothing: text.
-            push_text(&mut out, rest, cell_depth > 0);
-            break;
-        };
-        let tag = &rest[1..gt];
-        rest = &rest[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if name.is_empty() {
-            // `< 3` and the like: the text it was.
-            push_text(&mut out, &format!("<{tag}>"), cell_depth > 0);
-            continue;
-        }
-        match name.as_str() {
-            "script" | "style" | "head" if !closing => {
-                let end = format!("</{name}");
-                rest = find_ignore_case(rest, &end)
-                    .map_or("", |at| rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]));
-            }
-            "tr" => {
-                end_line(&mut out);
-                first_cell_in_row = true;
-            }
-            "td" | "th" if !closing => {
-                let container = containers.get(cells_opened).copied().unwrap_or(false);
-                cells_opened += 1;
-                open_cells.push(container);
-                if container {
-                    end_line(&mut out);
-                    continue;
-                }
-                trim_spaces(&mut out);
-                if !first_cell_in_row {
-                    out.push('\t');
-                }
-                first_cell_in_row = false;
-                cell_depth += 1;
-            }
-            "td" | "th" => {
-                if open_cells.pop().unwrap_or(false) {
-                    end_line(&mut out);
-                    continue;
-                }
-                trim_spaces(&mut out);
-                cell_depth = cell_depth.saturating_sub(1);
-            }
-            block if BLOCKS.contains(&block) => {
-                if cell_depth > 0 {
-                    push_text(&mut out, " ", true);
-                } else {
-                    end_line(&mut out);
+    for part in judged_cells(html) {
+        match part {
+            Part::CellOpen { container: true } | Part::CellClose { container: true } => rows.line_break(),
+            Part::CellOpen { container: false } => rows.cell_open(),
+            Part::CellClose { container: false } => rows.cell_close(),
+            Part::Token(Token::Text(text)) => rows.text(text),
+            Part::Token(Token::Open { name, .. } | Token::Close(name)) => {
+                if name == "tr" {
+                    rows.row_end();
+                } else if BLOCKS.contains(&&*name) {
+                    rows.block_break();
                 }
             }
-            _ => {}
         }
     }
-    out
+    rows.into_text()
 }
 
-pub(crate) fn trim_spaces(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
+/// A page's tokens, with each cell's opening and closing tag told whether
+/// the cell is a container.
+#[derive(Debug)]
+enum Part<'a> {
+    Token(Token<'a>),
+    CellOpen { container: bool },
+    CellClose { container: bool },
+}
+
+/// The tokens of a page, with its cells judged in the same pass: whether a
+/// cell holds a page rather than a value (a nested table, or several
+/// paragraphs; sites laid out with tables put the whole article in one
+/// cell). Since that is known only once the cell has been read far enough,
+/// the tokens from the first cell not judged yet are held back until it is.
+fn judged_cells(html: &str) -> JudgedCells<'_> {
+    JudgedCells { tokens: markup::tags(html, SKIPPED), held: VecDeque::new(), given: 0, open: Vec::new() }
+}
+
+struct JudgedCells<'a> {
+    tokens: markup::Tags<'a>,
+    /// Read and not given out yet; `None` is the opening of a cell not judged yet.
+    held: VecDeque<Option<Part<'a>>>,
+    /// How many parts were given out: the place of `held[0]`.
+    given: usize,
+    /// The cells open, innermost last.
+    open: Vec<OpenCell>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct OpenCell {
+    /// The place of its opening among the parts.
+    place: usize,
+    blocks: usize,
+    nested: bool,
+}
+
+impl OpenCell {
+    fn is_container(self) -> bool {
+        /// Paragraphs and breaks from which a cell is a container.
+        const BLOCKS_IN_A_CONTAINER: usize = 4;
+        self.nested || self.blocks >= BLOCKS_IN_A_CONTAINER
     }
 }
 
-pub(crate) fn end_line(out: &mut String) {
-    trim_spaces(out);
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
+impl<'a> JudgedCells<'a> {
+    /// Judges a cell's opening, if it is still held unjudged.
+    fn judge(&mut self, cell: OpenCell) {
+        let held = cell.place.checked_sub(self.given).and_then(|i| self.held.get_mut(i));
+        if let Some(part @ None) = held {
+            *part = Some(Part::CellOpen { container: cell.is_container() });
+        }
     }
-}
 
-/// Appends text with its entities decoded and its whitespace collapsed as a
-/// browser shows it.
-pub(crate) fn push_text(out: &mut String, raw: &str, in_cell: bool) {
-    let decoded = decode_entities(raw);
-    for c in decoded.chars() {
-        let c = if c == '\u{a0}' || c == '\u{3000}' && in_cell { ' ' } else { c };
-        if c.is_whitespace() && c != '\u{3000}' {
-            // Collapse runs of whitespace; never start a line or a cell with it.
-            if !(out.is_empty() || out.ends_with([' ', '\n', '\t'])) {
-                out.push(' ');
+    fn read(&mut self, token: Token<'a>) {
+        let part = match &token {
+            Token::Open { name, .. } if is_cell(name) => {
+                self.open.push(OpenCell { place: self.given + self.held.len(), blocks: 0, nested: false });
+                self.held.push_back(None);
+                return;
             }
-        } else {
-            out.push(c);
-        }
-    }
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(&needle.to_ascii_lowercase())
-}
-
-/// Decodes the entities pages use: named ones for spacing and markup, and
-/// every numeric one. Unknown entities stay as written.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let Some(semi) = rest.char_indices().take(12).find(|(_, c)| *c == ';').map(|(i, _)| i) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
+            Token::Close(name) if is_cell(name) => {
+                let cell = self.open.pop();
+                if let Some(cell) = cell {
+                    self.judge(cell);
+                }
+                Part::CellClose { container: cell.is_some_and(OpenCell::is_container) }
+            }
+            Token::Open { name, .. } => {
+                if let Some(cell) = self.open.last_mut() {
+                    if name == "table" {
+                        cell.nested = true;
+                    } else if BLOCKS.contains(&&**name) {
+                        cell.blocks += 1;
+                    }
+                    // A container stays one: judged as soon as it is one.
+                    let cell = *cell;
+                    if cell.is_container() {
+                        self.judge(cell);
+                    }
+                }
+                Part::Token(token)
+            }
+            _ => Part::Token(token),
         };
-        let entity = &rest[1..semi];
-        let decoded = match entity {
-            "nbsp" | "ensp" | "emsp" | "thinsp" => Some('\u{a0}'),
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "ldquo" => Some('“'),
-            "rdquo" => Some('”'),
-            "lsquo" => Some('‘'),
-            "rsquo" => Some('’'),
-            "mdash" => Some('—'),
-            "ndash" => Some('–'),
-            "middot" => Some('·'),
-            _ => {
-                let number = entity.strip_prefix('#').and_then(|n| match n.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => n.parse().ok(),
-                });
-                number.and_then(char::from_u32)
+        self.held.push_back(Some(part));
+    }
+}
+
+impl<'a> Iterator for JudgedCells<'a> {
+    type Item = Part<'a>;
+
+    fn next(&mut self) -> Option<Part<'a>> {
+        loop {
+            if let Some(Some(_)) = self.held.front() {
+                self.given += 1;
+                return self.held.pop_front().flatten();
             }
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+            let Some(token) = self.tokens.next() else {
+                // Cells never closed are judged by what they held.
+                for cell in std::mem::take(&mut self.open) {
+                    self.judge(cell);
+                }
+                let part = self.held.pop_front()?;
+                self.given += 1;
+                return Some(part.unwrap_or(Part::CellOpen { container: false }));
+            };
+            self.read(token);
         }
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -329,6 +231,76 @@ mod tests {
         );
     }
 
+    /// The lines of a page's text, without blank ones.
+    fn lines(html: &str) -> Vec<String> {
+        html_to_text(html).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    /// An article laid out in a table's cell, and the links beside it.
+    const LAYOUT_TABLE: &str = "<table><tr><td><h1>某某区2024年政府信息公开工作年度报告</h1><p>一、总体情况</p>\
+        <p>本年共受理申请2件。</p><p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td><td>0</td><td>3</td></tr>\
+        </table></td><td><p>相关链接</p></td></tr></table>";
+
+    const LAYOUT_LINES: [&str; 6] = [
+        "某某区2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年共受理申请2件。",
+        "二、主动公开政府信息情况",
+        "规章\t1\t0\t3",
+        "相关链接",
+    ];
+
+    #[test]
+    fn cells_in_the_head_do_not_shift_the_containers() {
+        // The head is never read, cells and all: the layout cell after it is
+        // still seen through (it was once judged by the head's cell).
+        let html = format!(
+            "<html><head><title>x</title><TD>a stray cell</TD><meta name=keywords></head><body>{LAYOUT_TABLE}</body></html>"
+        );
+        assert_eq!(lines(&html), LAYOUT_LINES);
+    }
+
+    #[test]
+    fn names_with_a_colon_are_whole_names() {
+        // Word's `<o:p>` and `<st1:chsdate>`, and a template's `<th:block>`,
+        // are neither cells nor blocks, in the judging as in the text.
+        let html = LAYOUT_TABLE
+            .replace("<td><h1>", "<td><th:block><h1>")
+            .replace("</table></td>", "</table></th:block></td>")
+            .replace("本年", "<st1:chsdate Year=\"2024\" w:st=\"on\">本年</st1:chsdate><o:p></o:p>")
+            .replace("<td>规章</td>", "<td><p class=MsoNormal>规章<o:p></o:p></p></td>")
+            .replace("<td>1</td>", "<td><p:x><p:x><p:x><p:x>1</td>");
+        assert_eq!(lines(&html), LAYOUT_LINES);
+    }
+
+    #[test]
+    fn markup_inside_attributes_is_no_tag() {
+        // A `<` or `<!--` in an attribute's value opens nothing.
+        let html = LAYOUT_TABLE
+            .replace("<h1>", "<img alt=\"a<td\"><a title=\"<!--\" href=x><h1>")
+            .replace("</table></td>", "</table><!-- end --></td>");
+        assert_eq!(lines(&html), LAYOUT_LINES);
+    }
+
+    #[test]
+    fn a_page_of_thousands_of_scripts_is_read_once() {
+        // 5,000 scripts and styles in 2 MB: each script's end is found from
+        // where it starts, never by reading the rest of the page again.
+        let mut html = String::from("<html><head><title>x</title></head><body>");
+        let mut expected = String::new();
+        let filler = "x".repeat(300);
+        for i in 0..5_000 {
+            html.push_str(&format!("<p>第{i}段</p><SCRIPT type=text/javascript>var s = '<td>{filler}';</Script>"));
+            if i % 10 == 0 {
+                html.push_str("<style>td { color: red }</STYLE >");
+            }
+            expected.push_str(&format!("第{i}段\n"));
+        }
+        html.push_str("</body></html>");
+        assert!(html.len() > 1_800_000);
+        assert_eq!(html_to_text(&html), expected);
+    }
+
     #[test]
     fn scripts_styles_comments_and_entities() {
         let html = "<html><head><title>x</title><style>td{}</style></head><body><script>var a = '<td>';</script>\
@@ -354,5 +326,8 @@ mod tests {
         ] {
             let _ = html_to_text(html);
         }
+        // Cells never closed, nested deep: all held until the end, then judged.
+        let deep = html_to_text(&"<td><p>a".repeat(100_000));
+        assert!(deep.split('\t').all(|cell| cell == "a") && deep.len() == 2 * 100_000 - 1);
     }
 }

@@ -29,6 +29,7 @@
 pub mod docx;
 mod html;
 pub mod limits;
+mod markup;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 mod text;
