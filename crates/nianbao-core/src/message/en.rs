@@ -1,8 +1,10 @@
-//! Every English sentence of findings (the words around them are in
-//! `vocabulary.rs`).
+//! Every English word of findings: their sentences, and the words around
+//! them (`En`, laid out by `vocabulary.rs`).
 
+use super::vocabulary::Words;
 use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
+use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
 use crate::template::{section, Lang, RowRole, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS, OTHER};
@@ -266,5 +268,88 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// The words around findings, in English (see `vocabulary.rs`). The `info`
+/// severity is a "note" in English (docs/DECISIONS.md, 67).
+pub(super) struct En;
+
+impl Words for En {
+    fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        }
+    }
+    fn severity_heading(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "Errors",
+            Severity::Warning => "Warnings",
+            Severity::Info => "Notes",
+        }
+    }
+    fn count_unit(&self, severity: Severity, one: bool) -> &'static str {
+        match (severity, one) {
+            (Severity::Error, true) => "error",
+            (Severity::Warning, true) => "warning",
+            (Severity::Info, true) => "note",
+            (Severity::Error, false) => "errors",
+            (Severity::Warning, false) => "warnings",
+            (Severity::Info, false) => "notes",
+        }
+    }
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Dismissed => "Dismissed",
+            Status::Confirmed => "Confirmed",
+        }
+    }
+    fn colon(&self) -> &'static str {
+        ": "
+    }
+    fn comma(&self) -> &'static str {
+        ", "
+    }
+    fn brackets(&self) -> (&'static str, &'static str) {
+        (" (", ")")
+    }
+    fn dismissed(&self, n: usize) -> String {
+        format!("{n} dismissed")
+    }
+    fn position(&self, line: u32, column: u32) -> String {
+        format!("Line {line}, column {column}")
+    }
+    fn checks(&self, run: usize, skipped: usize) -> String {
+        format!("{run} checks run, {skipped} skipped")
+    }
+    fn checks_in_line(&self, run: usize, skipped: usize) -> String {
+        self.checks(run, skipped)
+    }
+    fn skipped_reason(&self) -> &'static str {
+        " (the data they need is blank, not a number, or not given)"
+    }
+    fn no_problems(&self) -> &'static str {
+        "✓ No problems found"
+    }
+    fn all_passed(&self, run: usize) -> String {
+        format!("All {run} checks passed: the tables add up and the text agrees with them.")
+    }
+    fn files(&self, files: usize, with_errors: usize) -> String {
+        format!("{files} files checked, {with_errors} with errors.")
+    }
+    fn aggregate(&self, parent: &str, included: &[String], differences: usize) -> String {
+        format!(
+            "“{parent}” against the sum of the {} subordinate reports loaded ({}): {differences} differences.",
+            included.len(),
+            included.join(", ")
+        )
+    }
+    fn aggregate_line(&self, place: &str, parent: &str, sum: &str, difference: &str) -> String {
+        format!("{place}: aggregate {parent}, subordinates {sum}, difference {difference}")
+    }
+    fn years(&self, years: usize) -> String {
+        format!("{years} years of one agency, each checked against the year before")
     }
 }

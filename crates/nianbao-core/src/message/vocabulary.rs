@@ -9,54 +9,63 @@ use super::{number, place};
 use crate::diagnostic::{Diagnostic, Position, Settled, Severity, Status, Summary};
 use crate::template::{Lang, Template};
 
+/// Every word around a finding in one language: `zh.rs` and `en.rs` each
+/// implement it, so that a translator finds all of one language's words in
+/// one file. The functions below pick the language and lay the words out.
+pub(super) trait Words: Sync {
+    /// A severity as one word in a line: 错误 / error.
+    fn severity(&self, severity: Severity) -> &'static str;
+    /// A severity as the heading of its group: 错误 / Errors.
+    fn severity_heading(&self, severity: Severity) -> &'static str;
+    /// What follows a count of findings: 个错误 / errors (`one`: error).
+    fn count_unit(&self, severity: Severity, one: bool) -> &'static str;
+    fn status(&self, status: Status) -> &'static str;
+    /// Between a label and what it labels.
+    fn colon(&self) -> &'static str;
+    /// Between the items of a list in a line.
+    fn comma(&self) -> &'static str;
+    /// Around a remark at the end of a line.
+    fn brackets(&self) -> (&'static str, &'static str);
+    fn dismissed(&self, n: usize) -> String;
+    fn position(&self, line: u32, column: u32) -> String;
+    /// How many checks ran, standing alone (the summary strip).
+    fn checks(&self, run: usize, skipped: usize) -> String;
+    /// How many checks ran, inside the summary line's brackets.
+    fn checks_in_line(&self, run: usize, skipped: usize) -> String;
+    fn skipped_reason(&self) -> &'static str;
+    fn no_problems(&self) -> &'static str;
+    fn all_passed(&self, run: usize) -> String;
+    fn files(&self, files: usize, with_errors: usize) -> String;
+    fn aggregate(&self, parent: &str, included: &[String], differences: usize) -> String;
+    fn aggregate_line(&self, place: &str, parent: &str, sum: &str, difference: &str) -> String;
+    fn years(&self, years: usize) -> String;
+}
+
+fn words(lang: Lang) -> &'static dyn Words {
+    match lang {
+        Lang::Zh => &super::zh::Zh,
+        Lang::En => &super::en::En,
+    }
+}
+
 /// A severity as one word in a line: 错误 / error.
 pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
-        (Severity::Info, Lang::Zh) => "提示",
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Info, Lang::En) => "note",
-    }
+    words(lang).severity(severity)
 }
 
 /// A severity as the heading of its group of findings: 错误 / Errors.
 pub fn severity_heading(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
-        (Severity::Info, Lang::Zh) => "提示",
-        (Severity::Error, Lang::En) => "Errors",
-        (Severity::Warning, Lang::En) => "Warnings",
-        (Severity::Info, Lang::En) => "Notes",
-    }
+    words(lang).severity_heading(severity)
 }
 
 /// What follows a count of findings of `severity`: “3 个错误”, “1 error”.
 pub fn count_unit(severity: Severity, n: usize, lang: Lang) -> &'static str {
-    let one = n == 1;
-    match (severity, lang) {
-        (Severity::Error, Lang::Zh) => "个错误",
-        (Severity::Warning, Lang::Zh) => "个警告",
-        (Severity::Info, Lang::Zh) => "条提示",
-        (Severity::Error, Lang::En) if one => "error",
-        (Severity::Warning, Lang::En) if one => "warning",
-        (Severity::Info, Lang::En) if one => "note",
-        (Severity::Error, Lang::En) => "errors",
-        (Severity::Warning, Lang::En) => "warnings",
-        (Severity::Info, Lang::En) => "notes",
-    }
+    words(lang).count_unit(severity, n == 1)
 }
 
 /// The heading of the settled findings' group, and the mark on one.
 pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (Status::Dismissed, Lang::Zh) => "已排除",
-        (Status::Confirmed, Lang::Zh) => "已确认",
-        (Status::Dismissed, Lang::En) => "Dismissed",
-        (Status::Confirmed, Lang::En) => "Confirmed",
-    }
+    words(lang).status(status)
 }
 
 /// A reviewer's decision with its comment: “已排除：系统统计口径不同”.
@@ -71,18 +80,12 @@ pub fn settled_text(settled: &Settled, lang: Lang) -> String {
 
 /// The count of dismissed findings: “2 条已排除”.
 pub fn dismissed_text(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 条已排除"),
-        Lang::En => format!("{n} dismissed"),
-    }
+    words(lang).dismissed(n)
 }
 
 /// A line and column of an unreadable file: “第 3 行第 5 列”.
 pub fn position_text(position: Position, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("第 {} 行第 {} 列", position.line, position.column),
-        Lang::En => format!("Line {}, column {}", position.line, position.column),
-    }
+    words(lang).position(position.line, position.column)
 }
 
 /// Where a finding is: its line and column, or the printed place of its
@@ -96,87 +99,52 @@ pub fn location(d: &Diagnostic, template: Template, lang: Lang) -> String {
 
 /// The separator between a label and what it labels.
 pub fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    }
+    words(lang).colon()
 }
 
 /// How many checks ran: “共运行 231 项检查，跳过 2 项”.
 pub fn checks_text(summary: &Summary, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("共运行 {} 项检查，跳过 {} 项", summary.checks_run, summary.checks_skipped),
-        Lang::En => format!("{} checks run, {} skipped", summary.checks_run, summary.checks_skipped),
-    }
+    words(lang).checks(summary.checks_run, summary.checks_skipped)
 }
 
 /// Why checks are skipped, said once beside their count.
 pub fn skipped_reason(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "（所需的数据空白、不是数字或没有提供）",
-        Lang::En => " (the data they need is blank, not a number, or not given)",
-    }
+    words(lang).skipped_reason()
 }
 
 /// The summary when nothing was found.
 pub fn no_problems(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "✓ 未发现问题",
-        Lang::En => "✓ No problems found",
-    }
+    words(lang).no_problems()
 }
 
 /// The findings panel's sentence when every check passed.
 pub fn all_passed(checks_run: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("全部 {checks_run} 项检查均已通过，表格的勾稽关系成立，文字与表格一致。"),
-        Lang::En => format!("All {checks_run} checks passed: the tables add up and the text agrees with them."),
-    }
+    words(lang).all_passed(checks_run)
 }
 
 /// A check's result on one line: “1 个错误，0 个警告，2 条提示（运行 231 项检查，跳过 0 项）”.
 pub fn summary_text(s: &Summary, lang: Lang) -> String {
+    let w = words(lang);
     let counts = [(Severity::Error, s.errors), (Severity::Warning, s.warnings), (Severity::Info, s.infos)]
-        .map(|(severity, n)| format!("{n} {}", count_unit(severity, n, lang)));
-    let (comma, open, close) = match lang {
-        Lang::Zh => ("，", "（", "）"),
-        Lang::En => (", ", " (", ")"),
-    };
-    let mut line = counts.join(comma);
+        .map(|(severity, n)| format!("{n} {}", w.count_unit(severity, n == 1)));
+    let mut line = counts.join(w.comma());
     if s.dismissed > 0 {
-        line.push_str(comma);
-        line.push_str(&dismissed_text(s.dismissed, lang));
+        line.push_str(w.comma());
+        line.push_str(&w.dismissed(s.dismissed));
     }
-    let checks = match lang {
-        Lang::Zh => format!("运行 {} 项检查，跳过 {} 项", s.checks_run, s.checks_skipped),
-        Lang::En => format!("{} checks run, {} skipped", s.checks_run, s.checks_skipped),
-    };
-    format!("{line}{open}{checks}{close}")
+    let (open, close) = w.brackets();
+    format!("{line}{open}{}{close}", w.checks_in_line(s.checks_run, s.checks_skipped))
 }
 
 /// The last line of a check of several files.
 pub fn files_text(files: usize, with_errors: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("共检查 {files} 个文件，其中 {with_errors} 个有错误。"),
-        Lang::En => format!("{files} files checked, {with_errors} with errors."),
-    }
+    words(lang).files(files, with_errors)
 }
 
 /// The heading of an aggregate check: the parent, the subordinates included
 /// and how many cells differ.
 pub fn aggregate_text(parent: &str, included: &[String], differences: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "“{parent}”的汇总数与所载 {} 份下级报告之和比较（{}）：{differences} 处不一致。",
-            included.len(),
-            included.join("、")
-        ),
-        Lang::En => format!(
-            "“{parent}” against the sum of the {} subordinate reports loaded ({}): {differences} differences.",
-            included.len(),
-            included.join(", ")
-        ),
-    }
+    words(lang).aggregate(parent, included, differences)
 }
 
 /// One line of an aggregate check, under [`aggregate_text`] (which names the
@@ -187,19 +155,12 @@ pub fn aggregate_line(d: &Diagnostic, template: Template, lang: Lang) -> String 
         return super::message(d, template, lang);
     };
     let place = location(d, template, lang);
-    let (parent, sum, difference) = (number(*parent), number(*sum), number(parent - sum));
-    match lang {
-        Lang::Zh => format!("{place}：本级汇总 {parent}，下级之和 {sum}，相差 {difference}"),
-        Lang::En => format!("{place}: aggregate {parent}, subordinates {sum}, difference {difference}"),
-    }
+    words(lang).aggregate_line(&place, &number(*parent), &number(*sum), &number(parent - sum))
 }
 
 /// The line of a check of several years of one agency.
 pub fn years_text(years: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("同一机关的 {years} 个年度：逐年对照（各年均已与上一年核对）"),
-        Lang::En => format!("{years} years of one agency, each checked against the year before"),
-    }
+    words(lang).years(years)
 }
 
 #[cfg(test)]

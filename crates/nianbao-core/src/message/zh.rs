@@ -1,8 +1,10 @@
-//! Every Chinese sentence of findings (the words around them are in
-//! `vocabulary.rs`).
+//! Every Chinese word of findings: their sentences, and the words around
+//! them (`Zh`, laid out by `vocabulary.rs`).
 
+use super::vocabulary::Words;
 use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
+use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
 use crate::template::{
@@ -257,4 +259,79 @@ fn syntax_message(kind: &SyntaxErrorKind) -> String {
         SyntaxErrorKind::TooDeep => format!("嵌套超过 {MAX_DEPTH} 层，不是年报数据"),
     };
     format!("文件不是有效的 JSON：{what}。请在所示行列处修改。")
+}
+
+/// The words around findings, in Chinese (see `vocabulary.rs`).
+pub(super) struct Zh;
+
+impl Words for Zh {
+    fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+    fn severity_heading(&self, severity: Severity) -> &'static str {
+        self.severity(severity)
+    }
+    fn count_unit(&self, severity: Severity, _one: bool) -> &'static str {
+        match severity {
+            Severity::Error => "个错误",
+            Severity::Warning => "个警告",
+            Severity::Info => "条提示",
+        }
+    }
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Dismissed => "已排除",
+            Status::Confirmed => "已确认",
+        }
+    }
+    fn colon(&self) -> &'static str {
+        "："
+    }
+    fn comma(&self) -> &'static str {
+        "，"
+    }
+    fn brackets(&self) -> (&'static str, &'static str) {
+        ("（", "）")
+    }
+    fn dismissed(&self, n: usize) -> String {
+        format!("{n} 条已排除")
+    }
+    fn position(&self, line: u32, column: u32) -> String {
+        format!("第 {line} 行第 {column} 列")
+    }
+    fn checks(&self, run: usize, skipped: usize) -> String {
+        format!("共运行 {run} 项检查，跳过 {skipped} 项")
+    }
+    fn checks_in_line(&self, run: usize, skipped: usize) -> String {
+        format!("运行 {run} 项检查，跳过 {skipped} 项")
+    }
+    fn skipped_reason(&self) -> &'static str {
+        "（所需的数据空白、不是数字或没有提供）"
+    }
+    fn no_problems(&self) -> &'static str {
+        "✓ 未发现问题"
+    }
+    fn all_passed(&self, run: usize) -> String {
+        format!("全部 {run} 项检查均已通过，表格的勾稽关系成立，文字与表格一致。")
+    }
+    fn files(&self, files: usize, with_errors: usize) -> String {
+        format!("共检查 {files} 个文件，其中 {with_errors} 个有错误。")
+    }
+    fn aggregate(&self, parent: &str, included: &[String], differences: usize) -> String {
+        format!(
+            "“{parent}”的汇总数与所载 {} 份下级报告之和比较（{}）：{differences} 处不一致。",
+            included.len(),
+            included.join("、")
+        )
+    }
+    fn aggregate_line(&self, place: &str, parent: &str, sum: &str, difference: &str) -> String {
+        format!("{place}：本级汇总 {parent}，下级之和 {sum}，相差 {difference}")
+    }
+    fn years(&self, years: usize) -> String {
+        format!("同一机关的 {years} 个年度：逐年对照（各年均已与上一年核对）")
+    }
 }
