@@ -272,6 +272,17 @@ pub enum Quantity {
     CompletionRate,
 }
 
+impl Quantity {
+    /// The key of the table the quantity is read from (`applications`:
+    /// 表三, `appeals`: 表四).
+    pub fn table(self) -> &'static str {
+        match self {
+            Quantity::Reviews | Quantity::Lawsuits | Quantity::AppealOutcome { .. } => "appeals",
+            _ => "applications",
+        }
+    }
+}
+
 /// A reviewer's decision on a finding, from the report's `annotations`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

@@ -416,7 +416,7 @@ fn text_table_mismatch_quotes_the_sentence() {
     let d = &checked.diagnostics[0];
     assert_eq!(d.numbers(), Some((2.0, 1.0)));
     let message = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
-    assert!(message.contains("共受理政府信息依申请公开 1 件") && message.contains("表格中为 2"), "{message}");
+    assert!(message.contains("共受理政府信息依申请公开 1 件") && message.contains("表三中为 2"), "{message}");
 }
 
 #[test]

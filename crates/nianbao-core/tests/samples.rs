@@ -135,7 +135,7 @@ fn huaian_with_a_changed_review_total_contradicts_its_text() {
         .iter()
         .map(|d| nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh))
         .collect();
-    assert!(zh[0].contains("行政复议案件数为 351 件") && zh[0].contains("表格中为 350"), "{zh:?}");
+    assert!(zh[0].contains("行政复议案件数为 351 件") && zh[0].contains("表四中为 350"), "{zh:?}");
     assert!(zh[1].contains("其他结果") && zh[1].contains("178"), "{zh:?}");
 }
 

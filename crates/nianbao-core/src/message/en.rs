@@ -138,7 +138,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
             let what = quantity_text(*quantity);
             let unit = if *percent { "%" } else { "" };
-            format!("{} says “{sentence}”: {what} {}{unit}, but the tables give {}{unit}. Check the text or the tables.", part("overview").short.en, n(*stated), number_rounded(*table, *percent))
+            format!("{} says “{sentence}”: {what} {}{unit}, but {} gives {}{unit}. Check the text or the tables.", part("overview").short.en, n(*stated), part(quantity.table()).short.en, number_rounded(*table, *percent))
         }
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
             let c = APPLICANT_COLUMNS[*column].label.en;

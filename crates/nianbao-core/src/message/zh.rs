@@ -145,7 +145,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
             let what = quantity_text(*quantity);
             let unit = if *percent { "%" } else { " 件" };
-            format!("{}写道“{sentence}”，其中{what}为 {}{unit}，但表格中为 {}{unit}。请核对文字或表格。", part("overview").short.zh, n(*stated), number_rounded(*table, *percent))
+            format!("{}写道“{sentence}”，其中{what}为 {}{unit}，但{}中为 {}{unit}。请核对文字或表格。", part("overview").short.zh, n(*stated), part(quantity.table()).short.zh, number_rounded(*table, *percent))
         }
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
             let c = APPLICANT_COLUMNS[*column].label.zh;
