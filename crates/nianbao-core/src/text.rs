@@ -6,15 +6,29 @@
 /// letters, `％` and `．` become ASCII, and all whitespace goes (Chinese
 /// text has no meaningful spaces; "2023 年" and "2023年" are the same).
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
+    fold_chars(text).collect()
+}
+
+/// The characters of [`fold`], without making a string.
+pub fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    })
+}
+
+/// A sentence as a key for comparing texts: the FNV-1a hash of its folded
+/// characters, and how many there are. Comparing keys instead of folded
+/// strings saves making a string per sentence (64 bits: two different
+/// sentences of two reports share a key with a chance of about 1 in 10^17).
+pub fn sentence_key(sentence: &str) -> (u64, usize) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut count = 0;
+    for c in fold_chars(sentence) {
+        hash = (hash ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        count += 1;
+    }
+    (hash, count)
 }
 
 /// Whether two names denote the same body.
@@ -174,6 +188,19 @@ pub fn leading_number(text: &str) -> Option<(f64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_keys_are_equal_exactly_when_the_folded_sentences_are() {
+        let same = [("2024 年共收到申请 ２１ 件", "2024年共收到申请21件"), ("办结率１００％", "办结率 100%")];
+        for (a, b) in same {
+            assert_eq!(sentence_key(a), sentence_key(b), "{a} / {b}");
+            assert_eq!(sentence_key(a).1, fold(a).chars().count());
+        }
+        let different = [("共收到申请 21 件", "共收到申请 12 件"), ("本年新收", "本年新收。"), ("ab", "ba")];
+        for (a, b) in different {
+            assert_ne!(sentence_key(a), sentence_key(b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn folding() {

@@ -14,8 +14,8 @@ use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::{CellId, Report};
 use crate::template::RowRole;
 use crate::template::TOTAL_COLUMN;
-use crate::text::{fold, is_heading, sentences};
-use std::collections::{HashMap, HashSet};
+use crate::text::{is_heading, sentence_key, sentences};
+use std::collections::HashSet;
 
 /// Below this many applications received, identical tables are no sign.
 const MIN_RECEIVED: f64 = 5.0;
@@ -48,19 +48,38 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
 /// Whether every cell of 表三 and 表四 equals last year's; `None` when it
 /// cannot be told (a cell that is not a number, or too few applications to
 /// mean anything).
-fn tables_identical(report: &Report, previous: &Report) -> Option<bool> {
+fn tables_identical<'a>(report: &'a Report, previous: &'a Report) -> Option<bool> {
     let received = report.application_row(RowRole::Received)?[TOTAL_COLUMN].number()?;
     if received < MIN_RECEIVED {
         return None;
     }
-    let counted = |r: &Report| -> Option<HashMap<String, f64>> {
-        r.cells()
-            .filter(|(id, _)| matches!(id, CellId::Application(..) | CellId::Appeal(..)))
-            .map(|(id, cell)| Some((id.pointer(), cell.number()?)))
-            .collect()
-    };
-    let (ours, theirs) = (counted(report)?, counted(previous)?);
-    Some(ours.len() == theirs.len() && ours.iter().all(|(pointer, v)| theirs.get(pointer) == Some(v)))
+    // The two reports' cells in printed order; the same template and shape
+    // give the same cells in the same order (a different shape of （六）
+    // gives other rows, and so not a copy). The first difference ends it:
+    // most reports differ in their first cells.
+    let table_cells =
+        |r: &'a Report| r.cells().filter(|(id, _)| matches!(id, CellId::Application(..) | CellId::Appeal(..)));
+    let (mut ours, mut theirs) = (table_cells(report), table_cells(previous));
+    loop {
+        match (ours.next(), theirs.next()) {
+            (None, None) => return Some(true),
+            (Some((a, x)), Some((b, y))) => match (x.number(), y.number()) {
+                (Some(x), Some(y)) if x == y && same_cell(&a, &b) => {}
+                (Some(_), Some(_)) => return Some(false),
+                _ => return None,
+            },
+            _ => return Some(false),
+        }
+    }
+}
+
+/// Whether two cell ids name the same cell of the template.
+fn same_cell(a: &CellId, b: &CellId) -> bool {
+    match (a, b) {
+        (CellId::Application(r, c), CellId::Application(s, d)) => std::ptr::eq(*r, *s) && c == d,
+        (CellId::Appeal(r, c), CellId::Appeal(s, d)) => r == s && c == d,
+        _ => false,
+    }
 }
 
 /// How many of section 一's sentences are in last year's section 一, of how
@@ -70,10 +89,15 @@ fn overview_repeated(report: &Report, previous: &Report) -> Option<(usize, usize
     if ours.is_empty() {
         return None;
     }
-    let theirs: HashSet<String> = comparable_sentences(previous.overview.as_deref()?).into_iter().collect();
+    let theirs: HashSet<u64> = comparable_sentences(previous.overview.as_deref()?).into_iter().collect();
     Some((ours.iter().filter(|s| theirs.contains(*s)).count(), ours.len()))
 }
 
-fn comparable_sentences(text: &str) -> Vec<String> {
-    sentences(text).filter(|s| !is_heading(s)).map(fold).filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS).collect()
+fn comparable_sentences(text: &str) -> Vec<u64> {
+    sentences(text)
+        .filter(|s| !is_heading(s))
+        .map(sentence_key)
+        .filter(|&(_, chars)| chars >= MIN_SENTENCE_CHARS)
+        .map(|(key, _)| key)
+        .collect()
 }

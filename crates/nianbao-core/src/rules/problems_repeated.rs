@@ -9,7 +9,7 @@
 use super::Checks;
 use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::Report;
-use crate::text::{fold, is_heading, sentences};
+use crate::text::{is_heading, sentence_key, sentences};
 use std::collections::HashSet;
 
 const MIN_SENTENCE_CHARS: usize = 8;
@@ -25,7 +25,7 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
         return;
     }
     checks.count(true);
-    let theirs: HashSet<String> = comparable_sentences(previous_problems).into_iter().collect();
+    let theirs: HashSet<u64> = comparable_sentences(previous_problems).into_iter().collect();
     let repeated = ours.iter().filter(|s| theirs.contains(*s)).count();
     if repeated * 2 > ours.len() {
         let detail = Detail::ProblemsRepeated { repeated, sentences: ours.len(), previous_year: previous.year };
@@ -33,6 +33,13 @@ pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     }
 }
 
-fn comparable_sentences(text: &str) -> Vec<String> {
-    sentences(text).filter(|s| !is_heading(s)).map(fold).filter(|s| s.chars().count() >= MIN_SENTENCE_CHARS).collect()
+/// The keys of the sentences that count (`text::sentence_key`: folded, at
+/// least 8 characters, headings left out).
+fn comparable_sentences(text: &str) -> Vec<u64> {
+    sentences(text)
+        .filter(|s| !is_heading(s))
+        .map(sentence_key)
+        .filter(|&(_, chars)| chars >= MIN_SENTENCE_CHARS)
+        .map(|(key, _)| key)
+        .collect()
 }
