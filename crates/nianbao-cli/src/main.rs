@@ -173,12 +173,11 @@ fn check(options: &CheckOptions) -> ExitCode {
     let context = Context { today: options.today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
     let (mut results, read_failures) = check_files(&files, &context);
     unreadable |= read_failures;
-    check_together(&mut results, &context, options.lang);
+    let years = check_together(&mut results, &context, options.lang);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let single = options.paths.len() == 1 && options.paths[0].is_file();
-    let years = chained(&results);
     let written = match options.format {
         OutputFormat::Json => write_json(&mut out, &results, single, options.lang),
         OutputFormat::Text => write_text(&mut out, &results, years, options.lang),
@@ -259,10 +258,11 @@ fn members(results: &[FileResult]) -> Vec<Member<'_>> {
 
 /// Several files are checked together as the app's batch checks them: one
 /// agency's years each against the year before, and a parent's aggregated
-/// report against its subordinates' (`aggregate-sum`).
-fn check_together(results: &mut [FileResult], context: &Context<'_>, lang: Lang) {
+/// report against its subordinates' (`aggregate-sum`). Returns how many
+/// years of one agency were checked one against the other.
+fn check_together(results: &mut [FileResult], context: &Context<'_>, lang: Lang) -> Option<usize> {
     if results.len() < 2 {
-        return;
+        return None;
     }
     let members = members(results);
     let chain = batch::chain_years(&members);
@@ -271,6 +271,7 @@ fn check_together(results: &mut [FileResult], context: &Context<'_>, lang: Lang)
         let parent = members[a.parent].name();
         words::aggregate_text(&parent, &a.names(&members), a.checked.diagnostics.len(), lang)
     });
+    let years = chain.as_ref().map(Vec::len);
     let rechecked = chain.map(|chain| {
         let loaded: Vec<&Loaded> = results.iter().map(|r| &r.loaded).collect();
         batch::check_chain(&loaded, &chain, context.today, context.previous)
@@ -283,11 +284,7 @@ fn check_together(results: &mut [FileResult], context: &Context<'_>, lang: Lang)
         parent.checked = batch::with_aggregate(&parent.checked, &a.checked);
         parent.aggregate = Some(line);
     }
-}
-
-/// How many years of one agency were checked one against the other.
-fn chained(results: &[FileResult]) -> Option<usize> {
-    (results.len() > 1).then(|| batch::chain_years(&members(results)).map(|c| c.len())).flatten()
+    years
 }
 
 fn write_json(out: &mut impl std::io::Write, results: &[FileResult], single: bool, lang: Lang) -> std::io::Result<()> {

@@ -17,6 +17,28 @@ pub fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// How many of `text`'s sentences appear unchanged in `earlier`, of how
+/// many count: sentences compared folded, at least 8 characters, headings
+/// left out (the template's headings repeat every year by design). The
+/// cross-year rules that catch a copied text use this.
+pub fn repeated_sentences(text: &str, earlier: &str) -> (usize, usize) {
+    const MIN_SENTENCE_CHARS: usize = 8;
+    let keys = |text: &'_ str| -> Vec<u64> {
+        sentences(text)
+            .filter(|s| !is_heading(s))
+            .map(sentence_key)
+            .filter(|&(_, chars)| chars >= MIN_SENTENCE_CHARS)
+            .map(|(key, _)| key)
+            .collect()
+    };
+    let ours = keys(text);
+    if ours.is_empty() {
+        return (0, 0);
+    }
+    let theirs: std::collections::HashSet<u64> = keys(earlier).into_iter().collect();
+    (ours.iter().filter(|k| theirs.contains(*k)).count(), ours.len())
+}
+
 /// A sentence as a key for comparing texts: the FNV-1a hash of its folded
 /// characters, and how many there are. Comparing keys instead of folded
 /// strings saves making a string per sentence (64 bits: two different

@@ -14,12 +14,10 @@ use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::{CellId, Report};
 use crate::template::RowRole;
 use crate::template::TOTAL_COLUMN;
-use crate::text::{is_heading, sentence_key, sentences};
-use std::collections::HashSet;
+use crate::text::repeated_sentences;
 
 /// Below this many applications received, identical tables are no sign.
 const MIN_RECEIVED: f64 = 5.0;
-const MIN_SENTENCE_CHARS: usize = 8;
 
 pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     let tables = tables_identical(report, previous);
@@ -83,21 +81,8 @@ fn same_cell(a: &CellId, b: &CellId) -> bool {
 }
 
 /// How many of section 一's sentences are in last year's section 一, of how
-/// many; `None` without a section 一 on either side.
+/// many; `None` without a section 一 (of sentences that count) on either side.
 fn overview_repeated(report: &Report, previous: &Report) -> Option<(usize, usize)> {
-    let ours = comparable_sentences(report.overview.as_deref()?);
-    if ours.is_empty() {
-        return None;
-    }
-    let theirs: HashSet<u64> = comparable_sentences(previous.overview.as_deref()?).into_iter().collect();
-    Some((ours.iter().filter(|s| theirs.contains(*s)).count(), ours.len()))
-}
-
-fn comparable_sentences(text: &str) -> Vec<u64> {
-    sentences(text)
-        .filter(|s| !is_heading(s))
-        .map(sentence_key)
-        .filter(|&(_, chars)| chars >= MIN_SENTENCE_CHARS)
-        .map(|(key, _)| key)
-        .collect()
+    let (repeated, of) = repeated_sentences(report.overview.as_deref()?, previous.overview.as_deref()?);
+    (of > 0).then_some((repeated, of))
 }

@@ -9,37 +9,21 @@
 use super::Checks;
 use crate::diagnostic::{Detail, Diagnostic, Rule};
 use crate::model::Report;
-use crate::text::{is_heading, sentence_key, sentences};
-use std::collections::HashSet;
-
-const MIN_SENTENCE_CHARS: usize = 8;
+use crate::text::repeated_sentences;
 
 pub fn check(report: &Report, previous: &Report, checks: &mut Checks) {
     let (Some(problems), Some(previous_problems)) = (report.problems.as_deref(), previous.problems.as_deref()) else {
         checks.count(false);
         return;
     };
-    let ours = comparable_sentences(problems);
-    if ours.is_empty() {
+    let (repeated, sentences) = repeated_sentences(problems, previous_problems);
+    if sentences == 0 {
         checks.count(false);
         return;
     }
     checks.count(true);
-    let theirs: HashSet<u64> = comparable_sentences(previous_problems).into_iter().collect();
-    let repeated = ours.iter().filter(|s| theirs.contains(*s)).count();
-    if repeated * 2 > ours.len() {
-        let detail = Detail::ProblemsRepeated { repeated, sentences: ours.len(), previous_year: previous.year };
+    if repeated * 2 > sentences {
+        let detail = Detail::ProblemsRepeated { repeated, sentences, previous_year: previous.year };
         checks.push(Diagnostic::at(Rule::ProblemsRepeated, "/problems", detail));
     }
-}
-
-/// The keys of the sentences that count (`text::sentence_key`: folded, at
-/// least 8 characters, headings left out).
-fn comparable_sentences(text: &str) -> Vec<u64> {
-    sentences(text)
-        .filter(|s| !is_heading(s))
-        .map(sentence_key)
-        .filter(|&(_, chars)| chars >= MIN_SENTENCE_CHARS)
-        .map(|(key, _)| key)
-        .collect()
 }
