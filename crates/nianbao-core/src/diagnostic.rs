@@ -217,7 +217,6 @@ pub enum Detail {
         stated: f64,
         table: f64,
         quantity: Quantity,
-        percent: bool,
     },
     CarryOver {
         column: usize,
@@ -254,13 +253,16 @@ pub enum Detail {
 }
 
 /// A quantity of the tables that section 一 may state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Quantity {
     Received,
     ReceivedWithCarriedOver,
     CarriedOver,
     Answered,
     CarriedForward,
+    /// One of 表三's outcomes （一）…（六）, by its key under `results`
+    /// (`granted` … `other`); a group's outcome is the sum of its rows.
+    Outcome(&'static str),
     Reviews,
     Lawsuits,
     /// One result column (结果维持 …) of 行政复议 (`review = true`) or of both
@@ -270,15 +272,42 @@ pub enum Quantity {
         column: usize,
     },
     CompletionRate,
+    /// A 表二 cell, by its row and column keys.
+    Proactive {
+        row: &'static str,
+        column: &'static str,
+    },
+}
+
+/// What a stated number counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 件 (or 起 for cases).
+    Count,
+    Percent,
+    /// 万元, 表二's fees.
+    TenThousandYuan,
 }
 
 impl Quantity {
-    /// The key of the table the quantity is read from (`applications`:
-    /// 表三, `appeals`: 表四).
+    /// The key of the table the quantity is read from (`proactive`: 表二,
+    /// `applications`: 表三, `appeals`: 表四).
     pub fn table(self) -> &'static str {
         match self {
             Quantity::Reviews | Quantity::Lawsuits | Quantity::AppealOutcome { .. } => "appeals",
+            Quantity::Proactive { .. } => "proactive",
             _ => "applications",
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            Quantity::CompletionRate => Unit::Percent,
+            Quantity::Proactive { row, column } => match crate::template::proactive_place(row, column) {
+                Some((_, c)) if !c.whole => Unit::TenThousandYuan,
+                _ => Unit::Count,
+            },
+            _ => Unit::Count,
         }
     }
 }

@@ -149,16 +149,26 @@ pub fn explain(d: &Diagnostic, template: Template, lang: Lang) -> Vec<Step> {
             step(Sign::None, words(lang, "本级汇总", "Aggregate"), *parent, true, pointer(0)),
             difference(parent - sum),
         ],
-        Detail::TextTableMismatch { stated, table, percent, .. } => vec![
-            Step {
-                percent: *percent,
-                ..step(Sign::None, words(lang, "文字所写", "Stated in the text"), *stated, false, pointer(0))
-            },
-            Step {
-                percent: *percent,
-                ..step(Sign::None, words(lang, "表格数据", "In the tables"), *table, false, None)
-            },
-        ],
+        Detail::TextTableMismatch { stated, table, quantity, .. } => {
+            let percent = &(quantity.unit() == crate::diagnostic::Unit::Percent);
+            vec![
+                Step {
+                    percent: *percent,
+                    ..step(Sign::None, words(lang, "文字所写", "Stated in the text"), *stated, false, pointer(0))
+                },
+                Step {
+                    percent: *percent,
+                    // The cell, when the table's number is one cell's.
+                    ..step(
+                        Sign::None,
+                        words(lang, "表格数据", "In the tables"),
+                        *table,
+                        false,
+                        if d.pointers.len() == 2 { pointer(1) } else { None },
+                    )
+                },
+            ]
+        }
         Detail::CarryOver { carried_over, previous_carried_forward, previous_year, .. } => {
             let last = match (previous_year, lang) {
                 (Some(y), Lang::Zh) => format!("{y} 年报告的结转下年度"),

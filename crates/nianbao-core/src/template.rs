@@ -228,6 +228,16 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
     },
 ];
 
+/// A 表二 row and column of the 2021 template (the one section 一 is read
+/// against), by their keys.
+pub fn proactive_place(row: &str, column: &str) -> Option<(&'static ProactiveRow, &'static ProactiveColumn)> {
+    PROACTIVE_2021.iter().find_map(|block| {
+        let r = block.rows.iter().find(|r| r.key == row)?;
+        let c = block.columns.iter().find(|c| c.key == column)?;
+        Some((r, c))
+    })
+}
+
 /// The number of columns of 表二's printed grid (label + three cells).
 pub const PROACTIVE_GRID_COLUMNS: usize = 4;
 
@@ -461,6 +471,27 @@ application_rows!(APPLICATION_ROWS_SPLIT, 25, [
 application_rows!(APPLICATION_ROWS_SINGLE, 23, [
     &["results", "other"], Result, None, "（六）其他处理", "(6) Otherwise handled";
 ]);
+
+/// 表三's outcomes （一）…（六） in printed order: the key under `results`
+/// (`granted` … `other`) and the printed label (the row's, or its group's).
+pub fn outcomes() -> impl Iterator<Item = (&'static str, Label)> {
+    let mut rows = APPLICATION_ROWS_SPLIT.iter().filter(|r| r.role == RowRole::Result).peekable();
+    std::iter::from_fn(move || {
+        let row = rows.next()?;
+        let key = row.path[1];
+        while rows.peek().is_some_and(|next| next.path[1] == key) {
+            rows.next();
+        }
+        Some((key, row.group.map_or(row.label, |g| g.label)))
+    })
+}
+
+/// The words of a printed label without its numbering and without what
+/// follows in brackets: 部分公开 of （二）部分公开（区分处理的，…）.
+pub fn label_words(label: &'static str) -> &'static str {
+    let words = unnumbered(label);
+    words.find(['（', '(']).map_or(words, |at| words[..at].trim_end())
+}
 
 /// The keys of the three sub-rows of a split （六）其他处理.
 pub const OTHER_SUB_KEYS: [&str; 3] = ["no_correction", "unpaid_fee", "misc"];

@@ -20,7 +20,10 @@ fn published_findings_of_each_sample() {
                 ("template-mixed", "/applications/results/other"),
             ],
         ),
-        ("hongze-district-2024", &[("template-mixed", "/applications/results/other")]),
+        (
+            "hongze-district-2024",
+            &[("template-mixed", "/applications/results/other"), ("text-table-mismatch", "/overview")],
+        ),
     ];
     for (name, findings_expected) in expected {
         let checked = check_text(&sample_text(name), None);
@@ -140,11 +143,17 @@ fn huaian_with_a_changed_review_total_contradicts_its_text() {
 }
 
 #[test]
-fn hongze_2024_office_figure_is_left_alone() {
-    // 区政府办代表区政府受理 … 17 件 is the office's figure, not the table's 95.
+fn hongze_2024_office_acting_for_the_government_speaks_for_the_whole() {
+    // 区政府办代表区政府受理 … 17 件: the office received them on behalf of the
+    // district government, whose 表三 says 95 (RULES.md: 代表区政府 is the whole).
     let report = nianbao_core::load(sample_text("hongze-district-2024").as_bytes()).report.unwrap();
     let stated = statements(report.overview.as_deref().unwrap(), report.year);
-    assert!(stated.iter().all(|s| s.stated != 17.0), "{stated:?}");
+    let received: Vec<f64> = stated.iter().filter(|s| s.quantity == Quantity::Received).map(|s| s.stated).collect();
+    assert_eq!(received, [17.0], "{stated:?}");
+    let checked = check_text(&sample_text("hongze-district-2024"), None);
+    let d = checked.diagnostics.iter().find(|d| d.rule.code() == "text-table-mismatch").expect("a finding");
+    assert_eq!(d.pointers, ["/overview", "/applications/received/total"]);
+    assert_eq!(d.numbers(), Some((95.0, 17.0)));
 }
 
 #[test]
@@ -153,7 +162,10 @@ fn hongze_two_years_side_by_side() {
     let checked = check_text(&sample_text("hongze-district-2024"), Some(&previous));
     // Same body (洪泽区人民政府 / 淮安市洪泽区人民政府), consecutive years, 0 carried.
     // 规范性文件 in force: 5 + 3 − 0 = 8, as reported.
-    assert_eq!(findings(&checked), pairs(&[("template-mixed", "/applications/results/other")]));
+    assert_eq!(
+        findings(&checked),
+        pairs(&[("template-mixed", "/applications/results/other"), ("text-table-mismatch", "/overview")])
+    );
     assert_eq!(checked.summary.checks_skipped, 1);
 
     let mut document = sample("hongze-district-2024");
@@ -167,12 +179,13 @@ fn hongze_two_years_side_by_side() {
         findings(&checked),
         pairs(&[
             ("template-mixed", "/applications/results/other"),
+            ("text-table-mismatch", "/overview"),
             ("carry-over", "/applications/carried_over/natural_person"),
             ("carry-over", "/applications/carried_over/total"),
             ("in-force-continuity", "/proactive/normative_documents/in_force"),
         ])
     );
-    let d = &checked.diagnostics[1];
+    let d = &checked.diagnostics[2];
     assert_eq!(d.numbers(), Some((0.0, 2.0)));
     let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(zh.contains("2023 年报告") && zh.contains("为 2"), "{zh}");

@@ -2,11 +2,12 @@
 //! them (`En`, laid out by `vocabulary.rs`).
 
 use super::vocabulary::Words;
-use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
-use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
+use super::{column_of, first_pointer, number as n, number_rounded, outcome_label, part, place, row_of, sum_terms};
+use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unit, Unreadable};
 use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
+use crate::template::proactive_place;
 use crate::template::{section, Lang, RowRole, Template, APPEAL_COLUMNS, APPLICANT_COLUMNS, OTHER};
 
 const EN: Lang = Lang::En;
@@ -135,9 +136,14 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let share = 100.0 * count / total;
             format!("{other} is {} of {} in total ({}%), a high share. Check whether some belong under (1)–(5).", n(*count), n(*total), n(share.round()))
         }
-        Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
+        Detail::TextTableMismatch { sentence, stated, table, quantity } => {
+            let percent = &(quantity.unit() == Unit::Percent);
             let what = quantity_text(*quantity);
-            let unit = if *percent { "%" } else { "" };
+            let unit = match quantity.unit() {
+                Unit::Count => "",
+                Unit::Percent => "%",
+                Unit::TenThousandYuan => " (10,000 yuan)",
+            };
             format!("{} says “{sentence}”: {what} {}{unit}, but {} gives {}{unit}. Check the text or the tables.", part("overview").short.en, n(*stated), part(quantity.table()).short.en, number_rounded(*table, *percent))
         }
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
@@ -192,6 +198,11 @@ fn quantity_text(quantity: Quantity) -> String {
         Quantity::Reviews => "administrative reviews",
         Quantity::Lawsuits => "lawsuits",
         Quantity::CompletionRate => "the completion rate",
+        Quantity::Outcome(key) => return format!("“{}”", outcome_label(key).en),
+        Quantity::Proactive { row, column } => {
+            let Some((row, column)) = proactive_place(row, column) else { return String::new() };
+            return format!("{}: {}", row.label.en, column.label.en.to_lowercase());
+        }
         Quantity::AppealOutcome { review, column } => {
             let outcome = APPEAL_COLUMNS[column].label.en.to_ascii_lowercase();
             return if review { format!("reviews {outcome}") } else { format!("lawsuits {outcome}") };

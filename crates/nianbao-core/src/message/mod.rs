@@ -12,6 +12,7 @@ mod zh;
 pub use vocabulary::*;
 
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::lang::Label;
 use crate::template::{cell_place, row_place, section, Lang, Section, Template};
 
 /// A number as people write it: integers without a fraction, others with up
@@ -51,6 +52,17 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
 
 /// A part of the report, by its key, for the names sentences give it
 /// (第一部分, Section 1).
+/// The printed label of one of 表三's outcomes, without what follows in
+/// brackets: （二）部分公开.
+fn outcome_label(key: &str) -> Label {
+    let label = crate::template::outcomes().find(|(k, _)| *k == key).map_or(Label { zh: "", en: "" }, |(_, l)| l);
+    let cut = |text: &'static str, bracket: &str| match text.get(1..).and_then(|rest| rest.find(bracket)) {
+        Some(at) => text[..at + 1].trim_end(),
+        None => text,
+    };
+    Label { zh: cut(label.zh, "（"), en: cut(label.en, " (") }
+}
+
 fn part(key: &str) -> &'static Section {
     section(key).expect("a section of the template")
 }

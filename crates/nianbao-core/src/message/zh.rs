@@ -2,11 +2,12 @@
 //! them (`Zh`, laid out by `vocabulary.rs`).
 
 use super::vocabulary::Words;
-use super::{column_of, first_pointer, number as n, number_rounded, part, place, row_of, sum_terms};
-use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unreadable};
+use super::{column_of, first_pointer, number as n, number_rounded, outcome_label, part, place, row_of, sum_terms};
+use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unit, Unreadable};
 use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
+use crate::template::proactive_place;
 use crate::template::{
     first_clause, section, Lang, OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPEAL_TOTAL,
     APPLICANT_COLUMNS, LITIGATION_HEADER, OTHER,
@@ -142,9 +143,14 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let share = 100.0 * other / total;
             format!("{}共 {} 件，占{total_row} {} 件的 {}%，比例偏高。请核对是否有应归入（一）至（五）的申请。", OTHER.label.zh, n(*other), n(*total), n(share.round()))
         }
-        Detail::TextTableMismatch { sentence, stated, table, quantity, percent } => {
+        Detail::TextTableMismatch { sentence, stated, table, quantity } => {
+            let percent = &(quantity.unit() == Unit::Percent);
             let what = quantity_text(*quantity);
-            let unit = if *percent { "%" } else { " 件" };
+            let unit = match quantity.unit() {
+                Unit::Count => " 件",
+                Unit::Percent => "%",
+                Unit::TenThousandYuan => " 万元",
+            };
             format!("{}写道“{sentence}”，其中{what}为 {}{unit}，但{}中为 {}{unit}。请核对文字或表格。", part("overview").short.zh, n(*stated), part(quantity.table()).short.zh, number_rounded(*table, *percent))
         }
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
@@ -199,6 +205,11 @@ fn quantity_text(quantity: Quantity) -> String {
         Quantity::Reviews => return format!("{}案件数", APPEAL_BLOCKS[0].label.zh),
         Quantity::Lawsuits => return format!("{}案件数", LITIGATION_HEADER.zh),
         Quantity::CompletionRate => "办结率",
+        Quantity::Outcome(key) => return format!("“{}”数", outcome_label(key).zh),
+        Quantity::Proactive { row, column } => {
+            let Some((row, column)) = proactive_place(row, column) else { return String::new() };
+            return format!("{}“{}”", row.label.zh, column.label.zh);
+        }
         Quantity::AppealOutcome { review, column } => {
             let outcome = APPEAL_COLUMNS[column].label.zh;
             let appeal = if review { APPEAL_BLOCKS[0].label.zh } else { LITIGATION_HEADER.zh };

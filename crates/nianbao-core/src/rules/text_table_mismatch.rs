@@ -1,33 +1,50 @@
 // Rule: text-table-mismatch
 // Fires when section 一 states a number for a quantity of the tables and the
-// table says otherwise: applications received (一, or 一 + 二 when the
-// sentence counts carried-over ones too), carried over (二), answered or
-// closed (（七）), carried forward (四), administrative reviews and lawsuits
-// (表四 totals, and their 结果维持/纠正/其他/尚未审结 counts), and 办结率.
-// Pointer: /overview. The finding quotes the sentence and both numbers.
+// table says otherwise. 表三: applications received (一, or 一 + 二 when the
+// sentence counts carried-over ones too), carried over (二), answered (（七）),
+// carried forward (四), each outcome （一）…（六） (a group's sum), 办结率;
+// 表四: administrative reviews and lawsuits and their result counts; 表二:
+// regulations and normative documents issued, repealed and in force,
+// licensing, penalty and coercion decisions, fees in 万元.
+// Pointers: /overview, then the table cells the stated number is compared
+// with. The finding quotes the sentence and both numbers.
 //
 // A false alarm costs a reviewer's trust more than a missed one, so a
-// statement is tied to a quantity only when nothing else could be meant:
-// the sentence must be about information-disclosure applications (or their
-// reviews and lawsuits); the clause must hold exactly one `N 件` (or one
-// `N%` after 办结率); a clause that names a part (其中, 代表, 政府办, 部门 …)
-// or follows one in its sentence (其中网上受理 80 件，当面受理 10 件), a
-// channel (网上, 当面 …), a comparison (同比, 较上年, 增长 …), an
-// approximation (余, 约, 近 …) or another year is left alone. A review or
-// lawsuit count is read only when information disclosure is named in its
-// clause or before it (区政府共办理行政复议案件 120 件 counts every case,
-// not the table's disclosure cases). The agency naming itself (本部门,
-// 本单位, 本街道 …) is not a part.
+// statement is tied to a quantity only when nothing else could be meant.
+// The reader goes through a sentence clause by clause and keeps what the
+// agency said before in it:
+// - who speaks: the agency naming itself (本机关, 本局, 我镇 …) or its whole
+//   area (全县, 全市 …), or an office acting on its behalf (区政府办代表区政府),
+//   is the whole; a sub-unit (其中区政府办, 各部门, 乡镇, 本级) or one kind of
+//   applicant (自然人) is a part, and so is everything after it in the
+//   sentence until the whole speaks again;
+// - a breakdown (其中, 包括, 分别为): after it only outcome counts are read
+//   (其中予以公开 30 件), each against its own row;
+// - another year: a clause about another year, and those after it, are left
+//   alone, but the clauses before it are read (结转至 2025 年 5 件 in a 2024
+//   report is the carried-forward count itself);
+// - a bracket is a scope of its own: a breakdown or a part opened inside it
+//   ends with it.
+// A clause is left alone when it holds more than one number (dates aside),
+// names a channel (网上, 当面 …), a comparison (同比, 较上年, 增长 …), an
+// approximation (余, 约, 近, 超过 …), a list it shares its number with
+// (予以公开、部分公开 15 件), or a condition (涉及国家秘密的，不予公开 1 件 is
+// one reason among several). A review or lawsuit count is read only when
+// information disclosure is named in its sentence before it or in the
+// heading above (区政府共办理行政复议案件 120 件 counts every case).
 
 use super::{same, Checks};
-use crate::diagnostic::{Detail, Diagnostic, Quantity, Rule};
+use crate::diagnostic::{Detail, Diagnostic, Quantity, Rule, Unit};
 use crate::model::Report;
-use crate::template::{RowRole, APPEAL_TOTAL, TOTAL_COLUMN};
-use crate::text::{clauses, fold, leading_number, sentences, years_before_nian};
+use crate::template::{
+    self, appeal_pointer, label_words, RowRole, APPEAL_TOTAL, APPLICANT_COLUMNS, ORGANISATIONS_HEADER, TOTAL_COLUMN,
+};
+use crate::text::{fold, is_heading, leading_number, years_before_nian};
 
 /// A number stated in a clause, with what it is a number of.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
+    /// The sentence as written.
     pub sentence: String,
     pub quantity: Quantity,
     pub stated: f64,
@@ -37,123 +54,118 @@ pub fn check(report: &Report, checks: &mut Checks) {
     let Some(overview) = report.overview.as_deref() else {
         return;
     };
-    let tables = TableNumbers::of(report);
     for statement in statements(overview, report.year) {
-        // Each quantity offers the table numbers it may be compared with.
-        let candidates = tables.candidates(statement.quantity);
-        if candidates.is_empty() {
+        let Some((candidates, cells)) = candidates(report, statement.quantity) else {
             checks.count(false);
             continue;
-        }
+        };
         checks.count(true);
-        let percent = statement.quantity == Quantity::CompletionRate;
-        let agrees = candidates.iter().any(|&table| {
-            if percent {
-                // A stated rate is rounded; within half a point it agrees.
-                (table - statement.stated).abs() <= 0.5
-            } else {
-                same(table, statement.stated)
-            }
-        });
+        let agrees = candidates.iter().any(|&table| agree(statement.quantity, table, statement.stated));
         if !agrees {
-            let table = candidates[0];
             let detail = Detail::TextTableMismatch {
                 sentence: statement.sentence,
                 stated: statement.stated,
-                table,
+                table: candidates[0],
                 quantity: statement.quantity,
-                percent,
             };
-            checks.push(Diagnostic::at(Rule::TextTableMismatch, "/overview", detail));
+            let mut pointers = vec!["/overview".to_string()];
+            pointers.extend(cells);
+            checks.push(Diagnostic::new(Rule::TextTableMismatch, pointers, detail));
         }
     }
 }
 
-/// The table numbers a statement can be compared with.
-struct TableNumbers {
-    received: Option<f64>,
-    carried_over: Option<f64>,
-    answered: Option<f64>,
-    carried_forward: Option<f64>,
-    /// 表四 per block and column.
-    appeals: [[Option<f64>; 5]; 3],
-}
-
-impl TableNumbers {
-    fn of(report: &Report) -> Self {
-        let total = |role| report.application_row(role).and_then(|cells| cells[TOTAL_COLUMN].number());
-        TableNumbers {
-            received: total(RowRole::Received),
-            carried_over: total(RowRole::CarriedOver),
-            answered: total(RowRole::ResultsTotal),
-            carried_forward: total(RowRole::CarriedForward),
-            appeals: report.appeals.each_ref().map(|block| block.each_ref().map(|c| c.number())),
-        }
-    }
-
-    fn candidates(&self, quantity: Quantity) -> Vec<f64> {
-        let both = |a: Option<f64>, b: Option<f64>| Some(a? + b?);
-        let values = match quantity {
-            Quantity::Received | Quantity::ReceivedWithCarriedOver => {
-                vec![self.received, both(self.received, self.carried_over)]
-            }
-            Quantity::CarriedOver => vec![self.carried_over],
-            Quantity::Answered => vec![self.answered],
-            Quantity::CarriedForward => vec![self.carried_forward],
-            Quantity::Reviews => vec![self.appeals[0][APPEAL_TOTAL]],
-            Quantity::Lawsuits => vec![both(self.appeals[1][APPEAL_TOTAL], self.appeals[2][APPEAL_TOTAL])],
-            Quantity::AppealOutcome { review: true, column } => vec![self.appeals[0][column]],
-            Quantity::AppealOutcome { review: false, column } => {
-                vec![both(self.appeals[1][column], self.appeals[2][column])]
-            }
-            Quantity::CompletionRate => {
-                let base = both(self.received, self.carried_over);
-                vec![match (self.answered, base) {
-                    (Some(answered), Some(base)) if base > 0.0 => Some(100.0 * answered / base),
-                    _ => None,
-                }]
-            }
-        };
-        // A candidate with a blank input is no candidate; when the first
-        // (preferred) one is missing the statement cannot be checked at all.
-        if values.first().is_some_and(Option::is_none) {
-            return Vec::new();
-        }
-        values.into_iter().flatten().collect()
+/// Whether a stated number agrees with a table number: a stated rate is
+/// rounded, so within half a point it agrees.
+pub fn agree(quantity: Quantity, table: f64, stated: f64) -> bool {
+    match quantity.unit() {
+        Unit::Percent => (table - stated).abs() <= 0.5,
+        _ => same(table, stated),
     }
 }
 
-/// Words that make a clause about a part of the whole, a comparison or an
-/// estimate: a number in such a clause is not the table's number.
+/// The table numbers a statement may be compared with (the first preferred),
+/// and the cells of the first; `None` when a cell it needs is blank.
+pub fn candidates(report: &Report, quantity: Quantity) -> Option<(Vec<f64>, Vec<String>)> {
+    let shape = report.other_shape;
+    let total = |role: RowRole| report.application_row(role).and_then(|cells| cells[TOTAL_COLUMN].number());
+    let total_cell = |role: RowRole| shape.row(role).cell_pointer(TOTAL_COLUMN);
+    let appeal = |block: usize, column: usize| report.appeals[block][column].number();
+    let lawsuits = |column: usize| Some(appeal(1, column)? + appeal(2, column)?);
+    let one = |value: Option<f64>, cells: Vec<String>| value.map(|v| (vec![v], cells));
+    match quantity {
+        Quantity::Received | Quantity::ReceivedWithCarriedOver => {
+            let received = total(RowRole::Received)?;
+            let with = total(RowRole::CarriedOver).map(|c| received + c);
+            let cells = vec![total_cell(RowRole::Received), total_cell(RowRole::CarriedOver)];
+            Some(if quantity == Quantity::Received {
+                (std::iter::once(received).chain(with).collect(), cells[..1].to_vec())
+            } else {
+                (with.into_iter().chain(std::iter::once(received)).collect(), cells)
+            })
+        }
+        Quantity::CarriedOver => one(total(RowRole::CarriedOver), vec![total_cell(RowRole::CarriedOver)]),
+        Quantity::Answered => one(total(RowRole::ResultsTotal), vec![total_cell(RowRole::ResultsTotal)]),
+        Quantity::CarriedForward => one(total(RowRole::CarriedForward), vec![total_cell(RowRole::CarriedForward)]),
+        Quantity::Outcome(key) => {
+            let mut sum = 0.0;
+            let mut cells = Vec::new();
+            for (row, values) in
+                report.application_rows().filter(|(r, _)| r.role == RowRole::Result && r.path[1] == key)
+            {
+                sum += values[TOTAL_COLUMN].number()?;
+                cells.push(row.cell_pointer(TOTAL_COLUMN));
+            }
+            one((!cells.is_empty()).then_some(sum), cells)
+        }
+        Quantity::Reviews => one(appeal(0, APPEAL_TOTAL), vec![appeal_pointer(0, APPEAL_TOTAL)]),
+        Quantity::Lawsuits => {
+            one(lawsuits(APPEAL_TOTAL), vec![appeal_pointer(1, APPEAL_TOTAL), appeal_pointer(2, APPEAL_TOTAL)])
+        }
+        Quantity::AppealOutcome { review: true, column } => one(appeal(0, column), vec![appeal_pointer(0, column)]),
+        Quantity::AppealOutcome { review: false, column } => {
+            one(lawsuits(column), vec![appeal_pointer(1, column), appeal_pointer(2, column)])
+        }
+        Quantity::CompletionRate => {
+            let base = total(RowRole::Received)? + total(RowRole::CarriedOver)?;
+            let answered = total(RowRole::ResultsTotal)?;
+            let cells = [RowRole::ResultsTotal, RowRole::Received, RowRole::CarriedOver].map(total_cell).to_vec();
+            one((base > 0.0).then(|| 100.0 * answered / base), cells)
+        }
+        Quantity::Proactive { row, column } => {
+            one(report.proactive_cell(row, column)?.number(), vec![format!("/proactive/{row}/{column}")])
+        }
+    }
+}
+
+fn has(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// Words that make a clause's number something else than a table's: a
+/// comparison, an estimate, a channel, a kind of contact that is not an
+/// application, a cumulative figure.
 const QUALIFIERS: &[&str] = &[
-    "其中",
-    "代表",
-    "政府办",
-    "办公室",
-    "部门",
-    "单位",
-    "乡镇",
-    "街道",
-    "各地",
-    "本级",
-    "市级",
-    "县级",
-    "区级",
     "同比",
     "较上年",
     "较去年",
     "比上年",
+    "比去年",
+    "环比",
     "增长",
     "下降",
     "增加",
     "减少",
     "上升",
+    "提高",
+    "降低",
     "累计",
     "以来",
     "历年",
     "平均",
     "人次",
-    "余件",
+    "件次",
+    "余",
     "约",
     "近",
     "超过",
@@ -162,21 +174,29 @@ const QUALIFIERS: &[&str] = &[
     "不足",
     "以上",
     "以下",
+    "左右",
+    "上下",
+    "至少",
+    "最多",
     "涉及",
     "批次",
     "转办",
     "电话",
+    "热线",
     "信箱",
     "留言",
     "来信",
     "来访",
     "信访",
     "咨询",
-    // How applications came in, or how quickly they were answered: parts.
+    "建议",
+    "提案",
     "网上",
     "网络",
+    "在线",
     "当面",
     "现场",
+    "窗口",
     "信函",
     "邮寄",
     "传真",
@@ -184,14 +204,59 @@ const QUALIFIERS: &[&str] = &[
     "当场",
     "延期",
     "延长",
+    "按时",
+    "按期",
+    "及时",
+    "逾期",
+    "法定期限内",
+    "期限内",
+    "全系统",
+    "直接起诉",
+    "复议后",
+    "未经复议",
+    "每",
 ];
 
 /// Words that open a breakdown: the clauses after them in a sentence are
 /// parts, not the whole.
-const BREAKDOWN: &[&str] = &["其中", "包括", "分别为", "分别是", "具体为", "具体是"];
+const BREAKDOWN: &[&str] = &["其中", "包括", "分别为", "分别是", "具体为", "具体是", "主要为", "主要是"];
 
-/// How agencies name themselves; not a part of the whole (部门, 单位 …).
-const SELF_REFERENCES: &[&str] = &[
+/// Words that name a part of the agency or of its area.
+const SUB_UNITS: &[&str] = &[
+    "政府办",
+    "办公室",
+    "部门",
+    "单位",
+    "乡镇",
+    "街道",
+    "镇政府",
+    "乡政府",
+    "社区",
+    "村",
+    "各地",
+    "本级",
+    "市级",
+    "县级",
+    "区级",
+    "省级",
+    "下属",
+    "直属",
+    "所属",
+    "派出",
+    "分局",
+    "科室",
+    "中心",
+    "村委",
+    "村居",
+    "各村",
+    "各县",
+    "各区",
+    "各镇",
+    "各乡",
+];
+
+/// How agencies name themselves or their whole area: the whole speaks.
+const WHOLE: &[&str] = &[
     "本部门",
     "本单位",
     "本街道",
@@ -200,18 +265,34 @@ const SELF_REFERENCES: &[&str] = &[
     "本乡",
     "本办公室",
     "本办",
+    "本中心",
+    "本委",
+    "本局",
+    "本机关",
+    "本机构",
+    "本厅",
+    "本院",
     "我部门",
     "我单位",
     "我街道",
     "我镇",
     "我乡",
     "我办",
-    "本委",
     "我委",
-    "本局",
     "我局",
-    "本机关",
     "我机关",
+    "我厅",
+    "我中心",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "全旗",
+    "全州",
+    "全盟",
+    "全镇",
+    "全乡",
+    "全街道",
 ];
 
 /// Words that make a sentence about information-disclosure applications.
@@ -220,145 +301,502 @@ const APPLICATION_CONTEXT: &[&str] = &["依申请", "信息公开申请", "公�
 /// Words that make a sentence about reviews or lawsuits over disclosure.
 const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
 
+/// Words of another year than the report's, unless they carry over.
+const EARLIER_YEAR: &[&str] = &["上年", "去年", "上一年", "前一年", "上年度"];
+
+const CARRIED_OVER: &[&str] = &["结转", "未办结", "遗留"];
+const NEXT_YEAR: &[&str] = &["下年", "下一年", "次年", "明年", "下一年度"];
+const CARRIED_FORWARD: &[&str] = &["结转", "顺延", "转入", "转下", "转至", "延至", "继续办理"];
+
+/// What the heading above a paragraph says it is about.
+#[derive(Default, Clone, Copy)]
+struct Heading {
+    applications: bool,
+    appeals: bool,
+}
+
 /// The statements of section 一 that can be tied to exactly one quantity.
 pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
     let mut found = Vec::new();
+    let mut heading = Heading::default();
     for sentence in sentences(text) {
-        // Only a sentence with a count (件) or a 办结率 can state a table
-        // number: the others are not read further.
-        if !(sentence.contains('件') || sentence.contains("办结率")) {
+        if is_heading(sentence) {
+            heading = Heading {
+                applications: sentence.contains("依申请") || sentence.contains("申请公开"),
+                appeals: has(sentence, &["复议", "诉讼"]) && has(sentence, APPEAL_CONTEXT),
+            };
+            continue;
+        }
+        // Only a sentence with a digit and a unit can state a table number.
+        if !(sentence.bytes().any(|b| b.is_ascii_digit()) || sentence.contains(|c| ('０'..='９').contains(&c))) {
+            continue;
+        }
+        if !(sentence.contains('件') || sentence.contains('起') || sentence.contains('%') || sentence.contains('％'))
+        {
             continue;
         }
         let folded = fold(sentence);
-        if let Some(year) = year {
-            if years_before_nian(&folded).iter().any(|&y| y != year) {
-                continue;
-            }
-        }
-        let about_applications = APPLICATION_CONTEXT.iter().any(|w| folded.contains(w));
-        // The appeal a result count belongs to: the last one named before it.
-        let mut appeal: Option<bool> = None;
-        // Whether information disclosure has been named so far in the
-        // sentence, and whether a breakdown has begun.
-        let mut disclosure_named = false;
-        let mut in_breakdown = false;
-        for clause in clauses(&folded) {
-            disclosure_named |= APPEAL_CONTEXT.iter().any(|w| clause.contains(w));
-            let part = in_breakdown;
-            in_breakdown |= BREAKDOWN.iter().any(|w| clause.contains(w));
-            let states_number = clause.contains('件') || clause.contains('%');
-            let names_review = clause.contains("行政复议");
-            let names_lawsuit = clause.contains("行政诉讼");
-            if names_review && !names_lawsuit {
-                appeal = Some(true);
-            } else if names_lawsuit && !names_review {
-                appeal = Some(false);
-            }
-            if !states_number {
-                continue;
-            }
-            // The number first (cheap), then what it is a number of.
-            let count = single_number_before(clause, "件");
-            let rate = single_number_before(clause, "%");
-            if count.is_none() && rate.is_none() {
-                continue;
-            }
-            let Some(quantity) = classify(clause, about_applications, disclosure_named, appeal) else {
-                continue;
-            };
-            // After 其中, only the per-result counts of reviews and lawsuits
-            // are read (其中维持 3 件); anything else is a part.
-            if part && !matches!(quantity, Quantity::AppealOutcome { .. }) {
-                continue;
-            }
-            let stated = if quantity == Quantity::CompletionRate { rate } else { count };
-            let Some(stated) = stated else {
-                continue;
-            };
+        Reader::new(&folded, year, heading).read(|quantity, stated| {
             found.push(Statement { sentence: sentence.to_string(), quantity, stated });
-        }
+        });
     }
     found
 }
 
-/// What a clause states a number of, if it is clear.
-fn classify(clause: &str, about_applications: bool, about_appeals: bool, appeal: Option<bool>) -> Option<Quantity> {
-    let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
-    const OUTCOMES: [&str; 4] = ["维持", "纠正", "其他结果", "尚未审结"];
-    // Per-result counts of reviews and lawsuits follow 其中, so they are
-    // recognised before the qualifiers are.
-    if about_appeals {
-        if let Some(column) = OUTCOMES.iter().position(|w| clause.contains(w)) {
-            let only_one = OUTCOMES.iter().filter(|w| clause.contains(*w)).count() == 1;
-            let review = appeal?;
-            return only_one.then_some(Quantity::AppealOutcome { review, column });
+/// The sentences of a text: split at 。！？ and line ends (a semicolon
+/// leaves the subject in place, so it does not end a sentence here).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '！', '？', '!', '?', '\n']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// One clause of a sentence.
+struct Clause<'a> {
+    text: &'a str,
+    /// Inside brackets.
+    bracketed: bool,
+    /// After a 、: an item of a list.
+    listed: bool,
+    /// After a semicolon: a breakdown before it has ended.
+    after_semicolon: bool,
+}
+
+/// The clauses of a folded sentence, split at commas, colons, semicolons,
+/// 、 and brackets; a comma between digits (3,119) separates thousands.
+fn clauses<'a>(sentence: &'a str) -> Vec<Clause<'a>> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut listed = false;
+    let mut semicolon = false;
+    let push = |out: &mut Vec<Clause<'a>>, from: usize, to: usize, depth: usize, listed: bool, semicolon: bool| {
+        if from < to {
+            out.push(Clause { text: &sentence[from..to], bracketed: depth > 0, listed, after_semicolon: semicolon });
+        }
+    };
+    for (at, c) in sentence.char_indices() {
+        let separator = match c {
+            ',' => {
+                let thousands = at > 0
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes.len() >= at + 4
+                    && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
+                    && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit());
+                !thousands
+            }
+            '，' | '：' | ':' | '；' | ';' | '、' | '（' | '(' | '）' | ')' | '“' | '”' => true,
+            _ => false,
+        };
+        if !separator {
+            continue;
+        }
+        push(&mut out, start, at, depth, listed, semicolon);
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        listed = c == '、';
+        semicolon = matches!(c, '；' | ';');
+        start = at + c.len_utf8();
+    }
+    push(&mut out, start, sentence.len(), depth, listed, semicolon);
+    out
+}
+
+/// What the sentence has said so far, in one scope (the sentence, or the
+/// bracket being read).
+#[derive(Default, Clone, Copy)]
+struct Scope {
+    /// A sub-unit or one kind of applicant is speaking.
+    part: bool,
+    /// A breakdown has begun.
+    breakdown: bool,
+    /// Another year than the report's is being spoken of.
+    other_year: bool,
+}
+
+/// The unit a number is written with.
+#[derive(Clone, Copy, PartialEq)]
+enum Written {
+    /// 件
+    Jian,
+    /// 起
+    Qi,
+    Percent,
+    /// 万元
+    Wanyuan,
+}
+
+struct Reader<'a> {
+    sentence: &'a str,
+    year: Option<i64>,
+    heading: Heading,
+    about_applications: bool,
+    /// The sentence names applications at all (申请).
+    names_applications: bool,
+    /// The sentence names a review or a lawsuit.
+    names_appeals: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(sentence: &'a str, year: Option<i64>, heading: Heading) -> Self {
+        let names_applications = sentence.contains("申请") || heading.applications;
+        Reader {
+            sentence,
+            year,
+            heading,
+            about_applications: has(sentence, APPLICATION_CONTEXT) || (heading.applications && names_applications),
+            names_applications,
+            names_appeals: has(sentence, &["行政复议", "行政诉讼"]),
         }
     }
-    // A qualifier, unless it is only part of the agency naming itself (the
-    // copy is made only for the few clauses with a qualifier).
-    if has(QUALIFIERS) {
-        let mut unqualified = clause.to_string();
-        for word in SELF_REFERENCES.iter().filter(|w| clause.contains(*w)) {
-            unqualified = unqualified.replace(word, "");
+
+    fn read(&self, mut found: impl FnMut(Quantity, f64)) {
+        let mut outer = Scope::default();
+        let mut inner = Scope::default();
+        let mut was_bracketed = false;
+        // The appeal a result count belongs to: the last one named before it.
+        let mut appeal: Option<bool> = None;
+        let mut disclosure_named = self.heading.appeals;
+        // The 表二 column the sentence is speaking of (本年制发规章 2 件、
+        // 行政规范性文件 11 件).
+        let mut proactive_column: Option<&'static str> = None;
+        // The clause before, and whether it was a list item without a number.
+        let mut previous = "";
+        let mut previous_bare = false;
+        for clause in clauses(self.sentence) {
+            if clause.bracketed && !was_bracketed {
+                inner = outer;
+            }
+            was_bracketed = clause.bracketed;
+            let scope = if clause.bracketed { &mut inner } else { &mut outer };
+            let text = clause.text;
+            disclosure_named |= has(text, APPEAL_CONTEXT);
+            match (text.contains("行政复议"), text.contains("行政诉讼")) {
+                (true, false) => appeal = Some(true),
+                (false, true) => appeal = Some(false),
+                _ => {}
+            }
+            let years = self.years(text);
+            if !years.other.is_empty() && !years.carried {
+                scope.other_year = true;
+            } else if years.this {
+                scope.other_year = false;
+            }
+            match subject(text) {
+                Some(Subject::Part) => scope.part = true,
+                Some(Subject::Whole) => scope.part = false,
+                None => {}
+            }
+            if clause.after_semicolon {
+                scope.breakdown = false;
+            }
+            if has(text, BREAKDOWN) {
+                scope.breakdown = true;
+            }
+            if let Some(column) = proactive_verb(text) {
+                proactive_column = column;
+            }
+            let bare = !text.bytes().any(|b| b.is_ascii_digit());
+            let shared = clause.listed && previous_bare;
+            let condition = previous.ends_with('的');
+            previous = text;
+            previous_bare = bare;
+            if bare || scope.part || scope.other_year || shared {
+                continue;
+            }
+            let Some((stated, written)) = stated_number(text) else {
+                continue;
+            };
+            let facts = Facts { text, years, appeal, disclosure_named, proactive_column, condition };
+            let Some(quantity) = self.classify(&facts) else {
+                continue;
+            };
+            let outcome = matches!(quantity, Quantity::Outcome(_) | Quantity::AppealOutcome { .. });
+            if scope.breakdown && !outcome {
+                continue;
+            }
+            if !fits(quantity, written) {
+                continue;
+            }
+            found(quantity, stated);
         }
-        if QUALIFIERS.iter().any(|w| unqualified.contains(w)) {
+    }
+
+    fn years(&self, clause: &str) -> Years {
+        let mut years = Years::default();
+        let Some(year) = self.year else {
+            return years;
+        };
+        if !clause.contains('年') {
+            return years;
+        }
+        for y in years_before_nian(clause) {
+            if y == year {
+                years.this = true;
+            } else {
+                years.other.push(y);
+            }
+        }
+        let [other] = years.other[..] else {
+            return years;
+        };
+        years.carried = (other == year + 1 && has(clause, CARRIED_FORWARD))
+            || (other == year - 1 && has(clause, CARRIED_OVER) && !has(clause, NEXT_YEAR));
+        years.next = other == year + 1;
+        years
+    }
+
+    /// What a clause states a number of, if it is clear.
+    fn classify(&self, facts: &Facts<'_>) -> Option<Quantity> {
+        let clause = facts.text;
+        let each = clause
+            .find('各')
+            .is_some_and(|at| clause[at + '各'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()));
+        if each || has(&without_self(clause), QUALIFIERS) {
             return None;
         }
+        if has(clause, EARLIER_YEAR) && !has(clause, CARRIED_OVER) {
+            return None;
+        }
+        // Result counts of reviews and lawsuits (其中维持 3 件).
+        if facts.disclosure_named {
+            if let Some(appeal) = facts.appeal {
+                const RESULTS: [&str; 4] = ["维持", "纠正", "其他结果", "尚未审结"];
+                let named: Vec<usize> = (0..RESULTS.len()).filter(|&i| clause.contains(RESULTS[i])).collect();
+                if let [column] = named[..] {
+                    return Some(Quantity::AppealOutcome { review: appeal, column });
+                }
+                if !named.is_empty() {
+                    return None;
+                }
+            }
+        }
+        // 表三's outcomes, each against its own row.
+        let outcomes: Vec<&'static str> = template::outcomes()
+            .filter(|(_, label)| clause.contains(label_words(label.zh)))
+            .map(|(key, _)| key)
+            .collect();
+        if !outcomes.is_empty() {
+            let conditioned = facts.condition || has(clause, &["因", "属于", "由于", "对于", "针对", "鉴于"]);
+            return match outcomes[..] {
+                [key] if self.names_applications && !self.names_appeals && !conditioned => Some(Quantity::Outcome(key)),
+                _ => None,
+            };
+        }
+        if clause.contains("办结率") {
+            let qualified = has(clause, &["满意", "答复率"]);
+            return (self.about_applications && !qualified).then_some(Quantity::CompletionRate);
+        }
+        let review = clause.contains("行政复议");
+        let lawsuit = clause.contains("行政诉讼");
+        if review || lawsuit {
+            return match (review, lawsuit, facts.disclosure_named) {
+                (true, false, true) => Some(Quantity::Reviews),
+                (false, true, true) => Some(Quantity::Lawsuits),
+                _ => None,
+            };
+        }
+        if let Some(quantity) = proactive(clause, facts.proactive_column) {
+            return quantity;
+        }
+        if !self.about_applications {
+            return None;
+        }
+        let answered = has(clause, &["办结", "答复", "办理完毕", "处理完毕"]);
+        let received = has(clause, &["受理", "新收", "收到", "接收", "共收", "收悉", "提出"]);
+        let over = has(clause, CARRIED_OVER) && (has(clause, EARLIER_YEAR) || facts.years.carried && !facts.years.next);
+        if over {
+            return (!answered).then_some(Quantity::CarriedOver);
+        }
+        let forward =
+            has(clause, CARRIED_FORWARD) && (has(clause, NEXT_YEAR) || facts.years.carried && facts.years.next);
+        if forward {
+            return Some(Quantity::CarriedForward);
+        }
+        if has(clause, CARRIED_OVER) || has(clause, CARRIED_FORWARD) {
+            return None;
+        }
+        if answered && !received {
+            return Some(Quantity::Answered);
+        }
+        if received && !answered {
+            let with_carried = has(clause, &["含上年", "包括上年", "含结转", "含上一年"]);
+            return Some(if with_carried { Quantity::ReceivedWithCarriedOver } else { Quantity::Received });
+        }
+        None
     }
-    if clause.contains("办结率") {
-        let qualified = has(&["按时", "按期", "及时", "法定", "满意"]);
-        return (about_applications && !qualified).then_some(Quantity::CompletionRate);
+}
+
+/// Who a clause names as speaking.
+enum Subject {
+    Whole,
+    Part,
+}
+
+fn subject(clause: &str) -> Option<Subject> {
+    // An office acting on behalf of its government or agency speaks for the
+    // whole (区政府办代表区政府受理…): what stands before 代表 is not read.
+    if let Some(at) = clause.find("代表") {
+        let before = &clause[..at];
+        let after = &clause[at + "代表".len()..];
+        let acting = !has(before, &["人大", "政协", "党"])
+            && after.chars().take(8).collect::<String>().contains(['政', '局', '委', '厅']);
+        if acting {
+            return Some(match subject(after) {
+                Some(Subject::Part) => Subject::Part,
+                _ => Subject::Whole,
+            });
+        }
     }
-    if about_appeals && clause.contains("行政复议") && !clause.contains("行政诉讼") {
-        return Some(Quantity::Reviews);
+    let rest = without_self(clause);
+    let applicants = APPLICANT_COLUMNS[..TOTAL_COLUMN]
+        .iter()
+        .map(|c| c.label.zh)
+        .filter(|l| l.chars().count() >= 3)
+        .chain([ORGANISATIONS_HEADER.zh, "法人", "企业"]);
+    if has(&rest, SUB_UNITS) || applicants.into_iter().any(|w| rest.contains(w)) {
+        return Some(Subject::Part);
     }
-    if about_appeals && clause.contains("行政诉讼") && !clause.contains("行政复议") {
-        return Some(Quantity::Lawsuits);
+    has(clause, WHOLE).then_some(Subject::Whole)
+}
+
+/// The clause without the agency's names for itself (本部门 holds 部门).
+fn without_self(clause: &str) -> std::borrow::Cow<'_, str> {
+    if !has(clause, WHOLE) {
+        return clause.into();
     }
-    if !about_applications || has(&["行政复议", "行政诉讼"]) {
-        return None;
+    let mut rest = clause.to_string();
+    for word in WHOLE {
+        rest = rest.replace(word, "");
     }
-    if has(&["上年结转", "上年度结转", "上一年度结转", "上一年结转", "结转上年", "上年度未办结", "上年未办结"])
-    {
-        return Some(Quantity::CarriedOver);
+    rest.into()
+}
+
+/// The years a clause names, against the report's year.
+#[derive(Default)]
+struct Years {
+    /// The report's year is named.
+    this: bool,
+    other: Vec<i64>,
+    /// The one other year is where applications were carried from or to.
+    carried: bool,
+    /// That year is the next one.
+    next: bool,
+}
+
+struct Facts<'a> {
+    text: &'a str,
+    years: Years,
+    appeal: Option<bool>,
+    disclosure_named: bool,
+    proactive_column: Option<&'static str>,
+    /// The clause before ends with 的: this one is under a condition.
+    condition: bool,
+}
+
+/// The 表二 column a clause's verb names: `Some(Some(column))`, or
+/// `Some(None)` when it names several or one the table does not hold
+/// (修订), `None` when it names none.
+fn proactive_verb(clause: &str) -> Option<Option<&'static str>> {
+    const VERBS: [(&str, &[&str]); 3] = [
+        ("issued", &["制发", "印发", "出台", "制定", "发布"]),
+        ("repealed", &["废止", "废除", "宣布失效"]),
+        ("in_force", &["现行有效"]),
+    ];
+    let named: Vec<&str> = VERBS.iter().filter(|(_, words)| has(clause, words)).map(|(c, _)| *c).collect();
+    let other = has(clause, &["修改", "修订", "修正", "起草", "审核", "备案", "审查", "清理", "评估", "公开", "公布"]);
+    match named[..] {
+        [] if other => Some(None),
+        [] => None,
+        [column] if !other || column == "in_force" => Some(Some(column)),
+        _ => Some(None),
     }
-    if has(&["下年", "下一年", "次年", "明年"]) && has(&["结转", "顺延", "转入", "继续办理"]) {
-        return Some(Quantity::CarriedForward);
+}
+
+/// A 表二 statement: `Some(Some(quantity))`, `Some(None)` when the clause is
+/// about 表二 but not clearly one cell, `None` when it is not about 表二.
+fn proactive(clause: &str, column: Option<&'static str>) -> Option<Option<Quantity>> {
+    let regulations = clause.contains("规章") && !clause.contains("规章制度");
+    let documents = clause.contains("规范性文件");
+    if regulations || documents {
+        let row = match (regulations, documents) {
+            (true, false) => "regulations",
+            (false, true) => "normative_documents",
+            _ => return Some(None),
+        };
+        return Some(column.map(|column| Quantity::Proactive { row, column }));
     }
-    if has(&["办结", "答复", "办理完毕", "处理完毕"]) && !has(&["受理", "新收", "收到"]) {
-        return Some(Quantity::Answered);
-    }
-    if has(&["受理", "新收", "收到", "接收", "共收"]) && !has(&["办结", "答复"]) {
-        return Some(if has(&["含上年", "包括上年", "含结转"]) {
-            Quantity::ReceivedWithCarriedOver
-        } else {
-            Quantity::Received
+    const DECISIONS: [(&str, &str); 3] =
+        [("licensing", "行政许可"), ("punishment", "行政处罚"), ("coercion", "行政强制")];
+    let named: Vec<&str> = DECISIONS.iter().filter(|(_, w)| clause.contains(w)).map(|(r, _)| *r).collect();
+    if !named.is_empty() {
+        let decided = has(clause, &["作出", "办结", "决定", "实施"]);
+        let other = has(
+            clause,
+            &[
+                "公开", "公示", "公布", "发布", "受理", "申请", "事项", "信息", "案卷", "清单", "听证", "撤销", "复议",
+                "诉讼",
+            ],
+        );
+        return Some(match named[..] {
+            [row] if decided && !other => Some(Quantity::Proactive { row, column: "decisions" }),
+            _ => None,
         });
+    }
+    if clause.contains("行政事业性收费") {
+        let other = has(clause, &["信息处理费", "减免", "免收", "免征", "减少", "退还", "清理"]);
+        return Some((!other).then_some(Quantity::Proactive { row: "fees", column: "amount" }));
     }
     None
 }
 
-/// The one number followed by `unit` in the clause; `None` when there is no
-/// such number or more than one, or when any other number stands beside it.
-fn single_number_before(clause: &str, unit: &str) -> Option<f64> {
+/// Whether a number written in this unit can be of this quantity.
+fn fits(quantity: Quantity, written: Written) -> bool {
+    match quantity.unit() {
+        Unit::Percent => written == Written::Percent,
+        Unit::TenThousandYuan => written == Written::Wanyuan,
+        Unit::Count => match quantity {
+            Quantity::Reviews
+            | Quantity::Lawsuits
+            | Quantity::AppealOutcome { .. }
+            | Quantity::Proactive { row: "punishment" | "coercion", .. } => {
+                matches!(written, Written::Jian | Written::Qi)
+            }
+            _ => written == Written::Jian,
+        },
+    }
+}
+
+/// The one number of a clause with its unit; `None` when there is none or
+/// more than one (a date's numbers aside), or when it has another unit.
+fn stated_number(clause: &str) -> Option<(f64, Written)> {
     let mut found = None;
     let mut rest = clause;
-    let mut offset = 0;
-    while let Some((start, _)) = rest.char_indices().find(|(_, c)| c.is_ascii_digit()) {
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
         let (number, len) = leading_number(&rest[start..])?;
         let after = &rest[start + len..];
-        offset += start + len;
-        if after.starts_with(['年', '月', '日']) {
-            // A date: the year has been checked already; it is not a count.
-            rest = &clause[offset..];
+        rest = after;
+        if after.starts_with(['年', '月', '日', '时', '号']) {
+            // A date: the year has been looked at already; it is not a count.
             continue;
         }
-        if !after.starts_with(unit) || found.is_some() {
-            // Another number in the clause (a date, a second count): ambiguous.
+        let written = if after.starts_with('件') && !after.starts_with("件次") {
+            Written::Jian
+        } else if after.starts_with('起') && !after.starts_with("起诉") {
+            Written::Qi
+        } else if after.starts_with('%') {
+            Written::Percent
+        } else if after.starts_with("万元") {
+            Written::Wanyuan
+        } else {
+            return None;
+        };
+        if found.is_some() {
             return None;
         }
-        found = Some(number);
-        rest = &clause[offset..];
+        found = Some((number, written));
     }
     found
 }
@@ -378,7 +816,7 @@ mod tests {
             [(Quantity::Received, 1.0), (Quantity::CompletionRate, 100.0)]
         );
         assert_eq!(
-            quantities("2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。"),
+            quantities("2024 年，全市共受理政府信息公开申请 3,119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。"),
             [(Quantity::Received, 3119.0), (Quantity::Answered, 3050.0), (Quantity::CarriedOver, 34.0), (Quantity::CarriedForward, 103.0)]
         );
         assert_eq!(
@@ -401,7 +839,6 @@ mod tests {
     fn leaves_alone_what_it_cannot_tie() {
         for text in [
             "受理各类群众来信来访 56 件。",
-            "2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。",
             "2023 年全区受理政府信息公开申请 21 件。",
             "受理政府信息公开申请同比增长 12 件。",
             "主动公开政府信息 1136 条。",
