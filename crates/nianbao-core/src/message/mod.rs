@@ -56,9 +56,12 @@ pub fn message(d: &Diagnostic, template: Template, lang: Lang) -> String {
 /// brackets: （二）部分公开.
 fn outcome_label(key: &str) -> Label {
     let label = crate::template::outcomes().find(|(k, _)| *k == key).map_or(Label { zh: "", en: "" }, |(_, l)| l);
-    let cut = |text: &'static str, bracket: &str| match text.get(1..).and_then(|rest| rest.find(bracket)) {
-        Some(at) => text[..at + 1].trim_end(),
-        None => text,
+    let cut = |text: &'static str, bracket: &str| {
+        let first = text.chars().next().map_or(0, char::len_utf8);
+        match text[first..].find(bracket) {
+            Some(at) => text[..first + at].trim_end(),
+            None => text,
+        }
     };
     Label { zh: cut(label.zh, "（"), en: cut(label.en, " (") }
 }

@@ -442,11 +442,15 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(sentence: &'a str, year: Option<i64>, heading: Heading) -> Self {
         let names_applications = sentence.contains("申请") || heading.applications;
+        // An outcome of the template named beside 申请 says the sentence is
+        // about applications (所有办结的申请中，予以公开 12 件…).
+        let names_outcome = template::outcomes().any(|(_, label)| sentence.contains(label_words(label.zh)));
         Reader {
             sentence,
             year,
             heading,
-            about_applications: has(sentence, APPLICATION_CONTEXT) || (heading.applications && names_applications),
+            about_applications: has(sentence, APPLICATION_CONTEXT)
+                || (names_applications && (heading.applications || names_outcome)),
             names_applications,
             names_appeals: has(sentence, &["行政复议", "行政诉讼"]),
         }
