@@ -33,6 +33,22 @@ fn measure(name: &str, text: &str, previous: Option<&str>) {
     );
 }
 
+/// The section 一 reader alone (the text-table-mismatch rule's share).
+fn measure_reader(name: &str, text: &str) {
+    let report = load(text.as_bytes()).report.expect("a report");
+    let overview = report.overview.clone().unwrap_or_default();
+    let start = Instant::now();
+    let mut runs = 0u64;
+    while start.elapsed() < Duration::from_secs(1) {
+        for _ in 0..1000 {
+            black_box(nianbao_core::rules::text_table_mismatch::statements(black_box(&overview), report.year));
+        }
+        runs += 1000;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    println!("{name:<44} {:>7.1} µs/report  ({} bytes of section 一)", elapsed * 1e6 / runs as f64, overview.len());
+}
+
 fn main() {
     let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/");
     let read = |name: &str| std::fs::read_to_string(format!("{samples}{name}.json")).expect("sample");
@@ -44,4 +60,8 @@ fn main() {
         &read("hongze-district-2024"),
         Some(&read("hongze-district-2023")),
     );
+    println!("section 一 read for statements, one core:");
+    measure_reader("built-in sample (济源 2024)", nianbao_core::BUILTIN_SAMPLE);
+    measure_reader("淮安 2024 (largest narrative)", &read("huaian-city-2024"));
+    measure_reader("洪泽 2024", &read("hongze-district-2024"));
 }

@@ -36,9 +36,7 @@
 use super::{same, Checks};
 use crate::diagnostic::{Detail, Diagnostic, Quantity, Rule, Unit};
 use crate::model::Report;
-use crate::template::{
-    self, appeal_pointer, label_words, RowRole, APPEAL_TOTAL, APPLICANT_COLUMNS, ORGANISATIONS_HEADER, TOTAL_COLUMN,
-};
+use crate::template::{self, appeal_pointer, label_words, RowRole, APPEAL_TOTAL, TOTAL_COLUMN};
 use crate::text::{fold, is_heading, leading_number, years_before_nian};
 
 /// A number stated in a clause, with what it is a number of.
@@ -142,218 +140,295 @@ fn has(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// Words that make a clause's number something else than a table's: a
-/// comparison, an estimate, a channel, a kind of contact that is not an
-/// application, a cumulative figure.
-const QUALIFIERS: &[&str] = &[
-    "目前",
-    "平台",
-    "作为复议机关",
-    "超期",
-    "各级行政复议机关",
-    "整改",
-    "一审",
-    "二审",
-    "满意",
-    "同比",
-    "较上年",
-    "较去年",
-    "比上年",
-    "比去年",
-    "环比",
-    "增长",
-    "下降",
-    "增加",
-    "减少",
-    "上升",
-    "提高",
-    "降低",
-    "以来",
-    "历年",
-    "平均",
-    "人次",
-    "件次",
-    "约",
-    "近",
-    "超过",
-    "逾",
-    "不足",
-    "以上",
-    "以下",
-    "左右",
-    "上下",
-    "至少",
-    "最多",
-    "涉及",
-    "批次",
-    "转办",
-    "电话",
-    "热线",
-    "信箱",
-    "留言",
-    "来信",
-    "来访",
-    "信访",
-    "咨询",
-    "建议",
-    "提案",
-    "网上",
-    "网络",
-    "在线",
-    "当面",
-    "现场",
-    "窗口",
-    "信函",
-    "邮寄",
-    "传真",
-    "电子邮件",
-    "当场",
-    "延期",
-    "延长",
-    "按时",
-    "按期",
-    "及时",
-    "逾期",
-    "法定期限内",
-    "期限内",
-    "全系统",
-    "直接起诉",
-    "复议后",
-    "未经复议",
-    "每",
-];
+/// A list of words the reader looks for, each with the characters it needs
+/// (most of the reader's time goes to looking for words: a word whose
+/// characters do not all occur in a text is not searched for).
+struct Words {
+    list: &'static [&'static str],
+    masks: &'static [u128],
+}
 
-/// Words that open a breakdown: the clauses after them in a sentence are
-/// parts, not the whole.
-const BREAKDOWN: &[&str] = &["其中", "包括", "分别为", "分别是", "具体为", "具体是", "主要为", "主要是"];
+impl Words {
+    fn any_in(&self, text: &str) -> bool {
+        self.any_masked(text, char_mask(text))
+    }
 
-/// Words that name a part of the agency or of its area.
-const SUB_UNITS: &[&str] = &[
-    "政府办",
-    "办公室",
-    "部门",
-    "单位",
-    "乡镇",
-    "街道",
-    "镇政府",
-    "乡政府",
-    "社区",
-    "村",
-    "各地",
-    "本级",
-    "市级",
-    "县级",
-    "区级",
-    "省级",
-    "下属",
-    "直属",
-    "所属",
-    "派出",
-    "分局",
-    "科室",
-    "中心",
-    "村委",
-    "村居",
-    "各村",
-    "各县",
-    "各区",
-    "各镇",
-    "各乡",
-];
+    fn any_masked(&self, text: &str, present: u128) -> bool {
+        self.list.iter().zip(self.masks).any(|(w, &m)| m & !present == 0 && text.contains(w))
+    }
 
-/// How agencies name themselves or their whole area: the whole speaks.
-const WHOLE: &[&str] = &[
-    "本部门",
-    "本单位",
-    "本街道",
-    "本乡镇",
-    "本镇",
-    "本乡",
-    "本办公室",
-    "本办",
-    "本中心",
-    "本委",
-    "本局",
-    "本机关",
-    "本机构",
-    "本厅",
-    "本院",
-    "我部门",
-    "我单位",
-    "我街道",
-    "我镇",
-    "我乡",
-    "我办",
-    "我委",
-    "我局",
-    "我机关",
-    "我厅",
-    "我中心",
-    "全区",
-    "全市",
-    "全县",
-    "全省",
-    "全旗",
-    "全州",
-    "全盟",
-    "全镇",
-    "全乡",
-    "全街道",
-];
+    /// Whether a clause holds one (a word does not run across clauses).
+    fn any_in_clauses(&self, clauses: &[Clause<'_>]) -> bool {
+        clauses.iter().any(|c| self.any_masked(c.text, c.mask))
+    }
 
-/// Words that make a sentence about information-disclosure applications.
-const APPLICATION_CONTEXT: &[&str] = &["依申请", "信息公开申请", "公开申请", "申请公开", "政府信息申请"];
+    fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.list.iter()
+    }
+}
 
-/// Words of other requests and contacts than applications for information:
-/// a sentence naming one is not about the tables' applications.
-const OTHER_TOPICS: &[&str] = &[
-    "许可",
-    "审批",
-    "政务服务",
-    "办件",
-    "补贴",
-    "救助",
-    "低保",
-    "登记",
-    "资格",
-    "认定",
-    "赔偿",
-    "信访",
-    "投诉",
-    "举报",
-    "热线",
-    "工单",
-    "12345",
-    "来信",
-    "来访",
-    "咨询",
-    "建议",
-    "提案",
-    "入学",
-    "落户",
-    "专利",
-    "贷款",
-    "项目申请",
-    "留言",
-    "信箱",
-    "诉求",
-    "督办",
-    "整改",
-    "网民",
-    "问政",
-    "舆情",
-];
+macro_rules! lexicon {
+    ($name:ident = [$($word:expr),* $(,)?]) => {
+        const $name: Words = {
+            const LIST: &[&str] = &[$($word),*];
+            const MASKS: [u128; LIST.len()] = masks(LIST);
+            Words { list: LIST, masks: &MASKS }
+        };
+    };
+}
 
-/// Words that make a sentence about reviews or lawsuits over disclosure.
-const APPEAL_CONTEXT: &[&str] = &["信息公开", "依申请", "政府信息"];
+const fn masks<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = char_mask(list[i]);
+        i += 1;
+    }
+    out
+}
 
-/// Words of another year than the report's, unless they carry over.
-const EARLIER_YEAR: &[&str] = &["上年", "去年", "上一年", "前一年", "上年度"];
+/// One bit per character: a multiplicative hash of its UTF-8 bytes read
+/// as one number (no decoding: this runs on every clause).
+const fn char_mask(text: &str) -> u128 {
+    let bytes = text.as_bytes();
+    let mut mask = 0u128;
+    let mut code = 0u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i] as u32;
+        if b & 0xC0 != 0x80 && i > 0 {
+            mask |= 1u128 << (code.wrapping_mul(0x9E37_79B1) >> 25);
+            code = 0;
+        }
+        code = code << 8 | b;
+        i += 1;
+    }
+    if !bytes.is_empty() {
+        mask |= 1u128 << (code.wrapping_mul(0x9E37_79B1) >> 25);
+    }
+    mask
+}
 
-const CARRIED_OVER: &[&str] = &["结转", "未办结", "遗留"];
-const ANSWERED: &[&str] = &["办结", "答复", "办理完毕", "处理完毕", "办理结果"];
-const NEXT_YEAR: &[&str] = &["下年", "下一年", "次年", "明年", "下一年度"];
-const CARRIED_FORWARD: &[&str] = &["结转", "顺延", "转入", "转下", "转至", "延至", "继续办理"];
+// Words that make a clause's number something else than a table's: a
+// comparison, an estimate, a channel, a kind of contact that is not an
+// application, a cumulative figure.
+lexicon!(
+    QUALIFIERS = [
+        "目前",
+        "平台",
+        "作为复议机关",
+        "超期",
+        "各级行政复议机关",
+        "整改",
+        "一审",
+        "二审",
+        "满意",
+        "同比",
+        "较上年",
+        "较去年",
+        "比上年",
+        "比去年",
+        "环比",
+        "增长",
+        "下降",
+        "增加",
+        "减少",
+        "上升",
+        "提高",
+        "降低",
+        "以来",
+        "历年",
+        "平均",
+        "人次",
+        "件次",
+        "约",
+        "近",
+        "超过",
+        "逾",
+        "不足",
+        "以上",
+        "以下",
+        "左右",
+        "上下",
+        "至少",
+        "最多",
+        "涉及",
+        "批次",
+        "转办",
+        "电话",
+        "热线",
+        "信箱",
+        "留言",
+        "来信",
+        "来访",
+        "信访",
+        "咨询",
+        "建议",
+        "提案",
+        "网上",
+        "网络",
+        "在线",
+        "当面",
+        "现场",
+        "窗口",
+        "信函",
+        "邮寄",
+        "传真",
+        "电子邮件",
+        "当场",
+        "延期",
+        "延长",
+        "按时",
+        "按期",
+        "及时",
+        "逾期",
+        "法定期限内",
+        "期限内",
+        "全系统",
+        "直接起诉",
+        "复议后",
+        "未经复议",
+        "每",
+    ]
+);
+
+// Words that open a breakdown: the clauses after them in a sentence are
+// parts, not the whole.
+lexicon!(BREAKDOWN = ["其中", "包括", "分别为", "分别是", "具体为", "具体是", "主要为", "主要是"]);
+
+// Words that name a part of the agency or of its area.
+lexicon!(
+    SUB_UNITS = [
+        "政府办",
+        "办公室",
+        "部门",
+        "单位",
+        "乡镇",
+        "街道",
+        "镇政府",
+        "乡政府",
+        "社区",
+        "村",
+        "各地",
+        "本级",
+        "市级",
+        "县级",
+        "区级",
+        "省级",
+        "下属",
+        "直属",
+        "所属",
+        "派出",
+        "分局",
+        "科室",
+        "中心",
+        "村委",
+        "村居",
+        "各村",
+        "各县",
+        "各区",
+        "各镇",
+        "各乡",
+    ]
+);
+
+// How agencies name themselves or their whole area: the whole speaks.
+lexicon!(
+    WHOLE = [
+        "本部门",
+        "本单位",
+        "本街道",
+        "本乡镇",
+        "本镇",
+        "本乡",
+        "本办公室",
+        "本办",
+        "本中心",
+        "本委",
+        "本局",
+        "本机关",
+        "本机构",
+        "本厅",
+        "本院",
+        "我部门",
+        "我单位",
+        "我街道",
+        "我镇",
+        "我乡",
+        "我办",
+        "我委",
+        "我局",
+        "我机关",
+        "我厅",
+        "我中心",
+        "全区",
+        "全市",
+        "全县",
+        "全省",
+        "全旗",
+        "全州",
+        "全盟",
+        "全镇",
+        "全乡",
+        "全街道",
+    ]
+);
+
+// Words that make a sentence about information-disclosure applications.
+lexicon!(APPLICATION_CONTEXT = ["依申请", "信息公开申请", "公开申请", "申请公开", "政府信息申请"]);
+
+// Words of other requests and contacts than applications for information:
+// a sentence naming one is not about the tables' applications.
+lexicon!(
+    OTHER_TOPICS = [
+        "许可",
+        "审批",
+        "政务服务",
+        "办件",
+        "补贴",
+        "救助",
+        "低保",
+        "登记",
+        "资格",
+        "认定",
+        "赔偿",
+        "信访",
+        "投诉",
+        "举报",
+        "热线",
+        "工单",
+        "12345",
+        "来信",
+        "来访",
+        "咨询",
+        "建议",
+        "提案",
+        "入学",
+        "落户",
+        "专利",
+        "贷款",
+        "项目申请",
+        "留言",
+        "信箱",
+        "诉求",
+        "督办",
+        "整改",
+        "网民",
+        "问政",
+        "舆情",
+    ]
+);
+
+// Words that make a sentence about reviews or lawsuits over disclosure.
+lexicon!(APPEAL_CONTEXT = ["信息公开", "依申请", "政府信息"]);
+
+// Words of another year than the report's, unless they carry over.
+lexicon!(EARLIER_YEAR = ["上年", "去年", "上一年", "前一年", "上年度"]);
+
+lexicon!(CARRIED_OVER = ["结转", "未办结", "遗留"]);
+lexicon!(ANSWERED = ["办结", "答复", "办理完毕", "处理完毕", "办理结果"]);
+lexicon!(NEXT_YEAR = ["下年", "下一年", "次年", "明年", "下一年度"]);
+lexicon!(CARRIED_FORWARD = ["结转", "顺延", "转入", "转下", "转至", "延至", "继续办理"]);
 
 /// What the heading above a paragraph says it is about.
 #[derive(Default, Clone, Copy)]
@@ -371,6 +446,15 @@ struct Paragraph {
     other_topic: bool,
 }
 
+impl Paragraph {
+    fn after(self, sentence: &Reader<'_>) -> Paragraph {
+        Paragraph {
+            applications: self.applications || sentence.about_applications,
+            other_topic: self.other_topic || sentence.other_topic && !sentence.about_applications,
+        }
+    }
+}
+
 /// The statements of section 一 that can be tied to exactly one quantity.
 pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
     let mut found: Vec<(Statement, Speaker)> = Vec::new();
@@ -378,28 +462,35 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
     for paragraph in text.lines() {
         // What the paragraph has been speaking of: its next sentences are
         // too (受理申请 17 件。予以公开 12 件…).
+        // It is worked out only when a sentence with a number needs it: most
+        // paragraphs have none.
         let mut context = Paragraph::default();
+        let mut pending: Vec<&str> = Vec::new();
         for sentence in paragraph.split(['。', '！', '？', '!', '?']).map(str::trim).filter(|s| !s.is_empty()) {
             if is_heading(sentence) {
                 heading = Heading {
                     applications: sentence.contains("依申请") || sentence.contains("申请公开"),
-                    appeals: has(sentence, &["复议", "诉讼"]) && has(sentence, APPEAL_CONTEXT),
+                    appeals: has(sentence, &["复议", "诉讼"]) && APPEAL_CONTEXT.any_in(sentence),
                     proactive: sentence.contains("主动公开"),
                 };
                 context = Paragraph::default();
+                pending.clear();
                 continue;
             }
-            let reader = Reader::new(sentence, year, heading, context);
-            context.applications |= reader.about_applications;
-            context.other_topic |= reader.other_topic && !reader.about_applications;
-            // Only a sentence with a digit and a unit can state a table number.
-            let digits =
-                sentence.bytes().any(|b| b.is_ascii_digit()) || sentence.contains(|c| ('０'..='９').contains(&c));
-            if !digits || !has(sentence, &["件", "起", "%", "％", "万元"]) {
+            // Only a sentence with a number written in a unit can state a
+            // table number.
+            if !counts_something(sentence) {
+                pending.push(sentence);
                 continue;
+            }
+            for earlier in pending.drain(..) {
+                context = context.after(&Reader::new(&clauses(earlier), earlier, year, heading, context));
             }
             let folded = fold(sentence);
-            Reader { sentence: &folded, ..reader }.read(|quantity, stated, speaker| {
+            let parts = clauses(&folded);
+            let reader = Reader::new(&parts, &folded, year, heading, context);
+            context = context.after(&reader);
+            reader.read(|quantity, stated, speaker| {
                 found.push((Statement { sentence: sentence.to_string(), quantity, stated }, speaker));
             });
         }
@@ -414,6 +505,28 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
         .filter(|(statement, speaker)| *speaker != Speaker::OnBehalf || !area.contains(&statement.quantity))
         .map(|(statement, _)| statement)
         .collect()
+}
+
+/// Whether a digit is followed (after spaces) by 件, 起, % or 万元.
+fn counts_something(sentence: &str) -> bool {
+    let mut after_digit = false;
+    let mut chars = sentence.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            after_digit = true;
+            continue;
+        }
+        if after_digit {
+            match c {
+                '件' | '起' | '%' | '％' => return true,
+                '万' if chars.peek() == Some(&'元') => return true,
+                ' ' | '\u{3000}' | '.' | ',' | '．' => continue,
+                _ => {}
+            }
+        }
+        after_digit = false;
+    }
+    false
 }
 
 /// Who states a number, as far as the reader can tell.
@@ -436,6 +549,8 @@ struct Clause<'a> {
     listed: bool,
     /// After a semicolon: a breakdown before it has ended.
     after_semicolon: bool,
+    /// The characters it holds, for [`Words`].
+    mask: u128,
 }
 
 /// The clauses of a folded sentence, split at commas, colons, semicolons,
@@ -449,7 +564,8 @@ fn clauses<'a>(sentence: &'a str) -> Vec<Clause<'a>> {
     let mut semicolon = false;
     let push = |out: &mut Vec<Clause<'a>>, from: usize, to: usize, depth: usize, listed: bool, semicolon: bool| {
         if from < to {
-            out.push(Clause { text: &sentence[from..to], bracketed: depth > 0, listed, after_semicolon: semicolon });
+            let text = &sentence[from..to];
+            out.push(Clause { text, bracketed: depth > 0, listed, after_semicolon: semicolon, mask: char_mask(text) });
         }
     };
     for (at, c) in sentence.char_indices() {
@@ -507,6 +623,7 @@ enum Written {
 }
 
 struct Reader<'a> {
+    clauses: &'a [Clause<'a>],
     sentence: &'a str,
     year: Option<i64>,
     heading: Heading,
@@ -521,23 +638,31 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(sentence: &'a str, year: Option<i64>, heading: Heading, context: Paragraph) -> Self {
-        let other_topic = has(sentence, OTHER_TOPICS);
+    fn new(
+        clauses: &'a [Clause<'a>],
+        sentence: &'a str,
+        year: Option<i64>,
+        heading: Heading,
+        context: Paragraph,
+    ) -> Self {
+        let other_topic = OTHER_TOPICS.any_in_clauses(clauses);
         let names_appeals = has(sentence, &["行政复议", "行政诉讼"]);
         // 申请 in a report on information disclosure is an application for
         // information, unless its clause names another kind (行政许可申请,
         // 复议申请).
         let applications_named = sentence.contains("申请")
-            && sentence
-                .split(['，', ',', '；', ';', '：', ':'])
-                .any(|clause| clause.contains("申请") && !has(clause, OTHER_TOPICS) && !has(clause, &["复议", "诉讼"]));
-        let about_applications = has(sentence, APPLICATION_CONTEXT)
+            && clauses.iter().any(|clause| {
+                clause.text.contains("申请")
+                    && !OTHER_TOPICS.any_masked(clause.text, clause.mask)
+                    && !has(clause.text, &["复议", "诉讼"])
+            });
+        let about_applications = APPLICATION_CONTEXT.any_in_clauses(clauses)
             || applications_named
             || (context.applications || heading.applications) && !other_topic;
         // Outside 主动公开 and other subjects, section 一's counts of
         // handling (受理、办结、结转、予以公开 … 件) are the applications'.
         let loose = !other_topic && !context.other_topic && !heading.proactive;
-        Reader { sentence, year, heading, about_applications, loose, other_topic, names_appeals }
+        Reader { clauses, sentence, year, heading, about_applications, loose, other_topic, names_appeals }
     }
 
     fn read(&self, mut found: impl FnMut(Quantity, f64, Speaker)) {
@@ -559,7 +684,9 @@ impl<'a> Reader<'a> {
         let mut speaker = Speaker::Body;
         // The 表二 row being spoken of (制发行政规范性文件 3 件，废止 0 件).
         let mut proactive_row: Option<&'static str> = None;
-        let all = clauses(self.sentence);
+        let all = self.clauses;
+        // Only a sentence naming 规章 or 规范性文件 speaks of their counts.
+        let proactive_sentence = has(self.sentence, &["规章", "规范性文件"]);
         for (index, clause) in all.iter().enumerate() {
             if clause.bracketed && !was_bracketed {
                 inner = outer;
@@ -567,7 +694,7 @@ impl<'a> Reader<'a> {
             was_bracketed = clause.bracketed;
             let scope = if clause.bracketed { &mut inner } else { &mut outer };
             let text = clause.text;
-            disclosure_named |= has(text, APPEAL_CONTEXT);
+            disclosure_named |= APPEAL_CONTEXT.any_masked(text, clause.mask);
             match (text.contains("行政复议"), has(text, &["行政诉讼", "被起诉", "被诉", "提起诉讼"])) {
                 (true, false) => appeal = Some(true),
                 (false, true) => appeal = Some(false),
@@ -596,22 +723,27 @@ impl<'a> Reader<'a> {
             // 100%): what follows in the sentence is about it.
             // The applications named again bring the subject back
             // (办理 12345 热线工单 760 件；受理政府信息公开申请 19 件).
-            if has(text, OTHER_TOPICS) && !has(text, APPLICATION_CONTEXT) && !text.contains("决定") {
+            if OTHER_TOPICS.any_masked(text, clause.mask)
+                && !APPLICATION_CONTEXT.any_masked(text, clause.mask)
+                && !text.contains("决定")
+            {
                 scope.part = true;
-            } else if named.is_none() && has(text, APPLICATION_CONTEXT) && !share {
+            } else if named.is_none() && APPLICATION_CONTEXT.any_masked(text, clause.mask) && !share {
                 scope.part = false;
             }
             if clause.after_semicolon {
                 scope.breakdown = false;
             }
-            if has(text, BREAKDOWN) {
+            if BREAKDOWN.any_masked(text, clause.mask) {
                 scope.breakdown = true;
             }
-            if let Some(column) = proactive_verb(text) {
-                proactive_column = column;
-            }
-            if let Some(row) = proactive_row_of(text) {
-                proactive_row = row;
+            if proactive_sentence {
+                if let Some(column) = proactive_verb(text) {
+                    proactive_column = column;
+                }
+                if let Some(row) = proactive_row_of(text) {
+                    proactive_row = row;
+                }
             }
             let bare = !text.bytes().any(|b| b.is_ascii_digit());
             let shared = clause.listed && previous_bare;
@@ -637,6 +769,7 @@ impl<'a> Reader<'a> {
                 proactive_row,
                 condition,
                 with_carried,
+                mask: clause.mask,
             };
             let Some(quantity) = self.classify(&facts) else {
                 continue;
@@ -684,8 +817,8 @@ impl<'a> Reader<'a> {
         let [other] = years.other[..] else {
             return years;
         };
-        years.carried = (other == year + 1 && has(clause, CARRIED_FORWARD))
-            || (other == year - 1 && has(clause, CARRIED_OVER) && !has(clause, NEXT_YEAR));
+        years.carried = (other == year + 1 && CARRIED_FORWARD.any_in(clause))
+            || (other == year - 1 && CARRIED_OVER.any_in(clause) && !NEXT_YEAR.any_in(clause));
         years.next = other == year + 1;
         years
     }
@@ -699,7 +832,7 @@ impl<'a> Reader<'a> {
         let unqualified = without_self(clause);
         // 涉及政府信息公开的 names the subject, not a part of it.
         let unqualified = unqualified.replace("涉及政府信息公开", "");
-        if each || has(&unqualified, QUALIFIERS) {
+        if each || QUALIFIERS.any_in(&unqualified) {
             return None;
         }
         // 累计 is this year's total when the year is named (全年累计受理).
@@ -708,7 +841,7 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        if has(clause, EARLIER_YEAR) && !has(clause, CARRIED_OVER) {
+        if EARLIER_YEAR.any_masked(clause, facts.mask) && !CARRIED_OVER.any_masked(clause, facts.mask) {
             return None;
         }
         // Result counts of reviews and lawsuits (其中维持 3 件).
@@ -726,10 +859,16 @@ impl<'a> Reader<'a> {
             }
         }
         // 表三's outcomes, each against its own row.
-        let mut outcomes: Vec<&'static str> = template::outcomes()
-            .filter(|(_, label)| clause.contains(label_words(label.zh)))
-            .map(|(key, _)| key)
-            .collect();
+        // (Every outcome's words hold 公开, 提供 or 处理: most clauses need
+        // not be compared with each.)
+        let mut outcomes: Vec<&'static str> = if has(clause, &["公开", "提供", "处理"]) {
+            template::outcomes()
+                .filter(|(_, label)| clause.contains(label_words(label.zh)))
+                .map(|(key, _)| key)
+                .collect()
+        } else {
+            Vec::new()
+        };
         // The other words agencies use for （一）予以公开.
         if has(clause, &["同意公开", "全部公开"]) && !outcomes.contains(&"granted") {
             outcomes.insert(0, "granted");
@@ -762,10 +901,11 @@ impl<'a> Reader<'a> {
         if !self.reads_applications() {
             return None;
         }
-        let answered = has(clause, ANSWERED);
+        let answered = ANSWERED.any_masked(clause, facts.mask);
         let received =
             has(clause, &["受理", "新收", "收到", "接收", "共收", "收悉", "提出", "新增", "申请数量", "申请量"]);
-        let over = has(clause, CARRIED_OVER) && (has(clause, EARLIER_YEAR) || facts.years.carried && !facts.years.next);
+        let over = CARRIED_OVER.any_masked(clause, facts.mask)
+            && (EARLIER_YEAR.any_masked(clause, facts.mask) || facts.years.carried && !facts.years.next);
         if over {
             // 上年结转的 2 件已全部办结: the count is the carried-over one;
             // 办结上年结转申请 2 件 may be some of them only.
@@ -776,12 +916,12 @@ impl<'a> Reader<'a> {
                 .is_none_or(|at| clause[..at].bytes().any(|b| b.is_ascii_digit()));
             return count_first.then_some(Quantity::CarriedOver);
         }
-        let forward =
-            has(clause, CARRIED_FORWARD) && (has(clause, NEXT_YEAR) || facts.years.carried && facts.years.next);
+        let forward = CARRIED_FORWARD.any_masked(clause, facts.mask)
+            && (NEXT_YEAR.any_masked(clause, facts.mask) || facts.years.carried && facts.years.next);
         if forward {
             return Some(Quantity::CarriedForward);
         }
-        if has(clause, CARRIED_OVER) || has(clause, CARRIED_FORWARD) {
+        if CARRIED_OVER.any_masked(clause, facts.mask) || CARRIED_FORWARD.any_masked(clause, facts.mask) {
             return None;
         }
         if answered && !received {
@@ -810,6 +950,19 @@ enum Subject {
 fn subject(clause: &str) -> Option<Subject> {
     // An office acting on behalf of its government or agency speaks for the
     // whole (区政府办代表区政府受理…): what stands before 代表 is not read.
+    if !clause.contains("代表") && !clause.contains("其中") {
+        // Neither acting nor a breakdown: only the lists below can tell.
+        let rest = without_self(clause);
+        let mask = char_mask(&rest);
+        if SUB_UNITS.any_masked(&rest, mask) || APPLICANTS.any_masked(&rest, mask) {
+            return Some(Subject::Part);
+        }
+        let mask = char_mask(clause);
+        if AREA.any_masked(clause, mask) {
+            return Some(Subject::Area);
+        }
+        return WHOLE.any_masked(clause, mask).then_some(Subject::Whole);
+    }
     if let Some(at) = clause.find("代表") {
         let before = &clause[..at];
         let after = &clause[at + "代表".len()..];
@@ -833,31 +986,36 @@ fn subject(clause: &str) -> Option<Subject> {
             return Some(Subject::Part);
         }
     }
-    let applicants = APPLICANT_COLUMNS[..TOTAL_COLUMN]
-        .iter()
-        .map(|c| c.label.zh)
-        .filter(|l| l.chars().count() >= 3)
-        .chain([ORGANISATIONS_HEADER.zh, "法人", "企业"]);
-    if has(&rest, SUB_UNITS) || applicants.into_iter().any(|w| rest.contains(w)) {
+    let mask = char_mask(&rest);
+    if SUB_UNITS.any_masked(&rest, mask) || APPLICANTS.any_masked(&rest, mask) {
         return Some(Subject::Part);
     }
-    if has(clause, AREA) {
+    if AREA.any_in(clause) {
         return Some(Subject::Area);
     }
-    has(clause, WHOLE).then_some(Subject::Whole)
+    WHOLE.any_in(clause).then_some(Subject::Whole)
 }
 
-/// How an aggregated report names its whole area.
-const AREA: &[&str] = &["全区", "全市", "全县", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全街道"];
+// One kind of applicant: 表三's applicant columns (a test checks them against
+// the template), and the short names agencies use.
+lexicon!(
+    APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "法人或其他组织", "法人", "企业"]
+);
+
+// How an aggregated report names its whole area.
+lexicon!(AREA = ["全区", "全市", "全县", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全街道"]);
 
 /// The clause without the agency's names for itself (本部门 holds 部门).
 fn without_self(clause: &str) -> std::borrow::Cow<'_, str> {
-    if !has(clause, WHOLE) {
+    let present = char_mask(clause);
+    if !WHOLE.any_masked(clause, present) {
         return clause.into();
     }
     let mut rest = clause.to_string();
-    for word in WHOLE {
-        rest = rest.replace(word, "");
+    for (word, &mask) in WHOLE.list.iter().zip(WHOLE.masks) {
+        if mask & !present == 0 && rest.contains(word) {
+            rest = rest.replace(word, "");
+        }
     }
     rest.into()
 }
@@ -885,6 +1043,8 @@ struct Facts<'a> {
     condition: bool,
     /// A bracket after the clause says its count includes the carried-over.
     with_carried: bool,
+    /// The characters of the clause, for [`Words`].
+    mask: u128,
 }
 
 /// The 表二 column a clause's verb names: `Some(Some(column))`, or
@@ -1009,6 +1169,7 @@ fn stated_number(clause: &str) -> Option<(f64, Written)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::template::{APPLICANT_COLUMNS, ORGANISATIONS_HEADER};
 
     fn quantities(text: &str) -> Vec<(Quantity, f64)> {
         statements(text, Some(2024)).into_iter().map(|s| (s.quantity, s.stated)).collect()
@@ -1038,6 +1199,15 @@ mod tests {
         );
         assert_eq!(quantities("本年新收政府信息公开申请２１件。"), [(Quantity::Received, 21.0)]);
         assert_eq!(quantities("2024年全区受理政府信息公开申请21件，均在法定期限答复。"), [(Quantity::Received, 21.0)]);
+    }
+
+    #[test]
+    fn the_applicant_words_hold_the_template_columns() {
+        for column in &APPLICANT_COLUMNS[..TOTAL_COLUMN] {
+            let label = column.label.zh;
+            assert!(label.chars().count() < 3 || APPLICANTS.iter().any(|w| *w == label), "{label}");
+        }
+        assert!(APPLICANTS.iter().any(|w| *w == ORGANISATIONS_HEADER.zh));
     }
 
     #[test]
