@@ -140,6 +140,12 @@ fn has(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
+/// [`has`], for a text whose [`char_mask`] is known: a word with a
+/// character the text lacks is not searched for.
+fn has_m(text: &str, mask: u128, words: &[&str]) -> bool {
+    words.iter().any(|w| char_mask(w) & !mask == 0 && text.contains(w))
+}
+
 /// A list of words the reader looks for, each with the characters it needs
 /// (most of the reader's time goes to looking for words: a word whose
 /// characters do not all occur in a text is not searched for).
@@ -568,21 +574,42 @@ fn clauses<'a>(sentence: &'a str) -> Vec<Clause<'a>> {
             out.push(Clause { text, bracketed: depth > 0, listed, after_semicolon: semicolon, mask: char_mask(text) });
         }
     };
-    for (at, c) in sentence.char_indices() {
-        let separator = match c {
-            ',' => {
-                let thousands = at > 0
-                    && bytes[at - 1].is_ascii_digit()
-                    && bytes.len() >= at + 4
-                    && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
-                    && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit());
-                !thousands
+    // Bytes, not chars: every separator but the ASCII ones is three bytes
+    // starting 0xE2, 0xE3 or 0xEF, so most bytes are passed over at once.
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let c = match b {
+            b',' | b':' | b';' | b'(' | b')' => b as char,
+            0xE2 | 0xE3 | 0xEF if at + 2 < bytes.len() => match (b, bytes[at + 1], bytes[at + 2]) {
+                (0xEF, 0xBC, 0x8C) => '，',
+                (0xEF, 0xBC, 0x9A) => '：',
+                (0xEF, 0xBC, 0x9B) => '；',
+                (0xEF, 0xBC, 0x88) => '（',
+                (0xEF, 0xBC, 0x89) => '）',
+                (0xE3, 0x80, 0x81) => '、',
+                (0xE2, 0x80, 0x9C) => '“',
+                (0xE2, 0x80, 0x9D) => '”',
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            },
+            _ => {
+                at += 1;
+                continue;
             }
-            '，' | '：' | ':' | '；' | ';' | '、' | '（' | '(' | '）' | ')' | '“' | '”' => true,
-            _ => false,
         };
-        if !separator {
-            continue;
+        if c == ',' {
+            let thousands = at > 0
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.len() >= at + 4
+                && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
+                && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit());
+            if thousands {
+                at += 1;
+                continue;
+            }
         }
         push(&mut out, start, at, depth, listed, semicolon);
         match c {
@@ -592,7 +619,8 @@ fn clauses<'a>(sentence: &'a str) -> Vec<Clause<'a>> {
         }
         listed = c == '、';
         semicolon = matches!(c, '；' | ';');
-        start = at + c.len_utf8();
+        at += c.len_utf8();
+        start = at;
     }
     push(&mut out, start, sentence.len(), depth, listed, semicolon);
     out
@@ -695,18 +723,21 @@ impl<'a> Reader<'a> {
             let scope = if clause.bracketed { &mut inner } else { &mut outer };
             let text = clause.text;
             disclosure_named |= APPEAL_CONTEXT.any_masked(text, clause.mask);
-            match (text.contains("行政复议"), has(text, &["行政诉讼", "被起诉", "被诉", "提起诉讼"])) {
+            match (text.contains("行政复议"), has_m(text, clause.mask, &["行政诉讼", "被起诉", "被诉", "提起诉讼"]))
+            {
                 (true, false) => appeal = Some(true),
                 (false, true) => appeal = Some(false),
                 _ => {}
             }
             let years = self.years(text);
-            if !years.other.is_empty() && !years.carried || has(text, &["目前", "截至发稿", "截至本报告"]) {
+            if !years.other.is_empty() && !years.carried
+                || has_m(text, clause.mask, &["目前", "截至发稿", "截至本报告"])
+            {
                 scope.other_year = true;
             } else if years.this {
                 scope.other_year = false;
             }
-            let named = subject(text);
+            let named = subject(text, clause.mask);
             match named {
                 Some(Subject::Part) => scope.part = true,
                 Some(whole) => {
@@ -782,7 +813,7 @@ impl<'a> Reader<'a> {
                 | Quantity::CarriedOver
                 | Quantity::CarriedForward
                 | Quantity::CompletionRate => true,
-                Quantity::Received => has(text, &["新收", "新增"]),
+                Quantity::Received => has_m(text, clause.mask, &["新收", "新增"]),
                 _ => false,
             };
             if scope.breakdown && !part_of_whole {
@@ -861,7 +892,7 @@ impl<'a> Reader<'a> {
         // 表三's outcomes, each against its own row.
         // (Every outcome's words hold 公开, 提供 or 处理: most clauses need
         // not be compared with each.)
-        let mut outcomes: Vec<&'static str> = if has(clause, &["公开", "提供", "处理"]) {
+        let mut outcomes: Vec<&'static str> = if has_m(clause, facts.mask, &["公开", "提供", "处理"]) {
             template::outcomes()
                 .filter(|(_, label)| clause.contains(label_words(label.zh)))
                 .map(|(key, _)| key)
@@ -870,11 +901,12 @@ impl<'a> Reader<'a> {
             Vec::new()
         };
         // The other words agencies use for （一）予以公开.
-        if has(clause, &["同意公开", "全部公开"]) && !outcomes.contains(&"granted") {
+        if has_m(clause, facts.mask, &["同意公开", "全部公开"]) && !outcomes.contains(&"granted") {
             outcomes.insert(0, "granted");
         }
         if !outcomes.is_empty() {
-            let conditioned = facts.condition || has(clause, &["因", "属于", "由于", "对于", "针对", "鉴于"]);
+            let conditioned =
+                facts.condition || has_m(clause, facts.mask, &["因", "属于", "由于", "对于", "针对", "鉴于"]);
             return match outcomes[..] {
                 [key] if self.reads_applications() && !self.names_appeals && !conditioned => {
                     Some(Quantity::Outcome(key))
@@ -883,11 +915,11 @@ impl<'a> Reader<'a> {
             };
         }
         if clause.contains("办结率") {
-            let qualified = has(clause, &["满意", "答复率"]);
+            let qualified = has_m(clause, facts.mask, &["满意", "答复率"]);
             return (self.reads_applications() && !qualified).then_some(Quantity::CompletionRate);
         }
         let review = clause.contains("行政复议");
-        let lawsuit = has(clause, &["行政诉讼", "被起诉", "被诉", "提起诉讼"]);
+        let lawsuit = has_m(clause, facts.mask, &["行政诉讼", "被起诉", "被诉", "提起诉讼"]);
         if review || lawsuit {
             return match (review, lawsuit, facts.disclosure_named) {
                 (true, false, true) => Some(Quantity::Reviews),
@@ -902,8 +934,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let answered = ANSWERED.any_masked(clause, facts.mask);
-        let received =
-            has(clause, &["受理", "新收", "收到", "接收", "共收", "收悉", "提出", "新增", "申请数量", "申请量"]);
+        let received = has_m(
+            clause,
+            facts.mask,
+            &["受理", "新收", "收到", "接收", "共收", "收悉", "提出", "新增", "申请数量", "申请量"],
+        );
         let over = CARRIED_OVER.any_masked(clause, facts.mask)
             && (EARLIER_YEAR.any_masked(clause, facts.mask) || facts.years.carried && !facts.years.next);
         if over {
@@ -928,7 +963,8 @@ impl<'a> Reader<'a> {
             return Some(Quantity::Answered);
         }
         if received && !answered {
-            let with_carried = facts.with_carried || has(clause, &["含上年", "包括上年", "含结转", "含上一年"]);
+            let with_carried =
+                facts.with_carried || has_m(clause, facts.mask, &["含上年", "包括上年", "含结转", "含上一年"]);
             return Some(if with_carried { Quantity::ReceivedWithCarriedOver } else { Quantity::Received });
         }
         None
@@ -947,17 +983,17 @@ enum Subject {
     Part,
 }
 
-fn subject(clause: &str) -> Option<Subject> {
+fn subject(clause: &str, mask: u128) -> Option<Subject> {
     // An office acting on behalf of its government or agency speaks for the
     // whole (区政府办代表区政府受理…): what stands before 代表 is not read.
     if !clause.contains("代表") && !clause.contains("其中") {
         // Neither acting nor a breakdown: only the lists below can tell.
-        let rest = without_self(clause);
-        let mask = char_mask(&rest);
-        if SUB_UNITS.any_masked(&rest, mask) || APPLICANTS.any_masked(&rest, mask) {
+        let whole = WHOLE.any_masked(clause, mask);
+        let rest = if whole { without_self(clause) } else { clause.into() };
+        let rest_mask = if whole { char_mask(&rest) } else { mask };
+        if SUB_UNITS.any_masked(&rest, rest_mask) || APPLICANTS.any_masked(&rest, rest_mask) {
             return Some(Subject::Part);
         }
-        let mask = char_mask(clause);
         if AREA.any_masked(clause, mask) {
             return Some(Subject::Area);
         }
@@ -969,7 +1005,7 @@ fn subject(clause: &str) -> Option<Subject> {
         let acting = !has(before, &["人大", "政协", "党"])
             && after.chars().take(8).collect::<String>().contains(['政', '局', '委', '厅']);
         if acting {
-            return Some(match subject(after) {
+            return Some(match subject(after, char_mask(after)) {
                 Some(Subject::Part) => Subject::Part,
                 _ => Subject::OnBehalf,
             });
