@@ -140,12 +140,6 @@ fn has(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// [`has`], for a text whose [`char_mask`] is known: a word with a
-/// character the text lacks is not searched for.
-fn has_m(text: &str, mask: u128, words: &[&str]) -> bool {
-    words.iter().any(|w| char_mask(w) & !mask == 0 && text.contains(w))
-}
-
 /// A list of words the reader looks for, each with the characters it needs
 /// (most of the reader's time goes to looking for words: a word whose
 /// characters do not all occur in a text is not searched for).
@@ -181,6 +175,15 @@ macro_rules! lexicon {
             Words { list: LIST, masks: &MASKS }
         };
     };
+}
+
+/// Whether `text`, whose [`char_mask`] is (or holds) `mask`, holds one of
+/// the words: [`Words`] made at compile time.
+macro_rules! any {
+    ($text:expr, $mask:expr; $($word:expr),+ $(,)?) => {{
+        lexicon!(WORDS = [$($word),+]);
+        WORDS.any_masked($text, $mask)
+    }};
 }
 
 const fn masks<const N: usize>(list: &[&str]) -> [u128; N] {
@@ -472,7 +475,7 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
         // paragraphs have none.
         let mut context = Paragraph::default();
         let mut pending: Vec<&str> = Vec::new();
-        for sentence in paragraph.split(['。', '！', '？', '!', '?']).map(str::trim).filter(|s| !s.is_empty()) {
+        for sentence in sentences(paragraph) {
             if is_heading(sentence) {
                 heading = Heading {
                     applications: sentence.contains("依申请") || sentence.contains("申请公开"),
@@ -490,7 +493,7 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
                 continue;
             }
             for earlier in pending.drain(..) {
-                context = context.after(&Reader::new(&clauses(earlier), earlier, year, heading, context));
+                context = sentence_context(earlier, heading, context);
             }
             let folded = fold(sentence);
             let parts = clauses(&folded);
@@ -514,25 +517,77 @@ pub fn statements(text: &str, year: Option<i64>) -> Vec<Statement> {
 }
 
 /// Whether a digit is followed (after spaces) by 件, 起, % or 万元.
+/// Bytes, not chars (every sentence of section 一 passes here).
 fn counts_something(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
     let mut after_digit = false;
-    let mut chars = sentence.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let three = |x: u8, y: u8, z: u8| b == x && bytes.get(at + 1) == Some(&y) && bytes.get(at + 2) == Some(&z);
+        // ０–９ are EF BC 90–99.
+        let wide_digit = b == 0xEF && bytes.get(at + 1) == Some(&0xBC) && bytes.get(at + 2).is_some_and(|c| (0x90..=0x99).contains(c));
+        if b.is_ascii_digit() || wide_digit {
             after_digit = true;
+            at += if wide_digit { 3 } else { 1 };
             continue;
         }
         if after_digit {
-            match c {
-                '件' | '起' | '%' | '％' => return true,
-                '万' if chars.peek() == Some(&'元') => return true,
-                ' ' | '\u{3000}' | '.' | ',' | '．' => continue,
-                _ => {}
+            // 件 起 ％ 万元
+            if b == b'%' || three(0xE4, 0xBB, 0xB6) || three(0xE8, 0xB5, 0xB7) || three(0xEF, 0xBC, 0x85) {
+                return true;
+            }
+            if three(0xE4, 0xB8, 0x87) && bytes.get(at + 3..at + 6) == Some(&[0xE5, 0x85, 0x83][..]) {
+                return true;
+            }
+            // space, full-width space, . , ．
+            if matches!(b, b' ' | b'.' | b',') {
+                at += 1;
+                continue;
+            }
+            if three(0xE3, 0x80, 0x80) || three(0xEF, 0xBC, 0x8E) {
+                at += 3;
+                continue;
             }
         }
         after_digit = false;
+        at += 1;
     }
     false
+}
+
+/// The sentences of a paragraph, split after 。！？!? (bytes, not chars).
+fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
+    let bytes = paragraph.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let b = bytes[at];
+            let width = match b {
+                b'!' | b'?' => 1,
+                // 。 is E3 80 82; ！ EF BC 81; ？ EF BC 9F.
+                0xE3 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x82][..]) => 3,
+                0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBC, 0x81 | 0x9F])) => 3,
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            };
+            let sentence = &paragraph[start..at];
+            at += width;
+            start = at;
+            return Some(sentence);
+        }
+        if start < bytes.len() {
+            let sentence = &paragraph[start..];
+            start = bytes.len();
+            return Some(sentence);
+        }
+        None
+    })
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
 }
 
 /// Who states a number, as far as the reader can tell.
@@ -653,6 +708,8 @@ enum Written {
 struct Reader<'a> {
     clauses: &'a [Clause<'a>],
     sentence: &'a str,
+    /// The characters of its clauses, for [`Words`].
+    mask: u128,
     year: Option<i64>,
     heading: Heading,
     about_applications: bool,
@@ -665,6 +722,34 @@ struct Reader<'a> {
     names_appeals: bool,
 }
 
+/// Whether a sentence is about applications for information: it names
+/// them, or 申请 in a clause naming no other kind (行政许可申请, 复议申请),
+/// or its paragraph or heading is about them and it names nothing else.
+fn about_applications(sentence: &str, other_topic: bool, clauses: &[Clause<'_>], heading: Heading, context: Paragraph) -> bool {
+    let applications_named = sentence.contains("申请")
+        && clauses.iter().any(|clause| {
+            clause.text.contains("申请")
+                && !OTHER_TOPICS.any_masked(clause.text, clause.mask)
+                && !has(clause.text, &["复议", "诉讼"])
+        });
+    APPLICATION_CONTEXT.any_in_clauses(clauses) || applications_named || (context.applications || heading.applications) && !other_topic
+}
+
+/// What a sentence without a number tells of its paragraph: its clauses are
+/// split only when a clause-by-clause look could say otherwise than the
+/// whole sentence (a word never runs across clauses).
+fn sentence_context(sentence: &str, heading: Heading, context: Paragraph) -> Paragraph {
+    let mask = char_mask(sentence);
+    let other_topic = OTHER_TOPICS.any_masked(sentence, mask);
+    let about = if sentence.contains("申请") && (other_topic || has(sentence, &["复议", "诉讼"])) {
+        about_applications(sentence, other_topic, &clauses(sentence), heading, context)
+    } else {
+        // Every word of APPLICATION_CONTEXT holds 申请.
+        sentence.contains("申请") || (context.applications || heading.applications) && !other_topic
+    };
+    Paragraph { applications: context.applications || about, other_topic: context.other_topic || other_topic && !about }
+}
+
 impl<'a> Reader<'a> {
     fn new(
         clauses: &'a [Clause<'a>],
@@ -674,28 +759,19 @@ impl<'a> Reader<'a> {
         context: Paragraph,
     ) -> Self {
         let other_topic = OTHER_TOPICS.any_in_clauses(clauses);
-        let names_appeals = has(sentence, &["行政复议", "行政诉讼"]);
-        // 申请 in a report on information disclosure is an application for
-        // information, unless its clause names another kind (行政许可申请,
-        // 复议申请).
-        let applications_named = sentence.contains("申请")
-            && clauses.iter().any(|clause| {
-                clause.text.contains("申请")
-                    && !OTHER_TOPICS.any_masked(clause.text, clause.mask)
-                    && !has(clause.text, &["复议", "诉讼"])
-            });
-        let about_applications = APPLICATION_CONTEXT.any_in_clauses(clauses)
-            || applications_named
-            || (context.applications || heading.applications) && !other_topic;
+        // A word never runs across clauses: the sentence's characters are theirs.
+        let mask = clauses.iter().fold(0, |mask, clause| mask | clause.mask);
+        let names_appeals = any!(sentence, mask; "行政复议", "行政诉讼");
+        let about_applications = about_applications(sentence, other_topic, clauses, heading, context);
         // Outside 主动公开 and other subjects, section 一's counts of
         // handling (受理、办结、结转、予以公开 … 件) are the applications'.
         let loose = !other_topic && !context.other_topic && !heading.proactive;
-        Reader { clauses, sentence, year, heading, about_applications, loose, other_topic, names_appeals }
+        Reader { clauses, sentence, mask, year, heading, about_applications, loose, other_topic, names_appeals }
     }
 
     fn read(&self, mut found: impl FnMut(Quantity, f64, Speaker)) {
         // 占全区总量的三分之一: the sentence speaks of a share, a part.
-        let share = has(self.sentence, &["占全", "占总", "占比"]);
+        let share = any!(self.sentence, self.mask; "占全", "占总", "占比");
         let mut outer = Scope { part: share, ..Scope::default() };
         let mut inner = Scope::default();
         let mut was_bracketed = false;
@@ -714,7 +790,7 @@ impl<'a> Reader<'a> {
         let mut proactive_row: Option<&'static str> = None;
         let all = self.clauses;
         // Only a sentence naming 规章 or 规范性文件 speaks of their counts.
-        let proactive_sentence = has(self.sentence, &["规章", "规范性文件"]);
+        let proactive_sentence = any!(self.sentence, self.mask; "规章", "规范性文件");
         for (index, clause) in all.iter().enumerate() {
             if clause.bracketed && !was_bracketed {
                 inner = outer;
@@ -723,15 +799,15 @@ impl<'a> Reader<'a> {
             let scope = if clause.bracketed { &mut inner } else { &mut outer };
             let text = clause.text;
             disclosure_named |= APPEAL_CONTEXT.any_masked(text, clause.mask);
-            match (text.contains("行政复议"), has_m(text, clause.mask, &["行政诉讼", "被起诉", "被诉", "提起诉讼"]))
+            match (any!(text, clause.mask; "行政复议"), any!(text, clause.mask; "行政诉讼", "被起诉", "被诉", "提起诉讼"))
             {
                 (true, false) => appeal = Some(true),
                 (false, true) => appeal = Some(false),
                 _ => {}
             }
-            let years = self.years(text);
+            let years = self.years(text, clause.mask);
             if !years.other.is_empty() && !years.carried
-                || has_m(text, clause.mask, &["目前", "截至发稿", "截至本报告"])
+                || any!(text, clause.mask; "目前", "截至发稿", "截至本报告")
             {
                 scope.other_year = true;
             } else if years.this {
@@ -756,7 +832,7 @@ impl<'a> Reader<'a> {
             // (办理 12345 热线工单 760 件；受理政府信息公开申请 19 件).
             if OTHER_TOPICS.any_masked(text, clause.mask)
                 && !APPLICATION_CONTEXT.any_masked(text, clause.mask)
-                && !text.contains("决定")
+                && !any!(text, clause.mask; "决定")
             {
                 scope.part = true;
             } else if named.is_none() && APPLICATION_CONTEXT.any_masked(text, clause.mask) && !share {
@@ -769,10 +845,10 @@ impl<'a> Reader<'a> {
                 scope.breakdown = true;
             }
             if proactive_sentence {
-                if let Some(column) = proactive_verb(text) {
+                if let Some(column) = proactive_verb(text, clause.mask) {
                     proactive_column = column;
                 }
-                if let Some(row) = proactive_row_of(text) {
+                if let Some(row) = proactive_row_of(text, clause.mask) {
                     proactive_row = row;
                 }
             }
@@ -789,7 +865,7 @@ impl<'a> Reader<'a> {
             };
             // 受理申请 50 件（含上年结转 5 件）counts the carried-over ones in.
             let with_carried = all.get(index + 1).is_some_and(|next| {
-                next.bracketed && !clause.bracketed && has(next.text, &["含上年", "包括上年", "含结转", "含上一年"])
+                next.bracketed && !clause.bracketed && any!(next.text, next.mask; "含上年", "包括上年", "含结转", "含上一年")
             });
             let facts = Facts {
                 text,
@@ -813,7 +889,7 @@ impl<'a> Reader<'a> {
                 | Quantity::CarriedOver
                 | Quantity::CarriedForward
                 | Quantity::CompletionRate => true,
-                Quantity::Received => has_m(text, clause.mask, &["新收", "新增"]),
+                Quantity::Received => any!(text, clause.mask; "新收", "新增"),
                 _ => false,
             };
             if scope.breakdown && !part_of_whole {
@@ -830,7 +906,7 @@ impl<'a> Reader<'a> {
         self.about_applications || self.loose && !self.names_appeals
     }
 
-    fn years(&self, clause: &str) -> Years {
+    fn years(&self, clause: &str, mask: u128) -> Years {
         let mut years = Years::default();
         let Some(year) = self.year else {
             return years;
@@ -848,8 +924,8 @@ impl<'a> Reader<'a> {
         let [other] = years.other[..] else {
             return years;
         };
-        years.carried = (other == year + 1 && CARRIED_FORWARD.any_in(clause))
-            || (other == year - 1 && CARRIED_OVER.any_in(clause) && !NEXT_YEAR.any_in(clause));
+        years.carried = (other == year + 1 && CARRIED_FORWARD.any_masked(clause, mask))
+            || (other == year - 1 && CARRIED_OVER.any_masked(clause, mask) && !NEXT_YEAR.any_masked(clause, mask));
         years.next = other == year + 1;
         years
     }
@@ -860,15 +936,17 @@ impl<'a> Reader<'a> {
         let each = clause
             .find('各')
             .is_some_and(|at| clause[at + '各'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()));
-        let unqualified = without_self(clause);
+        let mut unqualified = without_self(clause, facts.mask);
         // 涉及政府信息公开的 names the subject, not a part of it.
-        let unqualified = unqualified.replace("涉及政府信息公开", "");
-        if each || QUALIFIERS.any_in(&unqualified) {
+        if any!(clause, facts.mask; "涉及政府信息公开") {
+            unqualified = unqualified.replace("涉及政府信息公开", "").into();
+        }
+        if each || QUALIFIERS.any_masked(&unqualified, facts.mask) {
             return None;
         }
         // 累计 is this year's total when the year is named (全年累计受理).
-        if clause.contains("累计")
-            && !(facts.years.this || has(self.sentence, &["全年", "本年", "今年", "年度", "12月"]))
+        if any!(clause, facts.mask; "累计")
+            && !(facts.years.this || any!(self.sentence, self.mask; "全年", "本年", "今年", "年度", "12月"))
         {
             return None;
         }
@@ -878,9 +956,14 @@ impl<'a> Reader<'a> {
         // Result counts of reviews and lawsuits (其中维持 3 件).
         if facts.disclosure_named {
             if let Some(appeal) = facts.appeal {
-                const RESULTS: [&[&str]; 4] =
-                    [&["维持"], &["纠正", "纠错"], &["其他结果"], &["尚未审结", "未审结", "审理中"]];
-                let named: Vec<usize> = (0..RESULTS.len()).filter(|&i| has(clause, RESULTS[i])).collect();
+                let m = facts.mask;
+                let results = [
+                    any!(clause, m; "维持"),
+                    any!(clause, m; "纠正", "纠错"),
+                    any!(clause, m; "其他结果"),
+                    any!(clause, m; "尚未审结", "未审结", "审理中"),
+                ];
+                let named: Vec<usize> = (0..results.len()).filter(|&i| results[i]).collect();
                 if let [column] = named[..] {
                     return Some(Quantity::AppealOutcome { review: appeal, column });
                 }
@@ -892,7 +975,7 @@ impl<'a> Reader<'a> {
         // 表三's outcomes, each against its own row.
         // (Every outcome's words hold 公开, 提供 or 处理: most clauses need
         // not be compared with each.)
-        let mut outcomes: Vec<&'static str> = if has_m(clause, facts.mask, &["公开", "提供", "处理"]) {
+        let mut outcomes: Vec<&'static str> = if any!(clause, facts.mask; "公开", "提供", "处理") {
             template::outcomes()
                 .filter(|(_, label)| clause.contains(label_words(label.zh)))
                 .map(|(key, _)| key)
@@ -901,12 +984,12 @@ impl<'a> Reader<'a> {
             Vec::new()
         };
         // The other words agencies use for （一）予以公开.
-        if has_m(clause, facts.mask, &["同意公开", "全部公开"]) && !outcomes.contains(&"granted") {
+        if any!(clause, facts.mask; "同意公开", "全部公开") && !outcomes.contains(&"granted") {
             outcomes.insert(0, "granted");
         }
         if !outcomes.is_empty() {
             let conditioned =
-                facts.condition || has_m(clause, facts.mask, &["因", "属于", "由于", "对于", "针对", "鉴于"]);
+                facts.condition || any!(clause, facts.mask; "因", "属于", "由于", "对于", "针对", "鉴于");
             return match outcomes[..] {
                 [key] if self.reads_applications() && !self.names_appeals && !conditioned => {
                     Some(Quantity::Outcome(key))
@@ -914,12 +997,12 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
         }
-        if clause.contains("办结率") {
-            let qualified = has_m(clause, facts.mask, &["满意", "答复率"]);
+        if any!(clause, facts.mask; "办结率") {
+            let qualified = any!(clause, facts.mask; "满意", "答复率");
             return (self.reads_applications() && !qualified).then_some(Quantity::CompletionRate);
         }
-        let review = clause.contains("行政复议");
-        let lawsuit = has_m(clause, facts.mask, &["行政诉讼", "被起诉", "被诉", "提起诉讼"]);
+        let review = any!(clause, facts.mask; "行政复议");
+        let lawsuit = any!(clause, facts.mask; "行政诉讼", "被起诉", "被诉", "提起诉讼");
         if review || lawsuit {
             return match (review, lawsuit, facts.disclosure_named) {
                 (true, false, true) => Some(Quantity::Reviews),
@@ -927,18 +1010,14 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
         }
-        if let Some(quantity) = proactive(clause, facts.proactive_column, facts.proactive_row) {
+        if let Some(quantity) = proactive(clause, facts.mask, facts.proactive_column, facts.proactive_row) {
             return quantity;
         }
         if !self.reads_applications() {
             return None;
         }
         let answered = ANSWERED.any_masked(clause, facts.mask);
-        let received = has_m(
-            clause,
-            facts.mask,
-            &["受理", "新收", "收到", "接收", "共收", "收悉", "提出", "新增", "申请数量", "申请量"],
-        );
+        let received = any!(clause, facts.mask; "受理", "新收", "收到", "接收", "共收", "收悉", "提出", "新增", "申请数量", "申请量");
         let over = CARRIED_OVER.any_masked(clause, facts.mask)
             && (EARLIER_YEAR.any_masked(clause, facts.mask) || facts.years.carried && !facts.years.next);
         if over {
@@ -964,7 +1043,7 @@ impl<'a> Reader<'a> {
         }
         if received && !answered {
             let with_carried =
-                facts.with_carried || has_m(clause, facts.mask, &["含上年", "包括上年", "含结转", "含上一年"]);
+                facts.with_carried || any!(clause, facts.mask; "含上年", "包括上年", "含结转", "含上一年");
             return Some(if with_carried { Quantity::ReceivedWithCarriedOver } else { Quantity::Received });
         }
         None
@@ -986,12 +1065,12 @@ enum Subject {
 fn subject(clause: &str, mask: u128) -> Option<Subject> {
     // An office acting on behalf of its government or agency speaks for the
     // whole (区政府办代表区政府受理…): what stands before 代表 is not read.
-    if !clause.contains("代表") && !clause.contains("其中") {
+    // (The clause's mask holds the characters of any part of it.)
+    if !any!(clause, mask; "代表") && !any!(clause, mask; "其中") {
         // Neither acting nor a breakdown: only the lists below can tell.
         let whole = WHOLE.any_masked(clause, mask);
-        let rest = if whole { without_self(clause) } else { clause.into() };
-        let rest_mask = if whole { char_mask(&rest) } else { mask };
-        if SUB_UNITS.any_masked(&rest, rest_mask) || APPLICANTS.any_masked(&rest, rest_mask) {
+        let rest = if whole { without_self(clause, mask) } else { clause.into() };
+        if SUB_UNITS.any_masked(&rest, mask) || APPLICANTS.any_masked(&rest, mask) {
             return Some(Subject::Part);
         }
         if AREA.any_masked(clause, mask) {
@@ -1011,7 +1090,7 @@ fn subject(clause: &str, mask: u128) -> Option<Subject> {
             });
         }
     }
-    let rest = without_self(clause);
+    let rest = without_self(clause, mask);
     // 其中区住房和城乡建设局结转 2 件: a body named after 其中 is a part.
     if let Some(at) = rest.find("其中") {
         let after = &rest[at + "其中".len()..];
@@ -1022,14 +1101,13 @@ fn subject(clause: &str, mask: u128) -> Option<Subject> {
             return Some(Subject::Part);
         }
     }
-    let mask = char_mask(&rest);
     if SUB_UNITS.any_masked(&rest, mask) || APPLICANTS.any_masked(&rest, mask) {
         return Some(Subject::Part);
     }
-    if AREA.any_in(clause) {
+    if AREA.any_masked(clause, mask) {
         return Some(Subject::Area);
     }
-    WHOLE.any_in(clause).then_some(Subject::Whole)
+    WHOLE.any_masked(clause, mask).then_some(Subject::Whole)
 }
 
 // One kind of applicant: 表三's applicant columns (a test checks them against
@@ -1042,8 +1120,7 @@ lexicon!(
 lexicon!(AREA = ["全区", "全市", "全县", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全街道"]);
 
 /// The clause without the agency's names for itself (本部门 holds 部门).
-fn without_self(clause: &str) -> std::borrow::Cow<'_, str> {
-    let present = char_mask(clause);
+fn without_self(clause: &str, present: u128) -> std::borrow::Cow<'_, str> {
     if !WHOLE.any_masked(clause, present) {
         return clause.into();
     }
@@ -1086,14 +1163,14 @@ struct Facts<'a> {
 /// The 表二 column a clause's verb names: `Some(Some(column))`, or
 /// `Some(None)` when it names several or one the table does not hold
 /// (修订), `None` when it names none.
-fn proactive_verb(clause: &str) -> Option<Option<&'static str>> {
-    const VERBS: [(&str, &[&str]); 3] = [
-        ("issued", &["制发", "印发", "出台", "制定", "发布"]),
-        ("repealed", &["废止", "废除"]),
-        ("in_force", &["现行有效"]),
+fn proactive_verb(clause: &str, mask: u128) -> Option<Option<&'static str>> {
+    let verbs = [
+        ("issued", any!(clause, mask; "制发", "印发", "出台", "制定", "发布")),
+        ("repealed", any!(clause, mask; "废止", "废除")),
+        ("in_force", any!(clause, mask; "现行有效")),
     ];
-    let named: Vec<&str> = VERBS.iter().filter(|(_, words)| has(clause, words)).map(|(c, _)| *c).collect();
-    let other = has(clause, &["修改", "修订", "修正", "起草", "审核", "备案", "审查", "清理", "评估", "公开", "公布"]);
+    let named: Vec<&str> = verbs.iter().filter(|(_, named)| *named).map(|(c, _)| *c).collect();
+    let other = any!(clause, mask; "修改", "修订", "修正", "起草", "审核", "备案", "审查", "清理", "评估", "公开", "公布");
     match named[..] {
         [] if other => Some(None),
         [] => None,
@@ -1104,33 +1181,33 @@ fn proactive_verb(clause: &str) -> Option<Option<&'static str>> {
 
 /// A 表二 statement: `Some(Some(quantity))`, `Some(None)` when the clause is
 /// about 表二 but not clearly one cell, `None` when it is not about 表二.
-fn proactive(clause: &str, column: Option<&'static str>, row: Option<&'static str>) -> Option<Option<Quantity>> {
-    if has(clause, &["规章", "规范性文件"]) || row.is_some() && proactive_verb(clause).is_some() {
+fn proactive(clause: &str, mask: u128, column: Option<&'static str>, row: Option<&'static str>) -> Option<Option<Quantity>> {
+    if any!(clause, mask; "规章", "规范性文件") || row.is_some() && proactive_verb(clause, mask).is_some() {
         let (Some(row), Some(column)) = (row, column) else { return Some(None) };
-        if clause.contains("失效") {
+        if any!(clause, mask; "失效") {
             return Some(None);
         }
         return Some(Some(Quantity::Proactive { row, column }));
     }
     const DECISIONS: [(&str, &str); 3] =
         [("licensing", "行政许可"), ("punishment", "行政处罚"), ("coercion", "行政强制")];
+    if !any!(clause, mask; "行政许可", "行政处罚", "行政强制", "行政事业性收费") {
+        return None;
+    }
     let named: Vec<&str> = DECISIONS.iter().filter(|(_, w)| clause.contains(w)).map(|(r, _)| *r).collect();
     if !named.is_empty() {
-        let decided = has(clause, &["作出", "办结", "决定", "实施"]);
-        let other = has(
-            clause,
-            &[
-                "公开", "公示", "公布", "发布", "受理", "申请", "事项", "信息", "案卷", "清单", "听证", "撤销", "复议",
-                "诉讼",
-            ],
+        let decided = any!(clause, mask; "作出", "办结", "决定", "实施");
+        let other = any!(
+            clause, mask;
+            "公开", "公示", "公布", "发布", "受理", "申请", "事项", "信息", "案卷", "清单", "听证", "撤销", "复议", "诉讼",
         );
         return Some(match named[..] {
             [row] if decided && !other => Some(Quantity::Proactive { row, column: "decisions" }),
             _ => None,
         });
     }
-    if clause.contains("行政事业性收费") {
-        let other = has(clause, &["信息处理费", "减免", "免收", "免征", "减少", "退还", "清理"]);
+    if any!(clause, mask; "行政事业性收费") {
+        let other = any!(clause, mask; "信息处理费", "减免", "免收", "免征", "减少", "退还", "清理");
         return Some((!other).then_some(Quantity::Proactive { row: "fees", column: "amount" }));
     }
     None
@@ -1138,9 +1215,9 @@ fn proactive(clause: &str, column: Option<&'static str>, row: Option<&'static st
 
 /// The 表二 row a clause names: `Some(Some(row))`, `Some(None)` when it
 /// names both, `None` when neither.
-fn proactive_row_of(clause: &str) -> Option<Option<&'static str>> {
-    let regulations = clause.contains("规章") && !clause.contains("规章制度");
-    let documents = clause.contains("规范性文件");
+fn proactive_row_of(clause: &str, mask: u128) -> Option<Option<&'static str>> {
+    let regulations = any!(clause, mask; "规章") && !any!(clause, mask; "规章制度");
+    let documents = any!(clause, mask; "规范性文件");
     match (regulations, documents) {
         (true, false) => Some(Some("regulations")),
         (false, true) => Some(Some("normative_documents")),
@@ -1209,6 +1286,46 @@ mod tests {
 
     fn quantities(text: &str) -> Vec<(Quantity, f64)> {
         statements(text, Some(2024)).into_iter().map(|s| (s.quantity, s.stated)).collect()
+    }
+
+    // The byte scanners against the plain char-by-char reading they
+    // replace, on strings of the characters they care about and their
+    // neighbours in UTF-8.
+    fn counts_something_by_chars(sentence: &str) -> bool {
+        let mut after_digit = false;
+        let mut chars = sentence.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+                after_digit = true;
+                continue;
+            }
+            if after_digit {
+                match c {
+                    '件' | '起' | '%' | '％' => return true,
+                    '万' if chars.peek() == Some(&'元') => return true,
+                    ' ' | '\u{3000}' | '.' | ',' | '．' => continue,
+                    _ => {}
+                }
+            }
+            after_digit = false;
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scanners_read_as_chars_do(picks in proptest::collection::vec(0usize..40, 0..30)) {
+            const ALPHABET: [&str; 40] = [
+                "1", "0", "９", "０", "：", "件", "起", "%", "％", "万", "元", "万元", " ", "\u{3000}", ".", ",", "．",
+                "。", "！", "？", "!", "?", "，", "、", "伴", "赴", "亿", "ｉ", "Ｚ", "＂", "〃", "ｂ", "ｃ", "\u{3001}",
+                "一", "申请", "年", "a", "\u{FF5F}", "\u{3003}",
+            ];
+            let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            proptest::prop_assert_eq!(counts_something(&text), counts_something_by_chars(&text), "{}", text);
+            let by_chars: Vec<&str> =
+                text.split(['。', '！', '？', '!', '?']).map(str::trim).filter(|s| !s.is_empty()).collect();
+            proptest::prop_assert_eq!(sentences(&text).collect::<Vec<_>>(), by_chars, "{}", text);
+        }
     }
 
     #[test]
