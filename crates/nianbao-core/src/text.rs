@@ -6,7 +6,10 @@
 /// letters, `％` and `．` become ASCII, and all whitespace goes (Chinese
 /// text has no meaningful spaces; "2023 年" and "2023年" are the same).
 pub fn fold(text: &str) -> String {
-    fold_chars(text).collect()
+    // Folding never lengthens a text: one allocation.
+    let mut out = String::with_capacity(text.len());
+    out.extend(fold_chars(text));
+    out
 }
 
 /// The characters of [`fold`], without making a string.
@@ -90,9 +93,12 @@ pub fn is_heading(line: &str) -> bool {
             _ => return false,
         }
     } else {
-        let head: String = line.chars().take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit()).collect();
-        match line[head.len()..].strip_prefix(['、', '.', '．']) {
-            Some(rest) if !head.is_empty() => rest,
+        let head = line
+            .char_indices()
+            .find(|&(_, c)| !(NUMERALS.contains(c) || c.is_ascii_digit()))
+            .map_or(line.len(), |(at, _)| at);
+        match line[head..].strip_prefix(['、', '.', '．']) {
+            Some(rest) if head > 0 => rest,
             _ => return false,
         }
     };

@@ -526,7 +526,9 @@ fn counts_something(sentence: &str) -> bool {
         let b = bytes[at];
         let three = |x: u8, y: u8, z: u8| b == x && bytes.get(at + 1) == Some(&y) && bytes.get(at + 2) == Some(&z);
         // ０–９ are EF BC 90–99.
-        let wide_digit = b == 0xEF && bytes.get(at + 1) == Some(&0xBC) && bytes.get(at + 2).is_some_and(|c| (0x90..=0x99).contains(c));
+        let wide_digit = b == 0xEF
+            && bytes.get(at + 1) == Some(&0xBC)
+            && bytes.get(at + 2).is_some_and(|c| (0x90..=0x99).contains(c));
         if b.is_ascii_digit() || wide_digit {
             after_digit = true;
             at += if wide_digit { 3 } else { 1 };
@@ -725,14 +727,22 @@ struct Reader<'a> {
 /// Whether a sentence is about applications for information: it names
 /// them, or 申请 in a clause naming no other kind (行政许可申请, 复议申请),
 /// or its paragraph or heading is about them and it names nothing else.
-fn about_applications(sentence: &str, other_topic: bool, clauses: &[Clause<'_>], heading: Heading, context: Paragraph) -> bool {
+fn about_applications(
+    sentence: &str,
+    other_topic: bool,
+    clauses: &[Clause<'_>],
+    heading: Heading,
+    context: Paragraph,
+) -> bool {
     let applications_named = sentence.contains("申请")
         && clauses.iter().any(|clause| {
             clause.text.contains("申请")
                 && !OTHER_TOPICS.any_masked(clause.text, clause.mask)
                 && !has(clause.text, &["复议", "诉讼"])
         });
-    APPLICATION_CONTEXT.any_in_clauses(clauses) || applications_named || (context.applications || heading.applications) && !other_topic
+    APPLICATION_CONTEXT.any_in_clauses(clauses)
+        || applications_named
+        || (context.applications || heading.applications) && !other_topic
 }
 
 /// What a sentence without a number tells of its paragraph: its clauses are
@@ -799,15 +809,16 @@ impl<'a> Reader<'a> {
             let scope = if clause.bracketed { &mut inner } else { &mut outer };
             let text = clause.text;
             disclosure_named |= APPEAL_CONTEXT.any_masked(text, clause.mask);
-            match (any!(text, clause.mask; "行政复议"), any!(text, clause.mask; "行政诉讼", "被起诉", "被诉", "提起诉讼"))
-            {
+            match (
+                any!(text, clause.mask; "行政复议"),
+                any!(text, clause.mask; "行政诉讼", "被起诉", "被诉", "提起诉讼"),
+            ) {
                 (true, false) => appeal = Some(true),
                 (false, true) => appeal = Some(false),
                 _ => {}
             }
             let years = self.years(text, clause.mask);
-            if !years.other.is_empty() && !years.carried
-                || any!(text, clause.mask; "目前", "截至发稿", "截至本报告")
+            if !years.other.is_empty() && !years.carried || any!(text, clause.mask; "目前", "截至发稿", "截至本报告")
             {
                 scope.other_year = true;
             } else if years.this {
@@ -865,7 +876,9 @@ impl<'a> Reader<'a> {
             };
             // 受理申请 50 件（含上年结转 5 件）counts the carried-over ones in.
             let with_carried = all.get(index + 1).is_some_and(|next| {
-                next.bracketed && !clause.bracketed && any!(next.text, next.mask; "含上年", "包括上年", "含结转", "含上一年")
+                next.bracketed
+                    && !clause.bracketed
+                    && any!(next.text, next.mask; "含上年", "包括上年", "含结转", "含上一年")
             });
             let facts = Facts {
                 text,
@@ -988,8 +1001,7 @@ impl<'a> Reader<'a> {
             outcomes.insert(0, "granted");
         }
         if !outcomes.is_empty() {
-            let conditioned =
-                facts.condition || any!(clause, facts.mask; "因", "属于", "由于", "对于", "针对", "鉴于");
+            let conditioned = facts.condition || any!(clause, facts.mask; "因", "属于", "由于", "对于", "针对", "鉴于");
             return match outcomes[..] {
                 [key] if self.reads_applications() && !self.names_appeals && !conditioned => {
                     Some(Quantity::Outcome(key))
@@ -1170,7 +1182,8 @@ fn proactive_verb(clause: &str, mask: u128) -> Option<Option<&'static str>> {
         ("in_force", any!(clause, mask; "现行有效")),
     ];
     let named: Vec<&str> = verbs.iter().filter(|(_, named)| *named).map(|(c, _)| *c).collect();
-    let other = any!(clause, mask; "修改", "修订", "修正", "起草", "审核", "备案", "审查", "清理", "评估", "公开", "公布");
+    let other =
+        any!(clause, mask; "修改", "修订", "修正", "起草", "审核", "备案", "审查", "清理", "评估", "公开", "公布");
     match named[..] {
         [] if other => Some(None),
         [] => None,
@@ -1181,7 +1194,12 @@ fn proactive_verb(clause: &str, mask: u128) -> Option<Option<&'static str>> {
 
 /// A 表二 statement: `Some(Some(quantity))`, `Some(None)` when the clause is
 /// about 表二 but not clearly one cell, `None` when it is not about 表二.
-fn proactive(clause: &str, mask: u128, column: Option<&'static str>, row: Option<&'static str>) -> Option<Option<Quantity>> {
+fn proactive(
+    clause: &str,
+    mask: u128,
+    column: Option<&'static str>,
+    row: Option<&'static str>,
+) -> Option<Option<Quantity>> {
     if any!(clause, mask; "规章", "规范性文件") || row.is_some() && proactive_verb(clause, mask).is_some() {
         let (Some(row), Some(column)) = (row, column) else { return Some(None) };
         if any!(clause, mask; "失效") {
