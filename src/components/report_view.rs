@@ -90,6 +90,15 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let selected_pointers = Shared::new(
         props.selected.and_then(|i| opened.checked.diagnostics.get(i)).map(|d| d.pointers.clone()).unwrap_or_default(),
     );
+    // The sentence a selected text-table-mismatch quotes, marked in section 一
+    // while its cells are highlighted in the tables.
+    let marked_sentence =
+        props.selected.and_then(|i| opened.checked.diagnostics.get(i)).and_then(|d| match &d.detail {
+            nianbao_core::diagnostic::Detail::TextTableMismatch { sentence, .. } => {
+                Some(AttrValue::from(sentence.clone()))
+            }
+            _ => None,
+        });
     let guessed = Shared::new(opened.import_notes.as_ref().map(|n| guessed_rows(n)).unwrap_or_default());
     let on_cell_select = {
         let on_select = props.on_select.clone();
@@ -135,7 +144,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <SectionText key_name={key} text={report.section_text(key).map(|t| AttrValue::from(t.to_string()))}
                 severity={severity(&format!("/{key}"))} {lang} id_prefix={prefix.clone()} landmark={!props.embedded}
                 editable={props.editable} editing={props.editing.as_deref() == Some(format!("/{key}").as_str())}
-                on_edit_start={props.on_edit_start.clone()} on_edit={on_text_edit.clone()} />
+                on_edit_start={props.on_edit_start.clone()} on_edit={on_text_edit.clone()}
+                mark={(key == "overview").then(|| marked_sentence.clone()).flatten()} />
         }
     };
     let table = |index: usize| {

@@ -32,6 +32,9 @@ pub struct SectionTextProps {
     /// The section's new text: (key, text).
     #[prop_or_default]
     pub on_edit: Callback<(String, String)>,
+    /// A sentence of the text to mark: the one a selected finding quotes.
+    #[prop_or_default]
+    pub mark: Option<AttrValue>,
 }
 
 /// Sections compare by what they show; the callbacks are left out, as for
@@ -48,6 +51,7 @@ impl PartialEq for SectionTextProps {
             && self.landmark == other.landmark
             && self.editable == other.editable
             && self.editing == other.editing
+            && self.mark == other.mark
     }
 }
 
@@ -100,9 +104,53 @@ pub fn SectionText(props: &SectionTextProps) -> Html {
                 { for paragraphs(&text).into_iter().map(|(is_heading, p)| if is_heading {
                     html! { <h3 class="nb-subheading">{p}</h3> }
                 } else {
-                    html! { <p>{p}</p> }
+                    paragraph(p, props.mark.as_deref())
                 }) }
             }
         </section>
+    }
+}
+
+/// A paragraph, with the sentence a selected finding quotes marked (as
+/// text, in a `<mark>`: never as HTML).
+fn paragraph(text: &str, mark: Option<&str>) -> Html {
+    match marked(text, mark) {
+        Some((before, sentence, after)) => html! {
+            <p>
+                {before}
+                <mark class="nb-mark" data-testid="marked-sentence">{sentence}</mark>
+                {after}
+            </p>
+        },
+        None => html! { <p>{text}</p> },
+    }
+}
+
+/// The paragraph split around the first place it holds `mark`.
+fn marked<'a>(text: &'a str, mark: Option<&str>) -> Option<(&'a str, &'a str, &'a str)> {
+    let mark = mark.filter(|m| !m.is_empty())?;
+    let at = text.find(mark)?;
+    let end = at + mark.len();
+    Some((&text[..at], &text[at..end], &text[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marked;
+
+    #[test]
+    fn the_quoted_sentence_is_found_where_it_stands() {
+        let p = "2024 年，全县共受理申请 60 件，办结 55 件。均在法定期限内答复。";
+        assert_eq!(
+            marked(p, Some("2024 年，全县共受理申请 60 件，办结 55 件")),
+            Some(("", "2024 年，全县共受理申请 60 件，办结 55 件", "。均在法定期限内答复。"))
+        );
+        assert_eq!(
+            marked(p, Some("均在法定期限内答复")),
+            Some(("2024 年，全县共受理申请 60 件，办结 55 件。", "均在法定期限内答复", "。"))
+        );
+        assert_eq!(marked(p, Some("另一句")), None);
+        assert_eq!(marked(p, Some("")), None);
+        assert_eq!(marked(p, None), None);
     }
 }

@@ -4,13 +4,14 @@ use crate::state::Failure;
 use yew::prelude::*;
 
 /// Selecting a finding brings its first cell (`pointer`) under `root` into
-/// view.
+/// view; in a text section, the sentence marked in it.
 #[hook]
 pub fn use_scroll_to_cell(root: NodeRef, pointer: Option<String>) {
     use_effect_with(pointer, move |pointer| {
         if let (Some(pointer), Some(root)) = (pointer, root.cast::<web_sys::Element>()) {
             let selector = format!("[data-pointer=\"{}\"]", pointer.replace('\\', "\\\\").replace('"', "\\\""));
-            if let Ok(Some(element)) = root.query_selector(&selector) {
+            let marked = |e: web_sys::Element| e.query_selector("mark.nb-mark").ok().flatten().unwrap_or(e);
+            if let Ok(Some(element)) = root.query_selector(&selector).map(|e| e.map(marked)) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 options.set_behavior(web_sys::ScrollBehavior::Smooth);

@@ -102,6 +102,44 @@ test('hongze 2023 as published: 表四 totals and the single （六） row', asy
   await page.context().close();
 });
 
+test('a sentence of section 一 that contradicts 表三: selecting the finding marks the sentence and the cell, with both numbers', async () => {
+  for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const page = await newPage(browser);
+    await page.setViewportSize(size);
+    await openApp(page, server.base);
+    await openFile(page, sample('hongze-district-2024.json'));
+    const finding = page.locator('li[data-rule="text-table-mismatch"]');
+    await finding.waitFor();
+    assert.equal(await finding.getAttribute('data-pointers'), '/overview /applications/received/total');
+    assert.equal(await page.locator('mark.nb-mark').count(), 0, 'nothing is marked before a finding is selected');
+    await finding.locator('button.nb-finding-button').click();
+    // The sentence quoted, marked where it stands in section 一, as text.
+    const mark = page.locator('section[data-pointer="/overview"] mark.nb-mark');
+    assert.equal(await mark.count(), 1);
+    assert.equal(await mark.textContent(), '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复');
+    assert.equal(await mark.locator('*').count(), 0);
+    // The cell it contradicts, highlighted in 表三.
+    const selected = await page.$$eval('td.nb-selected', (tds) => tds.map((td) => [td.dataset.pointer, (td.querySelector('.nb-cell-text') ?? td).textContent.trim()]));
+    assert.deepEqual(selected, [['/applications/received/total', '95']]);
+    // Both numbers, in the finding.
+    const breakdown = await finding.locator('.nb-breakdown').textContent();
+    assert.match(breakdown, /文字所写\s*17/);
+    assert.match(breakdown, /表格数据（一、本年新收政府信息公开申请数量 · 总计）\s*95/);
+    assert.match(await finding.textContent(), /表三中为 95 件/);
+    // The sentence is brought into view.
+    await page.waitForFunction(() => {
+      const r = document.querySelector('mark.nb-mark').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    await screenshot(page, `03b-text-table-mismatch-${size.width}`);
+    await assertNoAxeViolations(page, `text-table-mismatch selected at ${size.width}`);
+    // Another finding: the mark goes.
+    await page.click('li[data-rule="template-mixed"] button.nb-finding-button');
+    assert.equal(await page.locator('mark.nb-mark').count(), 0);
+    await page.context().close();
+  }
+});
+
 test('a broken file shows its message with line and column and keeps the report on screen', async () => {
   const page = await newPage(browser);
   await openApp(page, server.base);

@@ -15,8 +15,9 @@ const demo = (name) => `${server.base}/dist/demo/${name}.html`;
 
 /** The text of a cell inside the n-th embedded report (Playwright's CSS pierces open shadow roots). */
 async function embeddedCell(page, pointer, nth = 0) {
+  // The number only: a flagged cell also holds its finding's tip.
   const cell = page.locator(`nianbao-report >> td[data-pointer="${pointer}"]`).nth(nth);
-  return (await cell.textContent()).trim().replace(/\s.*$/s, '');
+  return cell.evaluate((el) => (el.querySelector('.nb-cell-text') ?? el).textContent.trim());
 }
 
 async function waitForReports(page, count) {
@@ -159,7 +160,10 @@ test('Nianbao.v1.mount returns a handle that loads, switches language and is des
     const element = document.createElement('div');
     document.body.append(element);
     const handle = await window.Nianbao.v1.mount(element, { src: '../samples/hongze-district-2024.json', lang: 'zh', view: 'check' });
-    const cell = () => element.shadowRoot.querySelector('td[data-pointer="/applications/received/total"]')?.textContent.trim();
+    const cell = () => {
+      const td = element.shadowRoot.querySelector('td[data-pointer="/applications/received/total"]');
+      return (td?.querySelector('.nb-cell-text') ?? td)?.textContent.trim();
+    };
     const until = async (f) => { for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 25)); return f(); };
     const first = await until(cell);
     handle.setLang('en');

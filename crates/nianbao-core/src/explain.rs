@@ -158,14 +158,17 @@ pub fn explain(d: &Diagnostic, template: Template, lang: Lang) -> Vec<Step> {
                 },
                 Step {
                     percent: *percent,
-                    // The cell, when the table's number is one cell's.
-                    ..step(
-                        Sign::None,
-                        words(lang, "表格数据", "In the tables"),
-                        *table,
-                        false,
-                        if d.pointers.len() == 2 { pointer(1) } else { None },
-                    )
+                    // The cell, when the table's number is one cell's,
+                    // named by its printed row and column.
+                    ..if d.pointers.len() == 2 {
+                        let label = match lang {
+                            Lang::Zh => format!("表格数据（{}）", name(1, true)),
+                            Lang::En => format!("In the tables ({})", name(1, true)),
+                        };
+                        step(Sign::None, label, *table, false, pointer(1))
+                    } else {
+                        step(Sign::None, words(lang, "表格数据", "In the tables"), *table, false, None)
+                    }
                 },
             ]
         }

@@ -154,6 +154,23 @@ fn hongze_2024_office_acting_for_the_government_speaks_for_the_whole() {
     let d = checked.diagnostics.iter().find(|d| d.rule.code() == "text-table-mismatch").expect("a finding");
     assert_eq!(d.pointers, ["/overview", "/applications/received/total"]);
     assert_eq!(d.numbers(), Some((95.0, 17.0)));
+    // The calculation shows both numbers, the table's by its printed place.
+    let steps: Vec<(String, f64, Option<String>)> =
+        nianbao_core::explain::explain(d, report.template, nianbao_core::Lang::Zh)
+            .into_iter()
+            .map(|s| (s.label_text(), s.value, s.pointer))
+            .collect();
+    assert_eq!(
+        steps,
+        [
+            ("文字所写".to_string(), 17.0, Some("/overview".to_string())),
+            (
+                "表格数据（一、本年新收政府信息公开申请数量 · 总计）".to_string(),
+                95.0,
+                Some("/applications/received/total".to_string())
+            ),
+        ]
+    );
 }
 
 #[test]
