@@ -13,12 +13,15 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod new;
+
 const USAGE: &str = "\
 nianbao: check 政府信息公开工作年度报告 files (zfxxgk-annual-report/1)
 
 Usage:
   nianbao check PATH... [--previous FILE] [--format text|json] [--lang zh|en] [--today YYYY-MM-DD]
   nianbao import FILE [--out OUT.json] [--agency NAME] [--kind KIND] [--source TEXT] [--lang zh|en]
+  nianbao new (--year YYYY --agency NAME | --previous LAST.json) [--kind KIND] [--out FILE]
   nianbao schema
   nianbao --help | --version
 
@@ -34,6 +37,12 @@ import  Turns a report published as text (copied from a web page, Word or a PDF
         exit status 1 when cells are missing.
         --agency, --kind, --source   what the text may not say (kind: department,
                                      township, county, prefecture, province)
+new     Starts a report: the year's blank template (every cell blank, never 0;
+        section 一 with the template's headings), or with --previous, next
+        year's draft from last year's report of the same body (its agency and
+        kind, the next year, the applications carried over from those last
+        year carried forward, last year's sections 一 and 五 to rewrite).
+        To FILE or standard output.
 schema  Prints the JSON Schema of the format.
 
 Exit status: 0 no errors, 1 at least one error finding, 2 a file could not be read or the command is wrong.";
@@ -46,6 +55,7 @@ fn main() -> ExitCode {
             Err(e) => usage_error(&e),
         },
         Some("import") => import(&args[1..]),
+        Some("new") => new::run(&args[1..]),
         Some("schema") => {
             print!("{}", nianbao_core::schema::schema().to_json_pretty());
             ExitCode::SUCCESS

@@ -321,3 +321,65 @@ fn a_folder_of_one_agencys_years_checks_each_year_against_the_one_before() {
     let text = String::from_utf8(nianbao(&["check", dir.to_str().unwrap(), "--today", "2026-11-27"]).stdout).unwrap();
     assert!(text.contains("同一机关的 2 个年度"), "{text}");
 }
+
+#[test]
+fn new_makes_the_blank_template_that_the_app_makes() {
+    let dir = temp_dir("new");
+    let out = dir.join("new.json");
+    let made = nianbao(&[
+        "new",
+        "--year",
+        "2025",
+        "--agency",
+        "某某县市场监督管理局",
+        "--kind",
+        "department",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let expected = nianbao_core::new::blank(2025, "某某县市场监督管理局", Some(nianbao_core::model::Kind::Department));
+    assert_eq!(text, expected.to_json_pretty() + "\n");
+    // It checks without errors: its 200 blank cells are warnings, and so
+    // are 一 (headings only) and 五 (empty).
+    let checked = nianbao(&["check", out.to_str().unwrap(), "--today", "2026-11-27"]);
+    assert_eq!(checked.status.code(), Some(0));
+    let text = String::from_utf8(checked.stdout).unwrap();
+    assert!(text.contains("0 个错误，202 个警告"), "{text}");
+    assert_eq!(text.matches("section-empty").count(), 2, "{text}");
+}
+
+#[test]
+fn new_from_last_years_report_is_next_years_draft() {
+    let made = nianbao(&["new", "--previous", &sample("huaian-city-2024")]);
+    assert_eq!(made.status.code(), Some(0));
+    let draft = json_of(&made);
+    let last = nianbao_core::load(std::fs::read(sample("huaian-city-2024")).unwrap().as_slice()).document.unwrap();
+    assert_eq!(draft, nianbao_core::new::from_previous(&last).unwrap());
+    assert_eq!(draft.pointer("/year").map(|y| y.to_json()), Some("2025".to_string()));
+    assert_eq!(draft.pointer("/applications/carried_over/total"), last.pointer("/applications/carried_forward/total"));
+    // Another agency given: its name, and the title follows.
+    let made = nianbao(&["new", "--previous", &sample("huaian-city-2024"), "--agency", "淮安市人民政府办公室"]);
+    let draft = json_of(&made);
+    assert_eq!(
+        draft.pointer("/title").and_then(|t| t.as_str()),
+        Some("淮安市人民政府办公室2025年政府信息公开工作年度报告")
+    );
+}
+
+#[test]
+fn new_refuses_what_it_cannot_make() {
+    for args in [
+        &["new"][..],
+        &["new", "--year", "2025"],
+        &["new", "--year", "20x5", "--agency", "某局"],
+        &["new", "--year", "2025", "--agency", "某局", "--kind", "bureau"],
+        &["new", "--previous", "no-such-file.json"],
+        &["new", "--previous", "x.json", "--year", "2025"],
+    ] {
+        let out = nianbao(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8(out.stderr).unwrap().starts_with("nianbao: "), "{args:?}");
+    }
+}

@@ -18,6 +18,10 @@ pub enum Edit {
     Cell { pointer: String, text: String },
     /// A text section (`overview`, `problems`, `other`).
     Text { key: String, text: String },
+    /// One of the report's facts ([`FACTS`]), as typed: empty removes it
+    /// (the checks then say a required one is missing); a year that is not a
+    /// whole number is kept as typed, for the checks to flag.
+    Fact { key: String, text: String },
     /// A reviewer's decision on the finding of `rule` whose first pointer is
     /// `pointer`; `None` takes a decision back.
     Settle { rule: String, pointer: String, status: Option<Status>, comment: String },
@@ -29,7 +33,9 @@ impl Edit {
     pub fn place(&self) -> Option<String> {
         match self {
             Edit::Cell { pointer, .. } => Some(pointer.clone()),
-            Edit::Text { key, .. } => Some(format!("/{}", crate::json::escape_pointer_token(key))),
+            Edit::Text { key, .. } | Edit::Fact { key, .. } => {
+                Some(format!("/{}", crate::json::escape_pointer_token(key)))
+            }
             Edit::Settle { .. } => None,
         }
     }
@@ -45,8 +51,41 @@ pub fn apply(document: &mut Value, edit: Edit) {
                 root.insert(&key, Value::String(text));
             }
         }
+        Edit::Fact { key, text } => set_fact(document, &key, &text),
         Edit::Settle { rule, pointer, status, comment } => settle(document, &rule, &pointer, status, comment),
     }
+}
+
+/// The report's facts that can be edited in place, in the order the header
+/// shows them.
+pub const FACTS: [&str; 6] = ["title", "agency", "year", "kind", "published", "source"];
+
+fn set_fact(document: &mut Value, key: &str, text: &str) {
+    let Value::Object(root) = document else { return };
+    if !FACTS.contains(&key) {
+        return;
+    }
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        root.remove(key);
+        return;
+    }
+    let value = match key {
+        // A year in ASCII or full-width digits is a number; anything else
+        // stays as typed.
+        "year" => {
+            let digits: String = crate::text::fold(trimmed);
+            match digits.parse::<i64>() {
+                Ok(year) if digits.bytes().all(|b| b.is_ascii_digit()) => {
+                    Value::Number(crate::json::Number::from_f64(year as f64))
+                }
+                _ => Value::String(text.to_string()),
+            }
+        }
+        // Titles, names and dates without the spaces around them.
+        _ => Value::String(trimmed.to_string()),
+    };
+    root.insert(key, value);
 }
 
 /// What a typed cell holds: empty is blank (`null`), a JSON number is a

@@ -597,6 +597,20 @@ pub static SECTIONS: [Section; 6] = [
     },
 ];
 
+/// The name of the report as the template titles it, after the agency and
+/// the year: 某某局 2024 年政府信息公开工作年度报告.
+pub const REPORT_NAME: Label = l("政府信息公开工作年度报告", "Government Information Disclosure Annual Report");
+
+/// The aspects the template asks section 一 to cover, as agencies head
+/// them: a new report's section 一 starts with these and nothing else.
+pub static OVERVIEW_HEADINGS: [Label; 5] = [
+    l("（一）主动公开情况", "(1) Proactive disclosure"),
+    l("（二）依申请公开情况", "(2) Disclosure on application"),
+    l("（三）政府信息管理情况", "(3) Management of government information"),
+    l("（四）政府信息公开平台建设情况", "(4) Disclosure platforms"),
+    l("（五）政府信息公开监督保障情况", "(5) Supervision and safeguards"),
+];
+
 impl Section {
     /// The numeral of the printed heading: 一 of 一、总体情况.
     pub fn numeral(&self) -> &'static str {

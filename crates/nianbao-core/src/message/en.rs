@@ -363,4 +363,21 @@ impl Words for En {
     fn years(&self, years: usize) -> String {
         format!("{years} years of one agency, each checked against the year before")
     }
+    fn ready(&self) -> &'static str {
+        "Ready to publish: no errors, every warning settled"
+    }
+    fn not_ready(&self, errors: usize, warnings: usize) -> String {
+        let mut parts = Vec::new();
+        if errors > 0 {
+            parts.push(format!("{errors} {}", if errors == 1 { "error" } else { "errors" }));
+        }
+        if warnings > 0 {
+            parts.push(format!("{warnings} unsettled {}", if warnings == 1 { "warning" } else { "warnings" }));
+        }
+        format!("Before publishing: {}", parts.join(", "))
+    }
+    fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String {
+        let each: Vec<String> = tables.iter().map(|(table, n)| format!("{table}: {n}")).collect();
+        format!("{total} {} to fill ({})", if total == 1 { "cell" } else { "cells" }, each.join(", "))
+    }
 }

@@ -39,6 +39,13 @@ pub(super) trait Words: Sync {
     fn aggregate(&self, parent: &str, included: &[String], differences: usize) -> String;
     fn aggregate_line(&self, place: &str, parent: &str, sum: &str, difference: &str) -> String;
     fn years(&self, years: usize) -> String;
+    /// Nothing stands between the report and its publication.
+    fn ready(&self) -> &'static str;
+    /// What does: errors, and warnings nobody has read.
+    fn not_ready(&self, errors: usize, warnings: usize) -> String;
+    /// Blank cells of a report being written, in all and per table
+    /// (`tables`: each table's short name and count).
+    fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String;
 }
 
 fn words(lang: Lang) -> &'static dyn Words {
@@ -134,6 +141,32 @@ pub fn summary_text(s: &Summary, lang: Lang) -> String {
     }
     let (open, close) = w.brackets();
     format!("{line}{open}{}{close}", w.checks_in_line(s.checks_run, s.checks_skipped))
+}
+
+/// Whether the report can be published: “可以发布”, or what stands in the
+/// way: “发布前还需处理：2 个错误，3 条未处理的警告”.
+pub fn readiness_text(readiness: &crate::readiness::Readiness, lang: Lang) -> String {
+    if readiness.ready() {
+        words(lang).ready().to_string()
+    } else {
+        words(lang).not_ready(readiness.errors.len(), readiness.warnings.len())
+    }
+}
+
+/// How many cells are still blank, per table (表二, 表三, 表四): “还有 200 格
+/// 待填：表二 10 格，表三 175 格，表四 15 格”. `None` when none is.
+pub fn to_fill_text(counts: [usize; 3], lang: Lang) -> Option<String> {
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    let tables: Vec<(&str, usize)> = ["proactive", "applications", "appeals"]
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .filter_map(|(key, n)| Some((crate::template::section(key)?.short.get(lang), n)))
+        .collect();
+    Some(words(lang).to_fill(total, &tables))
 }
 
 /// The last line of a check of several files.

@@ -345,4 +345,21 @@ impl Words for Zh {
     fn years(&self, years: usize) -> String {
         format!("同一机关的 {years} 个年度：逐年对照（各年均已与上一年核对）")
     }
+    fn ready(&self) -> &'static str {
+        "可以发布：没有错误，警告均已处理"
+    }
+    fn not_ready(&self, errors: usize, warnings: usize) -> String {
+        let mut parts = Vec::new();
+        if errors > 0 {
+            parts.push(format!("{errors} 个错误"));
+        }
+        if warnings > 0 {
+            parts.push(format!("{warnings} 条未处理的警告"));
+        }
+        format!("发布前还需处理：{}", parts.join("，"))
+    }
+    fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String {
+        let each: Vec<String> = tables.iter().map(|(table, n)| format!("{table} {n} 格")).collect();
+        format!("还有 {total} 格待填：{}", each.join("，"))
+    }
 }
