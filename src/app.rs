@@ -159,6 +159,15 @@ pub fn App(props: &AppProps) -> Html {
     // The viewer has no history and no last year's report to clear.
     #[cfg(not(feature = "workstation"))]
     let (on_clear_previous, on_undo, on_redo) = (Callback::noop(), Callback::noop(), Callback::noop());
+    // Starting a report is the workstation's: the viewer hands over to it.
+    let on_new = {
+        let dispatcher = dispatcher.clone();
+        #[cfg(feature = "workstation")]
+        let action = || crate::state::Work::NewForm(true).into();
+        #[cfg(not(feature = "workstation"))]
+        let action = || Action::Upgrade(crate::state::Intent::NewReport);
+        Callback::from(move |()| dispatcher.dispatch(action()))
+    };
     let previous_label = state.previous.as_ref().and_then(|p| p.loaded.report.as_ref()).map(|r| {
         AttrValue::from(format!(
             "{} {}",
@@ -173,6 +182,10 @@ pub fn App(props: &AppProps) -> Html {
         let _: WorkTools = tools;
         Html::default()
     };
+    #[cfg(feature = "workstation")]
+    let new_report = new_report_form(&state, &dispatcher, lang);
+    #[cfg(not(feature = "workstation"))]
+    let new_report = Html::default();
     #[cfg(feature = "workstation")]
     let batch_panel = batch_panel(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
@@ -192,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} on_download={on_download_findings}
                         loading={state.loading.clone().map(AttrValue::from)} loading_tools={!state.upgrade.is_empty()} can_undo={!state.undo.is_empty()}
                         can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
-                        {on_previous_file} previous={previous_label} {on_clear_previous}
+                        {on_previous_file} previous={previous_label} {on_clear_previous} {on_new}
                         compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
                 </header>
             }
@@ -206,6 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                         previous={state.previous.clone()} compare={*compare} {on_download}>
                         {notices}
                         {failure}
+                        {new_report}
                         {batch_panel}
                     </ReportView>
                 },
@@ -238,6 +252,33 @@ fn work_notices(tools: &WorkTools, lang: Lang, on_download_report: &Callback<()>
                 <DraftBanner {offer} {lang} on_restore={tools.on_restore.clone()} on_discard={tools.on_discard.clone()} />
             }
         </>
+    }
+}
+
+/// The form that starts a report, when open.
+#[cfg(feature = "workstation")]
+fn new_report_form(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: Lang) -> Html {
+    use crate::components::new_report::NewReport;
+    use crate::state::Work;
+    if !state.new_form {
+        return Html::default();
+    }
+    let on_blank = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(year, agency, kind)| {
+            dispatcher.dispatch(Work::CreateBlank { year, agency, kind, today: today() }.into())
+        })
+    };
+    let on_previous_file = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |file| crate::io::open::draft_from_previous_file(file, dispatcher.clone()))
+    };
+    let on_close = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Work::NewForm(false).into()))
+    };
+    html! {
+        <NewReport {lang} year={i64::from(today().year) - 1} id_prefix={ID_PREFIX} {on_blank} {on_previous_file} {on_close} />
     }
 }
 

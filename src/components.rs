@@ -8,7 +8,11 @@ pub mod failure;
 pub mod findings;
 pub mod header;
 pub mod import_notes;
+#[cfg(feature = "workstation")]
+pub mod new_report;
 pub mod outcome_chart;
+#[cfg(feature = "workstation")]
+pub mod publish_state;
 pub mod report_view;
 pub mod section_text;
 pub mod settle;

@@ -29,6 +29,9 @@ pub enum Origin {
     Url(String),
     /// Given by the host page of an embedded report.
     Inline,
+    /// Started here (新建报告): the blank template or last year's as a
+    /// draft; the name it downloads and keeps its drafts under.
+    New(String),
 }
 
 /// The three printed tables of a report.
@@ -215,6 +218,9 @@ pub enum Failure {
     Tools { reason: String },
     /// A file larger than any report (`nianbao_core::MAX_REPORT_BYTES`).
     TooLarge { name: String, size: usize },
+    /// Last year's report, picked as the draft of this year's, names no year
+    /// or no agency.
+    NoDraft { name: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -247,6 +253,8 @@ pub struct State {
     /// first tool asked for, then anything done meanwhile (a file opened, a
     /// finding settled). The workstation carries them all out.
     pub upgrade: Vec<Intent>,
+    /// The form that starts a report (新建报告) is open.
+    pub new_form: bool,
 }
 
 /// A change to the report on screen: the core's edits.
@@ -345,6 +353,7 @@ impl State {
             last_edit: None,
             source: None,
             upgrade: Vec::new(),
+            new_form: false,
         }
     }
 

@@ -24,6 +24,7 @@ pub fn origin_name(origin: &Origin, lang: Lang) -> String {
         Origin::Pasted => tr(lang, "粘贴的文本", "pasted text").to_string(),
         Origin::Url(url) => url.clone(),
         Origin::Inline => tr(lang, "本页所附数据", "the data in this page").to_string(),
+        Origin::New(_) => tr(lang, "新建报告", "new report").to_string(),
     }
 }
 
@@ -75,6 +76,15 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
                 Lang::En => format!("Could not open “{name}”"),
             },
             html! { <p>{nianbao_core::import_note::too_large(*size, nianbao_core::MAX_REPORT_BYTES, lang)}</p> },
+        ),
+        Failure::NoDraft { name } => (
+            match lang {
+                Lang::Zh => format!("「{name}」不能作为底稿"),
+                Lang::En => format!("“{name}” cannot be the draft"),
+            },
+            html! { <p>{tr(lang,
+            "这份报告没有写明年度或机关名称，无法推出下一年度的报告。请选择上一年度同一机关的年报 JSON 文件，或用“新建报告”从空白模板开始。",
+            "It names no year or no agency, so next year's report cannot follow from it. Pick last year's report (JSON) of the same agency, or start from the blank template.")}</p> },
         ),
         Failure::Tools { reason } => (
             tr(lang, "无法载入编辑和核对工具", "Could not load the editing and review tools").to_string(),

@@ -99,6 +99,23 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             }
             _ => None,
         });
+    // Whether the report can be published, and its blank cells still to
+    // fill (counted once per document): for those who write it, in the
+    // workstation.
+    #[cfg(feature = "workstation")]
+    let publish_state = {
+        let to_fill = *use_memo(opened.loaded.clone(), |loaded| {
+            loaded.document.as_ref().map_or([0; 3], nianbao_core::new::to_fill)
+        });
+        html! {
+            if props.editable {
+                <crate::components::publish_state::PublishState checked={opened.checked.clone()} {to_fill} {lang}
+                    on_select={props.on_select.clone()} />
+            }
+        }
+    };
+    #[cfg(not(feature = "workstation"))]
+    let publish_state = Html::default();
     let guessed = Shared::new(opened.import_notes.as_ref().map(|n| guessed_rows(n)).unwrap_or_default());
     let on_cell_select = {
         let on_select = props.on_select.clone();
@@ -172,8 +189,11 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 }
                 if show_findings {
                     <SummaryStrip summary={opened.checked.summary} {lang} />
+                    {publish_state.clone()}
                 }
                 <ReportHeader loaded={opened.loaded.clone()} flags={flags.clone()}
+                    editable={props.editable} editing={props.editing.as_deref() == Some("")}
+                    on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()}
                     origin={origin_name(&opened.origin, lang)} {lang} />
                 {trend}
                 {section("overview")}

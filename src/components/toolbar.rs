@@ -44,6 +44,9 @@ pub struct ToolbarProps {
     /// Download the report (with its edits and decisions) as JSON.
     #[prop_or_default]
     pub on_download_report: Callback<()>,
+    /// Start a report (新建报告).
+    #[prop_or_default]
+    pub on_new: Callback<()>,
 }
 
 #[component]
@@ -89,6 +92,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="file" id={file_id.clone()} class="nb-file-input" multiple=true accept={nianbao_core::import_note::FILE_PICKER_ACCEPT} {onchange} />
                 <label for={file_id} class="nb-button nb-primary-button">{tr(lang, "打开文件…", "Open file…")}</label>
             </span>
+            <button type="button" class="nb-button nb-tool" data-action="new-report"
+                onclick={{ let f = props.on_new.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>
+                {tr(lang, "新建报告", "New report")}
+            </button>
             <button type="button" class="nb-button nb-tool" onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>
             if let Some(previous) = &props.previous {
                 <span class="nb-previous" data-testid="previous">

@@ -195,7 +195,7 @@ pub fn adopt_draft(draft: &Draft) {
 
 fn origin_name(origin: &Origin) -> String {
     match origin {
-        Origin::File(name) | Origin::Url(name) => name.clone(),
+        Origin::File(name) | Origin::Url(name) | Origin::New(name) => name.clone(),
         Origin::BuiltinSample => "builtin-sample.json".into(),
         Origin::Pasted | Origin::Inline => "report.json".into(),
     }

@@ -65,6 +65,7 @@ pub fn use_handoff(
                     Intent::Previous(file) => read_previous(file, dispatch.clone()).await,
                     Intent::EditAt(pointer) => dispatch.dispatch(Action::EditCell(Some(pointer))),
                     Intent::Settle(edit) => dispatch.dispatch(Work::Edit { edit, today: today() }.into()),
+                    Intent::NewReport => dispatch.dispatch(Work::NewForm(true).into()),
                 }
             }
         });

@@ -22,6 +22,7 @@ pub enum Download {
 pub fn report_file_name(origin: &Origin) -> String {
     match origin {
         Origin::File(name) => format!("{}.json", name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem)),
+        Origin::New(name) => name.clone(),
         _ => "nianbao-report.json".to_string(),
     }
 }

@@ -204,6 +204,21 @@ pub async fn read_previous(file: web_sys::File, dispatch: UseReducerDispatcher<S
     }
 }
 
+/// Reads last year's report from a file and starts next year's from it.
+#[cfg(feature = "workstation")]
+pub fn draft_from_previous_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    yew::platform::spawn_local(async move {
+        let name = file.name();
+        dispatch.dispatch(Action::Loading(name.clone()));
+        match read_file(file).await {
+            Ok(bytes) => dispatch.dispatch(
+                Work::CreateFromPrevious { origin: Origin::File(name), bytes: bytes.into(), today: today() }.into(),
+            ),
+            Err(reason) => dispatch.dispatch(Action::Failed(Failure::File { name, reason })),
+        }
+    });
+}
+
 /// Opens pasted text.
 pub fn open_text(text: String, dispatch: &UseReducerDispatcher<State>) {
     open_bytes(Origin::Pasted, text.into_bytes().into(), dispatch);

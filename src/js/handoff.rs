@@ -63,6 +63,7 @@ fn origin_to_js(origin: &Origin) -> Object {
         Origin::Pasted => ("pasted", ""),
         Origin::Url(url) => ("url", url.as_str()),
         Origin::Inline => ("inline", ""),
+        Origin::New(name) => ("new", name.as_str()),
     };
     set(&object, "kind", kind);
     set(&object, "name", name);
@@ -76,6 +77,7 @@ fn origin_from_js(value: &JsValue) -> Origin {
         "file" => Origin::File(name),
         "url" => Origin::Url(name),
         "inline" => Origin::Inline,
+        "new" => Origin::New(name),
         _ => Origin::Pasted,
     }
 }
@@ -100,6 +102,7 @@ fn intent_to_js(intent: &Intent) -> Object {
             set(&object, "kind", "previous");
             set(&object, "file", file.clone());
         }
+        Intent::NewReport => set(&object, "kind", "new-report"),
         Intent::EditAt(pointer) => {
             set(&object, "kind", "edit-at");
             set(&object, "pointer", pointer.as_str());
@@ -127,6 +130,7 @@ fn intent_from_js(value: &JsValue) -> Option<Intent> {
         ),
         "previous" => Intent::Previous(get(value, "file").dyn_into().ok()?),
         "edit-at" => Intent::EditAt(text(value, "pointer")),
+        "new-report" => Intent::NewReport,
         "settle" => Intent::Settle(Edit::Settle {
             rule: text(value, "rule"),
             pointer: text(value, "pointer"),

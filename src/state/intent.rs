@@ -21,6 +21,8 @@ pub enum Intent {
     EditAt(String),
     /// A decision on a finding, taken in the viewer (an `Edit::Settle`).
     Settle(Edit),
+    /// Start a report (新建报告): open its form.
+    NewReport,
 }
 
 /// What the workstation starts with.

@@ -44,6 +44,23 @@ pub enum Work {
     /// Show one report of the batch.
     BatchOpen(usize),
     BatchClose,
+    /// Open or close the form that starts a report.
+    NewForm(bool),
+    /// Start a report: the year's blank template.
+    CreateBlank {
+        year: i64,
+        agency: String,
+        kind: Option<nianbao_core::model::Kind>,
+        today: Date,
+    },
+    /// Start next year's report from last year's (its bytes, read like any
+    /// report), which then stays loaded as last year's for the cross-year
+    /// checks.
+    CreateFromPrevious {
+        origin: Origin,
+        bytes: Rc<[u8]>,
+        today: Date,
+    },
 }
 
 impl From<Work> for Action {
@@ -128,10 +145,50 @@ impl State {
                 }
             }
             Work::BatchClose => self.batch = None,
+            Work::NewForm(open) => self.new_form = open,
+            Work::CreateBlank { year, agency, kind, today } => {
+                // Last year's report of another body would mislead the checks.
+                self.previous = None;
+                self.create(nianbao_core::new::blank(year, agency.trim(), kind), today);
+            }
+            Work::CreateFromPrevious { origin, bytes, today } => {
+                self.loading = None;
+                let previous = Opened::read(origin, &bytes, today);
+                if !previous.is_readable() {
+                    self.failure = Some(Failure::Unreadable(previous));
+                    return true;
+                }
+                let draft = previous.loaded.document.as_ref().and_then(nianbao_core::new::from_previous);
+                let Some(draft) = draft else {
+                    let name = crate::components::failure::origin_name(&previous.origin, self.lang);
+                    self.failure = Some(Failure::NoDraft { name });
+                    return true;
+                };
+                self.previous = Some(previous);
+                self.create(draft, today);
+            }
             Work::Undo => self.travel(true),
             Work::Redo => self.travel(false),
         }
         true
+    }
+
+    /// Shows a report started here. The report that was on screen is one
+    /// undo away (starting a report never loses one).
+    fn create(&mut self, document: Value, today: Date) {
+        let bytes: Rc<[u8]> = document.to_json_pretty().into_bytes().into();
+        let opened = Opened::read_beside(Origin::New(new_file_name(&document)), &bytes, today, self.previous.as_ref());
+        if let Some(current) = self.current.take() {
+            self.undo.push(current);
+        }
+        self.current = Some(opened);
+        self.source = Some(bytes);
+        self.redo.clear();
+        self.last_edit = None;
+        self.selected = None;
+        self.editing = None;
+        self.failure = None;
+        self.new_form = false;
     }
 
     /// One step back (undo) or forward (redo) in the history of edits.
@@ -156,6 +213,19 @@ impl State {
             }
         }
     }
+}
+
+/// The file a report started here downloads as, and keeps its drafts under:
+/// its agency and year (某某局-2025.json), fixed when it is started.
+fn new_file_name(document: &Value) -> String {
+    let text = |key: &str| {
+        document.pointer(&format!("/{key}")).map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_json(),
+        })
+    };
+    let agency: String = text("agency").unwrap_or_default().chars().filter(|c| !"/\\:*?\"<>|".contains(*c)).collect();
+    format!("{}-{}.json", agency.trim(), text("year").unwrap_or_default())
 }
 
 impl Opened {
@@ -233,6 +303,51 @@ mod tests {
 
     fn cell(pointer: &str, text: &str) -> Edit {
         Edit::Cell { pointer: pointer.into(), text: text.into() }
+    }
+
+    #[test]
+    fn a_report_started_here_keeps_the_one_before_one_undo_away() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::NewForm(true)));
+        assert!(state.new_form);
+        let state = state.reduce(Action::Work(Work::CreateBlank {
+            year: 2025,
+            agency: " 某某局 ".into(),
+            kind: None,
+            today: today(),
+        }));
+        assert!(!state.new_form);
+        let current = state.current.as_ref().unwrap();
+        assert_eq!(current.origin, Origin::New("某某局-2025.json".into()));
+        assert_eq!(current.loaded.report.as_ref().unwrap().agency.as_deref(), Some("某某局"));
+        assert_eq!(nianbao_core::new::to_fill(current.loaded.document.as_ref().unwrap()), [10, 175, 15]);
+        let state = state.reduce(Action::Work(Work::Undo));
+        assert_eq!(state.current.as_ref().unwrap().origin, Origin::BuiltinSample);
+    }
+
+    #[test]
+    fn next_years_draft_keeps_last_years_report_beside_it() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let bytes: Rc<[u8]> = nianbao_core::BUILTIN_SAMPLE.as_bytes().into();
+        let state = state.reduce(Action::Work(Work::CreateFromPrevious {
+            origin: Origin::File("last.json".into()),
+            bytes,
+            today: today(),
+        }));
+        let current = state.current.as_ref().unwrap();
+        assert_eq!(current.loaded.report.as_ref().unwrap().year, Some(2025));
+        assert_eq!(state.previous.as_ref().unwrap().origin, Origin::File("last.json".into()));
+        let rules: Vec<&str> = current.checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(rules.contains(&"copied-previous"), "{rules:?}");
+        // Not a report with a year: said, and nothing replaced.
+        let no_year = nianbao_core::BUILTIN_SAMPLE.replace("\"year\": 2024,", "");
+        let state = state.reduce(Action::Work(Work::CreateFromPrevious {
+            origin: Origin::File("no-year.json".into()),
+            bytes: no_year.into_bytes().into(),
+            today: today(),
+        }));
+        assert_eq!(state.failure, Some(Failure::NoDraft { name: "no-year.json".into() }));
+        assert_eq!(state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().year, Some(2025));
     }
 
     #[test]

@@ -366,15 +366,14 @@ impl Words for En {
     fn ready(&self) -> &'static str {
         "Ready to publish: no errors, every warning settled"
     }
-    fn not_ready(&self, errors: usize, warnings: usize) -> String {
-        let mut parts = Vec::new();
-        if errors > 0 {
-            parts.push(format!("{errors} {}", if errors == 1 { "error" } else { "errors" }));
-        }
-        if warnings > 0 {
-            parts.push(format!("{warnings} unsettled {}", if warnings == 1 { "warning" } else { "warnings" }));
-        }
-        format!("Before publishing: {}", parts.join(", "))
+    fn before_publishing(&self) -> &'static str {
+        "Before publishing: "
+    }
+    fn blocking_errors(&self, n: usize) -> String {
+        format!("{n} {}", if n == 1 { "error" } else { "errors" })
+    }
+    fn unsettled_warnings(&self, n: usize) -> String {
+        format!("{n} unsettled {}", if n == 1 { "warning" } else { "warnings" })
     }
     fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String {
         let each: Vec<String> = tables.iter().map(|(table, n)| format!("{table}: {n}")).collect();

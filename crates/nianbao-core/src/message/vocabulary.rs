@@ -41,8 +41,12 @@ pub(super) trait Words: Sync {
     fn years(&self, years: usize) -> String;
     /// Nothing stands between the report and its publication.
     fn ready(&self) -> &'static str;
-    /// What does: errors, and warnings nobody has read.
-    fn not_ready(&self, errors: usize, warnings: usize) -> String;
+    /// What stands in the way, before its counts: 发布前还需处理：
+    fn before_publishing(&self) -> &'static str;
+    /// Errors standing in the way: 2 个错误.
+    fn blocking_errors(&self, n: usize) -> String;
+    /// Warnings nobody has settled: 3 条未处理的警告.
+    fn unsettled_warnings(&self, n: usize) -> String;
     /// Blank cells of a report being written, in all and per table
     /// (`tables`: each table's short name and count).
     fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String;
@@ -146,11 +150,31 @@ pub fn summary_text(s: &Summary, lang: Lang) -> String {
 /// Whether the report can be published: “可以发布”, or what stands in the
 /// way: “发布前还需处理：2 个错误，3 条未处理的警告”.
 pub fn readiness_text(readiness: &crate::readiness::Readiness, lang: Lang) -> String {
+    let w = words(lang);
     if readiness.ready() {
-        words(lang).ready().to_string()
-    } else {
-        words(lang).not_ready(readiness.errors.len(), readiness.warnings.len())
+        return w.ready().to_string();
     }
+    let parts = readiness_parts(readiness, lang);
+    format!("{}{}", w.before_publishing(), parts.into_iter().map(|(text, _)| text).collect::<Vec<_>>().join(w.comma()))
+}
+
+/// The counts of what stands in the way, each with the first finding it
+/// counts (an index into the findings): a page links each to its finding.
+pub fn readiness_parts(readiness: &crate::readiness::Readiness, lang: Lang) -> Vec<(String, usize)> {
+    let w = words(lang);
+    let mut parts = Vec::new();
+    if let Some(&first) = readiness.errors.first() {
+        parts.push((w.blocking_errors(readiness.errors.len()), first));
+    }
+    if let Some(&first) = readiness.warnings.first() {
+        parts.push((w.unsettled_warnings(readiness.warnings.len()), first));
+    }
+    parts
+}
+
+/// “发布前还需处理：”, before [`readiness_parts`].
+pub fn before_publishing(lang: Lang) -> &'static str {
+    words(lang).before_publishing()
 }
 
 /// How many cells are still blank, per table (表二, 表三, 表四): “还有 200 格

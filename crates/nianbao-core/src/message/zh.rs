@@ -348,15 +348,14 @@ impl Words for Zh {
     fn ready(&self) -> &'static str {
         "可以发布：没有错误，警告均已处理"
     }
-    fn not_ready(&self, errors: usize, warnings: usize) -> String {
-        let mut parts = Vec::new();
-        if errors > 0 {
-            parts.push(format!("{errors} 个错误"));
-        }
-        if warnings > 0 {
-            parts.push(format!("{warnings} 条未处理的警告"));
-        }
-        format!("发布前还需处理：{}", parts.join("，"))
+    fn before_publishing(&self) -> &'static str {
+        "发布前还需处理："
+    }
+    fn blocking_errors(&self, n: usize) -> String {
+        format!("{n} 个错误")
+    }
+    fn unsettled_warnings(&self, n: usize) -> String {
+        format!("{n} 条未处理的警告")
     }
     fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String {
         let each: Vec<String> = tables.iter().map(|(table, n)| format!("{table} {n} 格")).collect();
