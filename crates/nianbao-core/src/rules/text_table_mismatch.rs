@@ -142,10 +142,15 @@ fn has(text: &str, words: &[&str]) -> bool {
 
 /// A list of words the reader looks for, each with the characters it needs
 /// (most of the reader's time goes to looking for words: a word whose
+/// One bit per character (a hash of it): 64 bits keep the lexicons' masks
+/// small in the viewer's wasm and still pass over most words unsearched.
+type Mask = u64;
+const MASK_SHIFT: u32 = 32 - Mask::BITS.trailing_zeros();
+
 /// characters do not all occur in a text is not searched for).
 struct Words {
     list: &'static [&'static str],
-    masks: &'static [u128],
+    masks: &'static [Mask],
 }
 
 impl Words {
@@ -153,7 +158,7 @@ impl Words {
         self.any_masked(text, char_mask(text))
     }
 
-    fn any_masked(&self, text: &str, present: u128) -> bool {
+    fn any_masked(&self, text: &str, present: Mask) -> bool {
         self.list.iter().zip(self.masks).any(|(w, &m)| m & !present == 0 && text.contains(w))
     }
 
@@ -171,7 +176,7 @@ macro_rules! lexicon {
     ($name:ident = [$($word:expr),* $(,)?]) => {
         const $name: Words = {
             const LIST: &[&str] = &[$($word),*];
-            const MASKS: [u128; LIST.len()] = masks(LIST);
+            const MASKS: [Mask; LIST.len()] = masks(LIST);
             Words { list: LIST, masks: &MASKS }
         };
     };
@@ -186,8 +191,8 @@ macro_rules! any {
     }};
 }
 
-const fn masks<const N: usize>(list: &[&str]) -> [u128; N] {
-    let mut out = [0u128; N];
+const fn masks<const N: usize>(list: &[&str]) -> [Mask; N] {
+    let mut out = [0 as Mask; N];
     let mut i = 0;
     while i < N {
         out[i] = char_mask(list[i]);
@@ -198,22 +203,22 @@ const fn masks<const N: usize>(list: &[&str]) -> [u128; N] {
 
 /// One bit per character: a multiplicative hash of its UTF-8 bytes read
 /// as one number (no decoding: this runs on every clause).
-const fn char_mask(text: &str) -> u128 {
+const fn char_mask(text: &str) -> Mask {
     let bytes = text.as_bytes();
-    let mut mask = 0u128;
+    let mut mask = 0 as Mask;
     let mut code = 0u32;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i] as u32;
         if b & 0xC0 != 0x80 && i > 0 {
-            mask |= 1u128 << (code.wrapping_mul(0x9E37_79B1) >> 25);
+            mask |= (1 as Mask) << (code.wrapping_mul(0x9E37_79B1) >> MASK_SHIFT);
             code = 0;
         }
         code = code << 8 | b;
         i += 1;
     }
     if !bytes.is_empty() {
-        mask |= 1u128 << (code.wrapping_mul(0x9E37_79B1) >> 25);
+        mask |= (1 as Mask) << (code.wrapping_mul(0x9E37_79B1) >> MASK_SHIFT);
     }
     mask
 }
@@ -613,7 +618,7 @@ struct Clause<'a> {
     /// After a semicolon: a breakdown before it has ended.
     after_semicolon: bool,
     /// The characters it holds, for [`Words`].
-    mask: u128,
+    mask: Mask,
 }
 
 /// The clauses of a folded sentence, split at commas, colons, semicolons,
@@ -711,7 +716,7 @@ struct Reader<'a> {
     clauses: &'a [Clause<'a>],
     sentence: &'a str,
     /// The characters of its clauses, for [`Words`].
-    mask: u128,
+    mask: Mask,
     year: Option<i64>,
     heading: Heading,
     about_applications: bool,
@@ -919,7 +924,7 @@ impl<'a> Reader<'a> {
         self.about_applications || self.loose && !self.names_appeals
     }
 
-    fn years(&self, clause: &str, mask: u128) -> Years {
+    fn years(&self, clause: &str, mask: Mask) -> Years {
         let mut years = Years::default();
         let Some(year) = self.year else {
             return years;
@@ -1074,7 +1079,7 @@ enum Subject {
     Part,
 }
 
-fn subject(clause: &str, mask: u128) -> Option<Subject> {
+fn subject(clause: &str, mask: Mask) -> Option<Subject> {
     // An office acting on behalf of its government or agency speaks for the
     // whole (区政府办代表区政府受理…): what stands before 代表 is not read.
     // (The clause's mask holds the characters of any part of it.)
@@ -1132,7 +1137,7 @@ lexicon!(
 lexicon!(AREA = ["全区", "全市", "全县", "全省", "全旗", "全州", "全盟", "全镇", "全乡", "全街道"]);
 
 /// The clause without the agency's names for itself (本部门 holds 部门).
-fn without_self(clause: &str, present: u128) -> std::borrow::Cow<'_, str> {
+fn without_self(clause: &str, present: Mask) -> std::borrow::Cow<'_, str> {
     if !WHOLE.any_masked(clause, present) {
         return clause.into();
     }
@@ -1169,13 +1174,13 @@ struct Facts<'a> {
     /// A bracket after the clause says its count includes the carried-over.
     with_carried: bool,
     /// The characters of the clause, for [`Words`].
-    mask: u128,
+    mask: Mask,
 }
 
 /// The 表二 column a clause's verb names: `Some(Some(column))`, or
 /// `Some(None)` when it names several or one the table does not hold
 /// (修订), `None` when it names none.
-fn proactive_verb(clause: &str, mask: u128) -> Option<Option<&'static str>> {
+fn proactive_verb(clause: &str, mask: Mask) -> Option<Option<&'static str>> {
     let verbs = [
         ("issued", any!(clause, mask; "制发", "印发", "出台", "制定", "发布")),
         ("repealed", any!(clause, mask; "废止", "废除")),
@@ -1196,7 +1201,7 @@ fn proactive_verb(clause: &str, mask: u128) -> Option<Option<&'static str>> {
 /// about 表二 but not clearly one cell, `None` when it is not about 表二.
 fn proactive(
     clause: &str,
-    mask: u128,
+    mask: Mask,
     column: Option<&'static str>,
     row: Option<&'static str>,
 ) -> Option<Option<Quantity>> {
@@ -1233,7 +1238,7 @@ fn proactive(
 
 /// The 表二 row a clause names: `Some(Some(row))`, `Some(None)` when it
 /// names both, `None` when neither.
-fn proactive_row_of(clause: &str, mask: u128) -> Option<Option<&'static str>> {
+fn proactive_row_of(clause: &str, mask: Mask) -> Option<Option<&'static str>> {
     let regulations = any!(clause, mask; "规章") && !any!(clause, mask; "规章制度");
     let documents = any!(clause, mask; "规范性文件");
     match (regulations, documents) {
