@@ -32,6 +32,7 @@ pub mod model;
 pub mod output;
 pub mod rules;
 pub mod schema;
+pub mod sheet;
 pub mod template;
 pub mod text;
 
