@@ -13,6 +13,7 @@ let browser;
 setup((env) => ({ server, browser } = env));
 
 const RECEIVED = '/applications/received/natural_person';
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const td = (pointer) => `td[data-pointer="${pointer}"]`;
 
 /** The app with the workstation loaded (a double-click on a cell, then Escape), the focus on that cell. */
@@ -117,7 +118,7 @@ test('the keyboard fills cells as in Excel: typing, Enter, Tab, arrows, Escape, 
 });
 
 test('a number cell that receives words says it will store text', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, DESKTOP);
   await workstation(page);
   await page.focus(td('/applications/received/commercial'));
   await page.keyboard.press('F2');
@@ -185,7 +186,7 @@ test('a row pasted from Excel fills rightwards, and one undo takes it back', asy
 });
 
 test('a whole 表三 pasted in one go, and a block that does not fit is refused with the count', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, DESKTOP);
   await workstation(page);
   // 淮安's 表三, row by row in printed order, as Excel copies it.
   const huaian = JSON.parse(readFileSync(sample('huaian-city-2024.json'), 'utf8'));
@@ -221,7 +222,7 @@ test('a whole 表三 pasted in one go, and a block that does not fit is refused 
 });
 
 test('a range selected with Shift+arrows or a drag copies as tab-separated text', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, DESKTOP);
   await workstation(page);
   await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
