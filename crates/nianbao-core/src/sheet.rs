@@ -224,11 +224,7 @@ impl Sheet {
     /// its left (the nearest to its right when there is none).
     fn under(&self, row: usize, column: usize) -> usize {
         let cells = &self.rows[row];
-        cells
-            .iter()
-            .rposition(|c| c.column <= column)
-            .unwrap_or(0)
-            .min(cells.len().saturating_sub(1))
+        cells.iter().rposition(|c| c.column <= column).unwrap_or(0).min(cells.len().saturating_sub(1))
     }
 
     /// The place a move from `at` goes to; `None` at the sheet's edge in
@@ -683,26 +679,33 @@ mod tests {
         let document = crate::json::parse(crate::BUILTIN_SAMPLE).unwrap().value;
         let sheet = t3();
         let range = sheet.range((0, 5), (1, 6));
-        assert_eq!(range, [vec!["/applications/received/other_org", "/applications/received/total"], vec![
-            "/applications/carried_over/other_org",
-            "/applications/carried_over/total"
-        ]]);
+        assert_eq!(
+            range,
+            [
+                vec!["/applications/received/other_org", "/applications/received/total"],
+                vec!["/applications/carried_over/other_org", "/applications/carried_over/total"]
+            ]
+        );
         assert_eq!(copy(&document, &range), "0\t1\r\n0\t0\r\n");
         // Corners either way round give the same range.
         assert_eq!(sheet.range((1, 6), (0, 5)), range);
         // 表二: a range reaching a cell that spans three columns covers them.
         let t2 = Sheet::new(&layout::proactive(Template::T2021));
-        assert_eq!(t2.range((1, 1), (2, 0)), [
-            vec![
-                "/proactive/normative_documents/issued",
-                "/proactive/normative_documents/repealed",
-                "/proactive/normative_documents/in_force"
-            ],
-            vec!["/proactive/licensing/decisions"]
-        ]);
-        assert_eq!(t2.range((0, 1), (1, 1)), [vec!["/proactive/regulations/repealed"], vec![
-            "/proactive/normative_documents/repealed"
-        ]]);
+        assert_eq!(
+            t2.range((1, 1), (2, 0)),
+            [
+                vec![
+                    "/proactive/normative_documents/issued",
+                    "/proactive/normative_documents/repealed",
+                    "/proactive/normative_documents/in_force"
+                ],
+                vec!["/proactive/licensing/decisions"]
+            ]
+        );
+        assert_eq!(
+            t2.range((0, 1), (1, 1)),
+            [vec!["/proactive/regulations/repealed"], vec!["/proactive/normative_documents/repealed"]]
+        );
     }
 
     mod properties {
@@ -722,8 +725,20 @@ mod tests {
                 (0u32..100_000).prop_map(|n| number(&n.to_string())),
                 (0u32..100_000, 1u32..100).prop_map(|(a, b)| number(&format!("{a}.{b}"))),
                 Just(Value::Null),
-                prop::sample::select(vec!["—", "/", "无", "12件", "3.5万元", "三", "不适用", "不 适用", "a\tb", "x\ny", "\"q\""])
-                    .prop_map(|s| Value::String(s.to_string())),
+                prop::sample::select(vec![
+                    "—",
+                    "/",
+                    "无",
+                    "12件",
+                    "3.5万元",
+                    "三",
+                    "不适用",
+                    "不 适用",
+                    "a\tb",
+                    "x\ny",
+                    "\"q\""
+                ])
+                .prop_map(|s| Value::String(s.to_string())),
             ]
         }
 

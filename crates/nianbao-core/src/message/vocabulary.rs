@@ -39,10 +39,6 @@ pub(super) trait Words: Sync {
     fn aggregate(&self, parent: &str, included: &[String], differences: usize) -> String;
     fn aggregate_line(&self, place: &str, parent: &str, sum: &str, difference: &str) -> String;
     fn years(&self, years: usize) -> String;
-    /// A pasted block that does not fit the table from the selected cell.
-    fn paste_refused(&self, overflow: &crate::sheet::Overflow) -> String;
-    /// Under a number cell's editor, when what is typed is not a number.
-    fn stored_as_text(&self) -> &'static str;
 }
 
 fn words(lang: Lang) -> &'static dyn Words {
@@ -170,13 +166,19 @@ pub fn years_text(years: usize, lang: Lang) -> String {
 /// Why a pasted block was not pasted, with how many of its cells fit:
 /// “粘贴的内容有 2 行 8 列（16 个单元格），从所选单元格起本表只放得下其中 14 个……”.
 pub fn paste_refused(overflow: &crate::sheet::Overflow, lang: Lang) -> String {
-    words(lang).paste_refused(overflow)
+    match lang {
+        Lang::Zh => super::zh::paste_refused(overflow),
+        Lang::En => super::en::paste_refused(overflow),
+    }
 }
 
 /// The note under a number cell's editor while what is typed is not a
 /// number (it is stored as text, and checked as `cell-text`).
 pub fn stored_as_text(lang: Lang) -> &'static str {
-    words(lang).stored_as_text()
+    match lang {
+        Lang::Zh => super::zh::stored_as_text(),
+        Lang::En => super::en::stored_as_text(),
+    }
 }
 
 #[cfg(test)]

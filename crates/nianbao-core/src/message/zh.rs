@@ -345,14 +345,19 @@ impl Words for Zh {
     fn years(&self, years: usize) -> String {
         format!("同一机关的 {years} 个年度：逐年对照（各年均已与上一年核对）")
     }
-    fn paste_refused(&self, o: &crate::sheet::Overflow) -> String {
-        let fit = if o.fit == 0 { "一个也放不下".to_string() } else { format!("只放得下其中 {} 个", o.fit) };
-        format!(
-            "粘贴的内容有 {} 行 {} 列（{} 个单元格），从所选单元格起本表{fit}，因此没有粘贴任何内容。请选择更靠左或靠上的单元格，或少复制几行几列。",
-            o.rows, o.columns, o.cells
-        )
-    }
-    fn stored_as_text(&self) -> &'static str {
-        "将保存为文字，不是数字"
-    }
+}
+
+// The words of filling a table (`crate::sheet`): free functions, not
+// `Words`, so that the viewer, which never edits, does not carry them.
+
+pub(super) fn paste_refused(o: &crate::sheet::Overflow) -> String {
+    let fit = if o.fit == 0 { "一个也放不下".to_string() } else { format!("只放得下其中 {} 个", o.fit) };
+    format!(
+        "粘贴的内容有 {} 行 {} 列（{} 个单元格），从所选单元格起本表{fit}，因此没有粘贴任何内容。请选择更靠左或靠上的单元格，或少复制几行几列。",
+        o.rows, o.columns, o.cells
+    )
+}
+
+pub(super) fn stored_as_text() -> &'static str {
+    "将保存为文字，不是数字"
 }
