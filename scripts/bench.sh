@@ -40,3 +40,4 @@ ensure_app_tools
 ensure_chromium
 build_app >/dev/null 2>&1
 node bench/app.mjs
+node bench/sheet.mjs

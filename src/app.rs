@@ -143,6 +143,13 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |change: Edit| dispatcher.dispatch(edit(change)))
     };
+    #[cfg(feature = "workstation")]
+    let on_edit_cancel = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(crate::state::Work::CancelEdit.into()))
+    };
+    #[cfg(not(feature = "workstation"))]
+    let on_edit_cancel = Callback::noop();
     let on_previous_file = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |file: web_sys::File| open_previous_file(file, dispatcher.clone()))
@@ -215,7 +222,7 @@ pub fn App(props: &AppProps) -> Html {
             {match &state.current {
                 Some(opened) => html! {
                     <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
-                        editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit}
+                        editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit} {on_edit_cancel}
                         previous={state.previous.clone()} compare={*compare} {on_download}>
                         {notices}
                         {failure}

@@ -58,6 +58,9 @@ pub struct ReportViewProps {
     /// A change to the report.
     #[prop_or_default]
     pub on_edit: Callback<Edit>,
+    /// Escape in a cell's editor: the cell as it was.
+    #[prop_or_default]
+    pub on_edit_cancel: Callback<()>,
     /// Last year's report, when loaded; `compare` shows its numbers in the
     /// cells.
     #[prop_or_default]
@@ -134,6 +137,10 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |(pointer, text): (String, String)| on_edit.emit(Edit::Cell { pointer, text }))
     };
+    let on_cells_edit = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |cells: Vec<(String, String)>| on_edit.emit(Edit::Cells { cells }))
+    };
     let on_text_edit = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |(key, text): (String, String)| on_edit.emit(Edit::Text { key, text }))
@@ -174,6 +181,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 id_prefix={prefix.clone()} on_select={on_cell_select.clone()} landmark={!props.embedded}
                 report_name={props.embedded.then(|| report_name.clone())} editable={props.editable}
                 editing={props.editing.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={on_cell_edit.clone()}
+                on_edit_cells={on_cells_edit.clone()} on_edit_cancel={props.on_edit_cancel.clone()}
                 on_export={Some(on_export)}
                 previous={props.compare.then(|| props.previous.as_ref().map(|p| p.loaded.clone())).flatten()}>
                 {chart}

@@ -14,6 +14,11 @@ use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+#[cfg(feature = "workstation")]
+mod sheet;
+#[cfg(feature = "workstation")]
+use sheet::{use_sheet, SheetProps};
+
 #[derive(Properties, PartialEq)]
 pub struct TableGridProps {
     pub table: Shared<TableLayout>,
@@ -50,6 +55,13 @@ pub struct TableGridProps {
     /// A cell's new text, as typed.
     #[prop_or_default]
     pub on_edit: Callback<(String, String)>,
+    /// Several cells' new text at once (a pasted block, cleared cells): one
+    /// step of undo.
+    #[prop_or_default]
+    pub on_edit_cells: Callback<Vec<(String, String)>>,
+    /// Escape in a cell's editor: the cell as it was before the edit.
+    #[prop_or_default]
+    pub on_edit_cancel: Callback<()>,
     /// Download the table as CSV.
     #[prop_or_default]
     pub on_export: Option<Callback<()>>,
@@ -66,22 +78,25 @@ pub struct TableGridProps {
 pub fn TableGrid(props: &TableGridProps) -> Html {
     let table = &*props.table;
     let frame = use_node_ref();
-    // The cell editor takes the focus as soon as it appears.
-    {
-        let frame = frame.clone();
-        use_effect_with(props.editing.clone(), move |editing| {
-            if editing.is_some() {
-                if let Some(input) = frame
-                    .cast::<web_sys::Element>()
-                    .and_then(|f| f.query_selector("input.nb-cell-input").ok().flatten())
-                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    let _ = input.focus();
-                    input.select();
-                }
-            }
-        });
-    }
+    // Filling the table like a spreadsheet: the workstation's only.
+    #[cfg(feature = "workstation")]
+    let sheet = use_sheet(SheetProps {
+        table: &props.table,
+        loaded: &props.loaded,
+        frame: &frame,
+        editing: props.editing.as_deref(),
+        enabled: props.editable,
+        on_edit_start: &props.on_edit_start,
+        on_edit: &props.on_edit,
+        on_edit_cells: &props.on_edit_cells,
+        on_edit_cancel: &props.on_edit_cancel,
+    });
+    #[cfg(feature = "workstation")]
+    let (handlers, range, refused) = (sheet.handlers, sheet.range, sheet.refused.map(|o| (o, sheet.on_dismiss)));
+    #[cfg(not(feature = "workstation"))]
+    let (range, refused) = (HashSet::<String>::new(), None::<((), Callback<MouseEvent>)>);
+    let sheet_mode = cfg!(feature = "workstation") && props.editable;
+    let first_cell = table.rows.iter().flatten().find_map(|c| c.pointer());
     let lang = props.lang;
     let prefix = props.id_prefix.as_str();
     // What depends on the layout alone is worked out once per layout, not on
@@ -126,6 +141,9 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         });
         ValueCell {
             numeric: matches!(value, Some(Value::Number(_))),
+            stored_text: matches!(value, Some(Value::String(_))),
+            in_range: range.contains(pointer),
+            tabbable: first_cell == Some(pointer),
             text,
             last_year,
             selected,
@@ -139,10 +157,31 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
             table.rows[row].iter().map(|cell| cell.pointer().map(&value_cell)).collect();
         html! {
             <TableRow table={props.table.clone()} {row} shape={shape.clone()} {cells} {lang}
-                id_prefix={props.id_prefix.clone()} template={props.template} editable={props.editable}
+                id_prefix={props.id_prefix.clone()} template={props.template} editable={props.editable} {sheet_mode}
                 on_select={props.on_select.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()} />
         }
     };
+    let body = html! {
+        <>
+            <caption class="nb-visually-hidden">{table.caption.get(lang)}</caption>
+            if table.head_rows > 0 {
+                <thead>{ for (0..table.head_rows).map(render_row) }</thead>
+            }
+            <tbody>{ for (table.head_rows..table.rows.len()).map(render_row) }</tbody>
+        </>
+    };
+    let grid_class = classes!("nb-grid", format!("nb-grid-{}", table.key), sheet_mode.then_some("nb-sheet"));
+    // The viewer's table listens to nothing (it has no sheet behaviour).
+    #[cfg(feature = "workstation")]
+    let grid = html! {
+        <table class={grid_class}
+            onkeydown={handlers.onkeydown} onmousedown={handlers.onmousedown} onmouseover={handlers.onmouseover}
+            onpaste={handlers.onpaste} oncopy={handlers.oncopy} onfocusin={handlers.onfocusin}>
+            {body}
+        </table>
+    };
+    #[cfg(not(feature = "workstation"))]
+    let grid = html! { <table class={grid_class}>{body}</table> };
     let caption_id = format!("{prefix}{}-caption", table.key);
     let scroll_label = format!(
         "{}{}{}",
@@ -161,18 +200,42 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                     </button>
                 }
             </h2>
+            {refused_notice(refused, lang)}
             <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label} ref={frame}>
-                <table class={classes!("nb-grid", format!("nb-grid-{}", table.key))}>
-                    <caption class="nb-visually-hidden">{table.caption.get(lang)}</caption>
-                    if table.head_rows > 0 {
-                        <thead>{ for (0..table.head_rows).map(render_row) }</thead>
-                    }
-                    <tbody>{ for (table.head_rows..table.rows.len()).map(render_row) }</tbody>
-                </table>
+                {grid}
             </div>
             {props.children.clone()}
         </section>
     }
+}
+
+/// The note under a number cell's editor when what is typed is text (the
+/// viewer has no editor).
+#[cfg(feature = "workstation")]
+fn stored_as_text(text: bool, lang: Lang) -> Option<&'static str> {
+    text.then(|| nianbao_core::message::stored_as_text(lang))
+}
+
+#[cfg(not(feature = "workstation"))]
+fn stored_as_text(_: bool, _: Lang) -> Option<&'static str> {
+    None
+}
+
+/// A pasted block that did not fit, said above the table until dismissed.
+#[cfg(feature = "workstation")]
+fn refused_notice(refused: Option<(nianbao_core::sheet::Overflow, Callback<MouseEvent>)>, lang: Lang) -> Html {
+    let Some((overflow, on_dismiss)) = refused else { return Html::default() };
+    html! {
+        <div class="nb-sheet-notice" role="alert" data-testid="paste-refused">
+            <span>{nianbao_core::message::paste_refused(&overflow, lang)}</span>
+            <button type="button" class="nb-button" onclick={on_dismiss}>{tr(lang, "知道了", "OK")}</button>
+        </div>
+    }
+}
+
+#[cfg(not(feature = "workstation"))]
+fn refused_notice(_: Option<((), Callback<MouseEvent>)>, _: Lang) -> Html {
+    Html::default()
 }
 
 /// What depends on the layout alone, worked out once per layout: each
@@ -201,6 +264,12 @@ pub struct CellFlag {
 pub struct ValueCell {
     text: String,
     numeric: bool,
+    /// The cell holds text (what is typed is not a number).
+    stored_text: bool,
+    /// In the selected range of cells.
+    in_range: bool,
+    /// The cell the keyboard reaches the table on.
+    tabbable: bool,
     /// Last year's number, when comparing.
     last_year: Option<String>,
     selected: bool,
@@ -220,6 +289,8 @@ pub struct TableRowProps {
     id_prefix: AttrValue,
     template: Template,
     editable: bool,
+    /// Filled like a spreadsheet (the table's handlers do the keys).
+    sheet_mode: bool,
     on_select: Callback<usize>,
     on_edit_start: Callback<Option<String>>,
     on_edit: Callback<(String, String)>,
@@ -238,6 +309,7 @@ impl PartialEq for TableRowProps {
             && self.id_prefix == other.id_prefix
             && self.template == other.template
             && self.editable == other.editable
+            && self.sheet_mode == other.sheet_mode
     }
 }
 
@@ -264,23 +336,24 @@ fn TableRow(props: &TableRowProps) -> Html {
                     }
                 });
                 let stop = props.on_edit_start.clone();
-                let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == "Escape" {
-                        e.prevent_default();
-                        stop.emit(None);
-                    }
-                });
-                let stop = props.on_edit_start.clone();
                 let onblur = Callback::from(move |_: FocusEvent| stop.emit(None));
                 let label = format!(
                     "{}{}",
                     tr(lang, "编辑：", "Edit: "),
                     nianbao_core::message::place(props.template, pointer, lang)
                 );
+                // What is typed is not a number: it will be stored as text.
+                let note_id = format!("{prefix}note{}", pointer.replace('/', "-"));
+                let note = stored_as_text(shown.stored_text, lang);
                 html! {
-                    <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}>
+                    <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}
+                        tabindex="-1">
                         <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
-                            value={shown.text.clone()} {oninput} {onkeydown} {onblur} />
+                            aria-describedby={note.is_some().then(|| note_id.clone())}
+                            value={shown.text.clone()} {oninput} {onblur} />
+                        if let Some(note) = note {
+                            <span class="nb-cell-note" id={note_id} role="status" data-testid="stored-as-text">{note}</span>
+                        }
                     </td>
                 }
             }
@@ -318,9 +391,16 @@ fn TableRow(props: &TableRowProps) -> Html {
                 if props.editable {
                     class.push("nb-editable");
                 }
+                if shown.in_range {
+                    class.push("nb-in-range");
+                }
+                // In a sheet every value cell takes the focus (the selected
+                // cell); the keyboard reaches the table on its first cell.
+                let sheet_tabindex = props.sheet_mode.then_some(if shown.tabbable { "0" } else { "-1" });
                 match &shown.flag {
                     None => html! {
-                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan} {ondblclick}>{content}</td>
+                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}
+                            tabindex={sheet_tabindex} {ondblclick}>{content}</td>
                     },
                     Some(flag) => {
                         class.push("nb-flagged");
@@ -339,14 +419,17 @@ fn TableRow(props: &TableRowProps) -> Html {
                         let start = props.on_edit_start.clone();
                         let editable = props.editable;
                         let target = pointer.clone();
-                        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                            if e.key() == "Enter" {
-                                if let Some(i) = first {
-                                    on_select.emit(i);
+                        // In a sheet the table's handlers do the keys.
+                        let onkeydown = (!props.sheet_mode).then_some(()).map(|()| {
+                            Callback::from(move |e: KeyboardEvent| {
+                                if e.key() == "Enter" {
+                                    if let Some(i) = first {
+                                        on_select.emit(i);
+                                    }
+                                } else if e.key() == "F2" && editable {
+                                    start.emit(Some(target.clone()));
                                 }
-                            } else if e.key() == "F2" && editable {
-                                start.emit(Some(target.clone()));
-                            }
+                            })
                         });
                         let messages =
                             flag.messages.iter().map(|m| html! { <span class="nb-tip-line">{m.clone()}</span> });

@@ -71,8 +71,9 @@ fn listeners(
     let on_paste = {
         let dispatch = dispatch.clone();
         EventListener::new_with_options(document, "paste", active(), move |e| {
-            // Pasting into a field is the field's business.
-            if in_text_field(e) {
+            // Pasting into a field is the field's business, and a block
+            // pasted into a table's cells the table's.
+            if in_text_field(e) || e.default_prevented() {
                 return;
             }
             let Some(clipboard) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()) else {

@@ -20,6 +20,9 @@ pub enum Work {
     },
     Undo,
     Redo,
+    /// Escape in a cell's editor: the cell as it was before this editing
+    /// began (the undo step its typing made is taken back), editing ends.
+    CancelEdit,
     /// Last year's report, to check this one against; its bytes are read
     /// like any report.
     OpenPrevious {
@@ -166,6 +169,18 @@ impl State {
                 };
                 self.previous = Some(previous);
                 self.create(draft, today);
+            }
+            Work::CancelEdit => {
+                let Some(pointer) = self.editing.take() else { return false };
+                // Typing in this cell made the newest undo step (the report
+                // before its first keystroke) exactly when it is the last edit.
+                if self.last_edit.as_deref() == Some(pointer.as_str()) {
+                    if let Some(before) = self.undo.pop() {
+                        self.current = Some(before);
+                        self.selected = None;
+                    }
+                }
+                self.last_edit = None;
             }
             Work::Undo => self.travel(true),
             Work::Redo => self.travel(false),
@@ -372,6 +387,38 @@ mod tests {
         let state = state.reduce(Action::Work(Work::Redo));
         assert!(state.current.as_ref().unwrap().checked.summary.errors > 0);
         assert_eq!(state.redo.len(), 1);
+    }
+
+    #[test]
+    fn escape_restores_the_cell_and_a_paste_is_one_undo_step() {
+        let pointer = "/applications/received/natural_person";
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = edit(state, cell("/appeals/review/pending", "1"));
+        // Editing starts, two keystrokes, Escape: the cell is as it was, and
+        // the earlier edit is still the one step of undo.
+        let state = state.reduce(Action::EditCell(Some(pointer.into())));
+        let state = edit(state, cell(pointer, "3"));
+        let state = edit(state, cell(pointer, "31"));
+        let state = state.reduce(Action::Work(Work::CancelEdit));
+        let document = state.current.as_ref().unwrap().loaded.document.clone().unwrap();
+        assert_eq!(document.pointer(pointer).map(Value::to_json), Some("1".into()));
+        assert_eq!(document.pointer("/appeals/review/pending").map(Value::to_json), Some("1".into()));
+        assert_eq!((state.undo.len(), state.editing.as_deref()), (1, None));
+        // Escape without typing changes nothing.
+        let state = state.reduce(Action::EditCell(Some(pointer.into())));
+        let state = state.reduce(Action::Work(Work::CancelEdit));
+        assert_eq!(state.undo.len(), 1);
+        // A pasted row: seven cells in one step, undone in one step.
+        let sheet = nianbao_core::sheet::Sheet::new(&state.current.as_ref().unwrap().tables[1]);
+        let cells = nianbao_core::sheet::paste(&sheet, pointer, "3 1 0 0 2 0 6").unwrap();
+        let state = edit(state, Edit::Cells { cells });
+        let document = state.current.as_ref().unwrap().loaded.document.clone().unwrap();
+        assert_eq!(document.pointer("/applications/received/total").map(Value::to_json), Some("6".into()));
+        assert_eq!(state.undo.len(), 2);
+        let state = state.reduce(Action::Work(Work::Undo));
+        let document = state.current.as_ref().unwrap().loaded.document.clone().unwrap();
+        assert_eq!(document.pointer("/applications/received/total").map(Value::to_json), Some("1".into()));
+        assert_eq!(document.pointer(pointer).map(Value::to_json), Some("1".into()));
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub enum Edit {
     /// A cell, as typed: a number, empty for blank, or text (kept as typed,
     /// so that the check says it is not a number).
     Cell { pointer: String, text: String },
+    /// Several cells at once, each as typed (a block pasted into a table,
+    /// placed by [`crate::sheet`]): one step of undo.
+    Cells { cells: Vec<(String, String)> },
     /// A text section (`overview`, `problems`, `other`).
     Text { key: String, text: String },
     /// One of the report's facts ([`FACTS`]), as typed: empty removes it
@@ -29,14 +32,15 @@ pub enum Edit {
 
 impl Edit {
     /// The place the edit writes to, for edits that continue one another
-    /// (typing on in the same cell); a decision has none.
+    /// (typing on in the same cell); a decision and a pasted block have
+    /// none (each is a step of undo of its own).
     pub fn place(&self) -> Option<String> {
         match self {
             Edit::Cell { pointer, .. } => Some(pointer.clone()),
             Edit::Text { key, .. } | Edit::Fact { key, .. } => {
                 Some(format!("/{}", crate::json::escape_pointer_token(key)))
             }
-            Edit::Settle { .. } => None,
+            Edit::Cells { .. } | Edit::Settle { .. } => None,
         }
     }
 }
@@ -46,6 +50,11 @@ impl Edit {
 pub fn apply(document: &mut Value, edit: Edit) {
     match edit {
         Edit::Cell { pointer, text } => set(document, &pointer, typed_cell(&text)),
+        Edit::Cells { cells } => {
+            for (pointer, text) in cells {
+                set(document, &pointer, typed_cell(&text));
+            }
+        }
         Edit::Text { key, text } => {
             if let Value::Object(root) = document {
                 root.insert(&key, Value::String(text));

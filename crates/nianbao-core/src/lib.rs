@@ -34,6 +34,7 @@ pub mod output;
 pub mod readiness;
 pub mod rules;
 pub mod schema;
+pub mod sheet;
 pub mod template;
 pub mod text;
 

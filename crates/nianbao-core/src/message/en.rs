@@ -380,3 +380,21 @@ impl Words for En {
         format!("{total} {} to fill ({})", if total == 1 { "cell" } else { "cells" }, each.join(", "))
     }
 }
+
+// The words of filling a table (`crate::sheet`): free functions, not
+// `Words`, so that the viewer, which never edits, does not carry them.
+
+pub(super) fn paste_refused(o: &crate::sheet::Overflow) -> String {
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    let fit = if o.fit == 0 { "none of it fits".to_string() } else { format!("only {} of them fit", o.fit) };
+    format!(
+        "The pasted block is {} by {} ({}); from the selected cell {fit} in this table, so nothing was pasted. Select a cell further left or up, or copy fewer rows or columns.",
+        plural(o.rows, "row"),
+        plural(o.columns, "column"),
+        plural(o.cells, "cell")
+    )
+}
+
+pub(super) fn stored_as_text() -> &'static str {
+    "Will be stored as text, not a number"
+}

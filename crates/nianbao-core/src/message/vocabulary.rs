@@ -220,6 +220,24 @@ pub fn years_text(years: usize, lang: Lang) -> String {
     words(lang).years(years)
 }
 
+/// Why a pasted block was not pasted, with how many of its cells fit:
+/// “粘贴的内容有 2 行 8 列（16 个单元格），从所选单元格起本表只放得下其中 14 个……”.
+pub fn paste_refused(overflow: &crate::sheet::Overflow, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => super::zh::paste_refused(overflow),
+        Lang::En => super::en::paste_refused(overflow),
+    }
+}
+
+/// The note under a number cell's editor while what is typed is not a
+/// number (it is stored as text, and checked as `cell-text`).
+pub fn stored_as_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => super::zh::stored_as_text(),
+        Lang::En => super::en::stored_as_text(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +261,25 @@ mod tests {
                 assert_eq!(count_unit(severity, 1, Lang::Zh), count_unit(severity, 2, Lang::Zh));
             }
         }
+    }
+
+    #[test]
+    fn a_refused_paste_says_how_many_cells_fit() {
+        let overflow = crate::sheet::Overflow { rows: 2, columns: 8, cells: 16, fit: 14 };
+        assert_eq!(
+            paste_refused(&overflow, Lang::Zh),
+            "粘贴的内容有 2 行 8 列（16 个单元格），从所选单元格起本表只放得下其中 14 个，因此没有粘贴任何内容。请选择更靠左或靠上的单元格，或少复制几行几列。"
+        );
+        assert_eq!(
+            paste_refused(&overflow, Lang::En),
+            "The pasted block is 2 rows by 8 columns (16 cells); from the selected cell only 14 of them fit in this table, so nothing was pasted. Select a cell further left or up, or copy fewer rows or columns."
+        );
+        let one = crate::sheet::Overflow { rows: 1, columns: 1, cells: 1, fit: 0 };
+        assert_eq!(
+            paste_refused(&one, Lang::En),
+            "The pasted block is 1 row by 1 column (1 cell); from the selected cell none of it fits in this table, so nothing was pasted. Select a cell further left or up, or copy fewer rows or columns."
+        );
+        assert_eq!(stored_as_text(Lang::Zh), "将保存为文字，不是数字");
     }
 
     #[test]

@@ -362,3 +362,18 @@ impl Words for Zh {
         format!("还有 {total} 格待填：{}", each.join("，"))
     }
 }
+
+// The words of filling a table (`crate::sheet`): free functions, not
+// `Words`, so that the viewer, which never edits, does not carry them.
+
+pub(super) fn paste_refused(o: &crate::sheet::Overflow) -> String {
+    let fit = if o.fit == 0 { "一个也放不下".to_string() } else { format!("只放得下其中 {} 个", o.fit) };
+    format!(
+        "粘贴的内容有 {} 行 {} 列（{} 个单元格），从所选单元格起本表{fit}，因此没有粘贴任何内容。请选择更靠左或靠上的单元格，或少复制几行几列。",
+        o.rows, o.columns, o.cells
+    )
+}
+
+pub(super) fn stored_as_text() -> &'static str {
+    "将保存为文字，不是数字"
+}

@@ -3,87 +3,10 @@
 
 use super::headings::{strip_numbering, Numbering};
 use super::lines::fold_label;
-use nianbao_core::json::Value;
 
-/// What a table cell holds, as printed.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum CellText {
-    Number(String),
-    Blank,
-    Text(String),
-}
-
-impl CellText {
-    pub(super) fn is_blank(&self) -> bool {
-        matches!(self, CellText::Blank)
-    }
-
-    pub(super) fn to_value(&self) -> Value {
-        match self {
-            CellText::Number(raw) => match nianbao_core::json::parse(raw) {
-                Ok(parsed) => parsed.value,
-                Err(_) => Value::String(raw.clone()),
-            },
-            CellText::Blank => Value::Null,
-            CellText::Text(text) => Value::String(text.clone()),
-        }
-    }
-}
-
-/// Reads one printed cell: a number (`3119`, `7730.28`, `1,234`), a dash or
-/// slash for "none", or a number with a unit typed in (`251000元`).
-pub(super) fn cell_token(field: &str) -> Option<CellText> {
-    let t = field.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if matches!(t, "/" | "／" | "—" | "——" | "-" | "－" | "–" | "无" | "\\") {
-        return Some(CellText::Text(t.to_string()));
-    }
-    let folded: String = t
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '．' => '.',
-            _ => c,
-        })
-        .collect();
-    // A minus sign (本年增/减 may go down): ASCII, full-width or the real one.
-    // A plus sign (本年增/减 written +1) is dropped: JSON has none.
-    let (sign, unsigned) = match folded.strip_prefix(['-', '－', '−']) {
-        Some(rest) => ("-", rest),
-        None => ("", folded.strip_prefix(['+', '＋']).unwrap_or(folded.as_str())),
-    };
-    // Thousands separators, ASCII or full-width (3，119), only between
-    // groups of three digits: 3，1 is two numbers, not one.
-    let whole = unsigned.split('.').next().unwrap_or("");
-    let groups: Vec<&str> = whole.split([',', '，']).collect();
-    let grouped = groups.len() == 1
-        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
-    let digits: String = unsigned.chars().filter(|&c| c != ',' && c != '，').collect();
-    let numeric = grouped
-        && !digits.is_empty()
-        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.matches('.').count() <= 1
-        && !digits.ends_with('.');
-    if numeric {
-        // JSON has no leading zeros: "007" is text as printed.
-        let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
-        return Some(if leading_zero {
-            CellText::Text(t.to_string())
-        } else {
-            CellText::Number(format!("{sign}{digits}"))
-        });
-    }
-    // A number with a unit typed into the cell: kept as text, as printed.
-    let starts_numeric = folded.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let unit = folded.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    if starts_numeric && matches!(unit, "元" | "万元" | "件" | "个" | "条" | "项" | "%") {
-        return Some(CellText::Text(t.to_string()));
-    }
-    None
-}
+// How a printed cell reads is the core's (`nianbao_core::sheet`): a cell
+// pasted into the app reads as an imported one.
+pub(super) use nianbao_core::sheet::{cell_token, CellText};
 
 /// A line of a table: its label text and the run of cells that ends it.
 #[derive(Debug, Clone)]
@@ -131,20 +54,7 @@ pub(super) fn table_line(line: &str) -> TableLine {
     } else {
         // A unit printed after its number with a space (`1 件`) belongs to
         // that number's cell, as if typed in it (`1件`).
-        let mut merged: Vec<String> = Vec::new();
-        for field in line.split_whitespace() {
-            let unit = matches!(field, "件" | "个" | "条" | "项" | "元" | "万元");
-            match merged.last_mut() {
-                Some(last)
-                    if unit
-                        && last.chars().last().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) =>
-                {
-                    last.push_str(field)
-                }
-                _ => merged.push(field.to_string()),
-            }
-        }
-        joined = merged;
+        joined = nianbao_core::sheet::space_fields(line);
         joined.iter().map(String::as_str).collect()
     };
     let mut end = fields.len();
