@@ -4,6 +4,8 @@
 //! today's date, and prints what the core found. Every judgement is the
 //! core's.
 
+mod export;
+
 use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
 use nianbao_core::message::{self as words, message};
@@ -19,6 +21,7 @@ nianbao: check 政府信息公开工作年度报告 files (zfxxgk-annual-report/
 Usage:
   nianbao check PATH... [--previous FILE] [--format text|json] [--lang zh|en] [--today YYYY-MM-DD]
   nianbao import FILE [--out OUT.json] [--agency NAME] [--kind KIND] [--source TEXT] [--lang zh|en]
+  nianbao export FILE --to html|docx|csv [--out OUT] [--fragment] [--data] [--table 2|3|4] [--lang zh|en]
   nianbao schema
   nianbao --help | --version
 
@@ -34,6 +37,11 @@ import  Turns a report published as text (copied from a web page, Word or a PDF
         exit status 1 when cells are missing.
         --agency, --kind, --source   what the text may not say (kind: department,
                                      township, county, prefecture, province)
+export  Publishes a report (its JSON, or any file import reads) in the official
+        layout, to OUT or to standard output: --to html a web page with no script
+        (--fragment: the report's <article> alone, for a CMS editor; --data: with
+        the report's JSON in a data block, for <nianbao-report>), --to docx a Word
+        file, --to csv the three tables (--table N: table N alone).
 schema  Prints the JSON Schema of the format.
 
 Exit status: 0 no errors, 1 at least one error finding, 2 a file could not be read or the command is wrong.";
@@ -46,6 +54,7 @@ fn main() -> ExitCode {
             Err(e) => usage_error(&e),
         },
         Some("import") => import(&args[1..]),
+        Some("export") => export::run(&args[1..], usage_error),
         Some("schema") => {
             print!("{}", nianbao_core::schema::schema().to_json_pretty());
             ExitCode::SUCCESS
