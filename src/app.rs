@@ -174,6 +174,10 @@ pub fn App(props: &AppProps) -> Html {
         Html::default()
     };
     #[cfg(feature = "workstation")]
+    let publish = publish_tools(lang, state.current.is_some(), &on_download);
+    #[cfg(not(feature = "workstation"))]
+    let publish = Html::default();
+    #[cfg(feature = "workstation")]
     let batch_panel = batch_panel(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
     let batch_panel = Html::default();
@@ -194,6 +198,7 @@ pub fn App(props: &AppProps) -> Html {
                         can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
                         {on_previous_file} previous={previous_label} {on_clear_previous}
                         compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
+                    {publish}
                 </header>
             }
             if dragging {
@@ -239,6 +244,14 @@ fn work_notices(tools: &WorkTools, lang: Lang, on_download_report: &Callback<()>
             }
         </>
     }
+}
+
+/// Publishing the report on screen: a web page, a Word file, print.
+#[cfg(feature = "workstation")]
+fn publish_tools(lang: Lang, ready: bool, on_download: &Callback<Download>) -> Html {
+    use crate::components::publish::PublishTools;
+    let on_print = Callback::from(crate::io::print::print);
+    html! { <PublishTools {lang} id_prefix={ID_PREFIX} {ready} on_download={on_download.clone()} {on_print} /> }
 }
 
 /// The summary of many reports opened at once.

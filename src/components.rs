@@ -9,6 +9,8 @@ pub mod findings;
 pub mod header;
 pub mod import_notes;
 pub mod outcome_chart;
+#[cfg(feature = "workstation")]
+pub mod publish;
 pub mod report_view;
 pub mod section_text;
 pub mod settle;

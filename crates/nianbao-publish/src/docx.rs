@@ -145,7 +145,7 @@ fn styles_xml() -> String {
         "Heading1",
         "heading 1",
         true,
-        "<w:keepNext/><w:outlineLvl w:val=\"0\"/>",
+        "<w:keepNext/><w:spacing w:before=\"160\"/><w:outlineLvl w:val=\"0\"/>",
         &fonts(FONT_HEADING),
     ));
     out.push_str(&paragraph(

@@ -28,7 +28,8 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Page {
     /// Only the report's `<article>` (with its `<style>`), to paste into a
-    /// CMS editor; otherwise a whole document.
+    /// CMS editor (whose page has its own landmarks); otherwise a whole
+    /// document, the report in its `<main>`.
     pub fragment: bool,
     /// The report's JSON in a data block, for `<nianbao-report>`.
     pub data: bool,
@@ -58,6 +59,7 @@ font:1rem/1.8 \"仿宋_GB2312\",\"仿宋\",FangSong,STFangsong,serif}\
 .nianbao-report .nianbao-vertical{writing-mode:vertical-rl;text-orientation:upright;letter-spacing:.2em;width:1.6em}\
 .nianbao-report .nianbao-applications{min-width:46em}\
 .nianbao-report .nianbao-appeals{min-width:44em}\
+@media (max-width:600px){.nianbao-report{padding:.5em}.nianbao-report table{font-size:.75em}}\
 @media print{@page{size:A4;margin:37mm 26mm 35mm 28mm}\
 .nianbao-report{max-width:none;margin:0;padding:0;font-size:16pt}\
 .nianbao-report .nianbao-scroll{overflow:visible}\
@@ -80,7 +82,7 @@ pub fn html(loaded: &Loaded, page: &Page) -> Option<String> {
         escape_into(&mut out, &title);
         out.push_str("</title>\n<style>");
         out.push_str(STYLE);
-        out.push_str("</style>\n</head>\n<body>\n");
+        out.push_str("</style>\n</head>\n<body>\n<main>\n");
     }
     if page.data {
         out.push_str("<nianbao-report lang=\"zh\" view=\"tables\">\n<script type=\"application/json\">");
@@ -120,7 +122,7 @@ pub fn html(loaded: &Loaded, page: &Page) -> Option<String> {
         out.push_str("</nianbao-report>\n");
     }
     if !page.fragment {
-        out.push_str("</body>\n</html>\n");
+        out.push_str("</main>\n</body>\n</html>\n");
     }
     Some(out)
 }

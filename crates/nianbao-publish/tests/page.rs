@@ -66,7 +66,7 @@ fn the_data_block_is_the_only_script_and_cannot_be_broken_out_of() {
     let read = nianbao_core::json::parse(json).expect("JSON").value;
     assert_eq!(read, document);
     assert!(html.contains("<nianbao-report lang=\"zh\" view=\"tables\">"));
-    assert!(html.trim_end().ends_with("</nianbao-report>\n</body>\n</html>"));
+    assert!(html.trim_end().ends_with("</nianbao-report>\n</main>\n</body>\n</html>"));
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn a_fragment_is_the_article_alone() {
     let html = page_of(&sample("huaian-city-2024"), Page { fragment: true, data: false });
     assert!(html.starts_with("<article class=\"nianbao-report\" lang=\"zh-CN\">\n<style>"));
     assert!(html.trim_end().ends_with("</article>"));
-    for tag in ["<html", "<head", "<body", "<!DOCTYPE", "<title"] {
+    for tag in ["<html", "<head", "<body", "<main", "<!DOCTYPE", "<title"] {
         assert!(!html.contains(tag), "{tag}");
     }
 }
