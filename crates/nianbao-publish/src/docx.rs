@@ -9,9 +9,9 @@
 //! are named in the font table (`w:altName`), for machines without the
 //! GB2312 fonts; Latin text and digits are Times New Roman.
 //!
-//! The parts are written here (a few kB of XML) and zipped by
+//! The parts are written here (a few kB of XML) and zipped, stored, by
 //! [`crate::zip`]: a .docx crate would have cost the workstation over
-//! 200 kB gzipped (docs/DECISIONS.md, 84).
+//! 200 kB gzipped (docs/DECISIONS.md, 83–84).
 
 use crate::xml::escape_into;
 use crate::Source;

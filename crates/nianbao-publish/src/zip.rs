@@ -1,9 +1,14 @@
-//! A zip archive writer, as small as a `.docx` needs: entries DEFLATE-
-//! compressed with `miniz_oxide` (stored when that is not smaller), CRC-32,
-//! local headers, the central directory and its end record; no zip64 (a
-//! report's parts are far below 4 GB), no comments, no extra fields. The
-//! dates are 1980-01-01 00:00, so that the same report always gives the same
-//! bytes.
+//! A zip archive writer, as small as a `.docx` needs: stored entries (no
+//! compression, which the Open Packaging Conventions allow beside DEFLATE;
+//! Word deflates the file when it saves it), CRC-32, local headers, the
+//! central directory and its end record; no zip64 (a report's parts are far
+//! below 4 GB), no comments, no extra fields. The dates are 1980-01-01
+//! 00:00, so that the same report always gives the same bytes.
+//!
+//! Why stored (docs/DECISIONS.md, 84): DEFLATE by `miniz_oxide` made the
+//! file ten times smaller (80 kB → 8 kB for a real report) but cost the
+//! workstation 9.5 kB gzipped, paid by every user of the tools for a file
+//! that is made on their own computer.
 
 /// CRC-32 (IEEE, as zip uses it), by a table made at compile time.
 pub fn crc32(data: &[u8]) -> u32 {
@@ -29,16 +34,12 @@ pub fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-/// The DEFLATE level: 6 is zlib's default, a good trade of time for size.
-const LEVEL: u8 = 6;
-
 /// A zip archive of `entries` (name, contents), in that order.
 pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data) in entries {
-        let deflated = miniz_oxide::deflate::compress_to_vec(data, LEVEL);
-        let (method, body): (u16, &[u8]) = if deflated.len() < data.len() { (8, &deflated) } else { (0, data) };
+        let (method, body): (u16, &[u8]) = (0, data);
         let offset = out.len() as u32;
         let crc = crc32(data);
         // The fields local headers and central directory entries share.
@@ -109,7 +110,7 @@ mod tests {
     }
 
     /// An entry's contents, read as a zip reader would: through the central
-    /// directory to the local header, inflated, its CRC checked.
+    /// directory to the local header, its CRC checked.
     fn read_entry(archive: &[u8], name: &str) -> Vec<u8> {
         let u16_at = |at: usize| u16::from_le_bytes([archive[at], archive[at + 1]]) as usize;
         let u32_at = |at: usize| u32::from_le_bytes(archive[at..at + 4].try_into().unwrap()) as usize;
@@ -124,8 +125,8 @@ mod tests {
                 assert_eq!(u32_at(local), 0x0403_4b50);
                 let start = local + 30 + u16_at(local + 26) + u16_at(local + 28);
                 let body = &archive[start..start + size];
-                let data =
-                    if method == 8 { miniz_oxide::inflate::decompress_to_vec(body).unwrap() } else { body.to_vec() };
+                assert_eq!(method, 0, "stored");
+                let data = body.to_vec();
                 assert_eq!(crc32(&data) as usize, crc);
                 return data;
             }
