@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): core throughput on one core, and `nianbao check` on
+# Benchmarks (not tests): core throughput on one core, publishing, and `nianbao check` on
 # a directory of 10,000 reports, and the browser app (wasm size, time to the
 # validated tables beside a static page). Prints figures; judges nothing.
 set -euo pipefail
@@ -7,11 +7,15 @@ cd "$(dirname "$0")/.."
 
 cargo build --release -q -p nianbao-core --example bench
 cargo build --release -q -p nianbao-import --features pdf --example import_bench
+cargo build --release -q -p nianbao-publish --example publish_bench
 cargo build --release -q -p nianbao-cli
 echo "== core =="
 taskset -c 0 ./target/release/examples/bench 2>/dev/null || ./target/release/examples/bench
 echo "== import =="
 taskset -c 0 ./target/release/examples/import_bench 2>/dev/null || ./target/release/examples/import_bench
+
+echo "== publish (web page, Word file, CSV) =="
+taskset -c 0 ./target/release/examples/publish_bench 2>/dev/null || ./target/release/examples/publish_bench
 
 echo "== nianbao check on a directory of 10,000 reports =="
 dir=$(mktemp -d)

@@ -194,6 +194,10 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(not(feature = "workstation"))]
     let new_report = Html::default();
     #[cfg(feature = "workstation")]
+    let publish = publish_tools(lang, state.current.is_some(), &on_download);
+    #[cfg(not(feature = "workstation"))]
+    let publish = Html::default();
+    #[cfg(feature = "workstation")]
     let batch_panel = batch_panel(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
     let batch_panel = Html::default();
@@ -214,6 +218,7 @@ pub fn App(props: &AppProps) -> Html {
                         can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
                         {on_previous_file} previous={previous_label} {on_clear_previous} {on_new}
                         compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
+                    {publish}
                 </header>
             }
             if dragging {
@@ -287,6 +292,14 @@ fn new_report_form(state: &State, dispatcher: &UseReducerDispatcher<State>, lang
     html! {
         <NewReport {lang} year={i64::from(today().year) - 1} id_prefix={ID_PREFIX} {on_blank} {on_previous_file} {on_close} />
     }
+}
+
+/// Publishing the report on screen: a web page, a Word file, print.
+#[cfg(feature = "workstation")]
+fn publish_tools(lang: Lang, ready: bool, on_download: &Callback<Download>) -> Html {
+    use crate::components::publish::PublishTools;
+    let on_print = Callback::from(crate::io::print::print);
+    html! { <PublishTools {lang} id_prefix={ID_PREFIX} {ready} on_download={on_download.clone()} {on_print} /> }
 }
 
 /// The summary of many reports opened at once.

@@ -12,6 +12,8 @@ pub mod import_notes;
 pub mod new_report;
 pub mod outcome_chart;
 #[cfg(feature = "workstation")]
+pub mod publish;
+#[cfg(feature = "workstation")]
 pub mod publish_state;
 pub mod report_view;
 pub mod section_text;

@@ -14,6 +14,12 @@ pub enum Download {
     Table(usize),
     /// The findings, in the RULES.md output shape.
     Findings,
+    /// The report published as a static web page (`nianbao_publish::html`).
+    #[cfg(feature = "workstation")]
+    Page(nianbao_publish::Page),
+    /// The report published as a Word file (`nianbao_publish::docx`).
+    #[cfg(feature = "workstation")]
+    Word,
 }
 
 /// The name of a downloaded report: the file it was read from, as JSON
@@ -39,6 +45,21 @@ pub fn table_file_name(opened: &Opened, index: usize) -> String {
     format!("{}-{table}.csv", name.replace(' ', "-"))
 }
 
+/// The name of a published report: the agency and the year, with the
+/// format's extension.
+#[cfg(feature = "workstation")]
+pub fn published_file_name(opened: &Opened, format: nianbao_publish::Format) -> String {
+    let report = opened.loaded.report.as_ref();
+    let agency = report.and_then(|r| r.agency.clone()).unwrap_or_default();
+    let stem = match report.and_then(|r| r.year) {
+        Some(year) if !agency.is_empty() => format!("{agency}-{year}"),
+        Some(year) => year.to_string(),
+        None if !agency.is_empty() => agency,
+        None => "nianbao-report".to_string(),
+    };
+    format!("{}.{}", stem.replace(' ', "-"), format.code())
+}
+
 /// Starts a download of `what` of the report `opened`.
 pub fn download(what: Download, opened: &Opened, lang: Lang) {
     match what {
@@ -57,6 +78,20 @@ pub fn download(what: Download, opened: &Opened, lang: Lang) {
             let template = opened.loaded.template();
             let json = nianbao_core::output::checked(&opened.checked, template, lang).to_json_pretty();
             download_text("nianbao-findings.json", &json, "application/json");
+        }
+        #[cfg(feature = "workstation")]
+        Download::Page(page) => {
+            if let Some(html) = nianbao_publish::html(&opened.loaded, &page) {
+                let name = published_file_name(opened, nianbao_publish::Format::Html);
+                download_text(&name, &html, "text/html;charset=utf-8");
+            }
+        }
+        #[cfg(feature = "workstation")]
+        Download::Word => {
+            if let Some(bytes) = nianbao_publish::docx::docx(&opened.loaded) {
+                let format = nianbao_publish::Format::Docx;
+                download_bytes(&published_file_name(opened, format), &bytes, format.mime());
+            }
         }
     }
 }
@@ -84,6 +119,31 @@ pub fn download_text(name: &str, text: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Offers `bytes` to the user as a file download (as `download_text`, kept
+/// apart so that the viewer, which downloads text only, does not change).
+#[cfg(feature = "workstation")]
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +154,18 @@ mod tests {
         assert_eq!(report_file_name(&Origin::File("report".into())), "report.json");
         assert_eq!(report_file_name(&Origin::Pasted), "nianbao-report.json");
         assert_eq!(report_file_name(&Origin::BuiltinSample), "nianbao-report.json");
+    }
+
+    #[cfg(feature = "workstation")]
+    #[test]
+    fn a_published_report_is_named_by_its_agency_and_year() {
+        use nianbao_publish::Format;
+        let today = nianbao_core::date::Date::new(2026, 1, 1).unwrap();
+        let opened = Opened::read(Origin::BuiltinSample, nianbao_core::BUILTIN_SAMPLE.as_bytes(), today);
+        assert_eq!(published_file_name(&opened, Format::Html), "济源高新技术产业开发区管理办公室-2024.html");
+        assert_eq!(published_file_name(&opened, Format::Docx), "济源高新技术产业开发区管理办公室-2024.docx");
+        let opened = Opened::read(Origin::Pasted, b"{}", today);
+        assert_eq!(published_file_name(&opened, Format::Docx), "nianbao-report.docx");
     }
 }
 

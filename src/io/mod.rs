@@ -14,3 +14,5 @@ pub mod lang;
 pub mod open;
 #[cfg(feature = "workstation")]
 pub mod pause;
+#[cfg(feature = "workstation")]
+pub mod print;

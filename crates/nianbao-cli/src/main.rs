@@ -4,6 +4,8 @@
 //! today's date, and prints what the core found. Every judgement is the
 //! core's.
 
+mod export;
+
 use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
 use nianbao_core::message::{self as words, message};
@@ -22,6 +24,7 @@ Usage:
   nianbao check PATH... [--previous FILE] [--format text|json] [--lang zh|en] [--today YYYY-MM-DD]
   nianbao import FILE [--out OUT.json] [--agency NAME] [--kind KIND] [--source TEXT] [--lang zh|en]
   nianbao new (--year YYYY --agency NAME | --previous LAST.json) [--kind KIND] [--out FILE]
+  nianbao export FILE --to html|docx|csv [--out OUT] [--fragment] [--data] [--table 2|3|4] [--lang zh|en]
   nianbao schema
   nianbao --help | --version
 
@@ -43,6 +46,11 @@ new     Starts a report: the year's blank template (every cell blank, never 0;
         kind, the next year, the applications carried over from those last
         year carried forward, last year's sections 一 and 五 to rewrite).
         To FILE or standard output.
+export  Publishes a report (its JSON, or any file import reads) in the official
+        layout, to OUT or to standard output: --to html a web page with no script
+        (--fragment: the report's <article> alone, for a CMS editor; --data: with
+        the report's JSON in a data block, for <nianbao-report>), --to docx a Word
+        file, --to csv the three tables (--table N: table N alone).
 schema  Prints the JSON Schema of the format.
 
 Exit status: 0 no errors, 1 at least one error finding, 2 a file could not be read or the command is wrong.";
@@ -56,6 +64,7 @@ fn main() -> ExitCode {
         },
         Some("import") => import(&args[1..]),
         Some("new") => new::run(&args[1..]),
+        Some("export") => export::run(&args[1..], usage_error),
         Some("schema") => {
             print!("{}", nianbao_core::schema::schema().to_json_pretty());
             ExitCode::SUCCESS

@@ -383,3 +383,41 @@ fn new_refuses_what_it_cannot_make() {
         assert!(String::from_utf8(out.stderr).unwrap().starts_with("nianbao: "), "{args:?}");
     }
 }
+
+#[test]
+fn export_publishes_a_page_a_word_file_and_csv_that_import_back() {
+    let dir = temp_dir("export");
+    let report = sample("hongze-district-2023");
+    let expected = nianbao_core::json::parse(&std::fs::read_to_string(&report).unwrap()).unwrap().value;
+    for (to, file) in [("html", "report.html"), ("docx", "report.docx")] {
+        let out_path = dir.join(file);
+        let out = nianbao(&["export", &report, "--to", to, "--out", out_path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let back = nianbao(&["import", out_path.to_str().unwrap()]);
+        assert_eq!(back.status.code(), Some(0), "{to}: {}", String::from_utf8_lossy(&back.stderr));
+        let imported = json_of(&back);
+        for key in ["/applications", "/proactive", "/appeals", "/overview", "/problems", "/other", "/title"] {
+            assert_eq!(imported.pointer(key), expected.pointer(key), "{to} {key}");
+        }
+    }
+    // A page to standard output, with the data block; a fragment.
+    let page = String::from_utf8(nianbao(&["export", &report, "--to", "html", "--data"]).stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<script type=\"application/json\">"));
+    let fragment = String::from_utf8(nianbao(&["export", &report, "--to", "html", "--fragment"]).stdout).unwrap();
+    assert!(fragment.starts_with("<article") && !fragment.contains("<script"));
+    // CSV: the three tables, or one as the app exports it.
+    let csv = String::from_utf8(nianbao(&["export", &report, "--to", "csv"]).stdout).unwrap();
+    assert!(csv.starts_with('\u{feff}') && csv.matches('\u{feff}').count() == 1);
+    assert!(csv.contains("行政复议,") && csv.contains("（七）总计,"), "{csv}");
+    let table = String::from_utf8(nianbao(&["export", &report, "--to", "csv", "--table", "3"]).stdout).unwrap();
+    assert!(table.starts_with("\u{feff}（本列数据") && !table.contains("行政复议"), "{table}");
+    // Mistakes are usage errors; a file that is no report says why.
+    assert_eq!(nianbao(&["export", &report]).status.code(), Some(2));
+    assert_eq!(nianbao(&["export", &report, "--to", "pdf"]).status.code(), Some(2));
+    assert_eq!(nianbao(&["export", &report, "--to", "docx", "--data"]).status.code(), Some(2));
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\"format\": ").unwrap();
+    let out = nianbao(&["export", broken.to_str().unwrap(), "--to", "html"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8(out.stderr).unwrap().is_empty());
+}
