@@ -152,3 +152,76 @@ test('next year from last year\'s report: carried over from carried forward, the
   assert.match(await page.textContent('h1'), /淮安市人民政府2025年/);
   await page.context().close();
 });
+
+test('from the blank template to 可以发布 by pasting and typing, then published as a page and a Word file that import back', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const cli = path.join(path.dirname(new URL(import.meta.url).pathname), '../../target/debug/nianbao');
+  const model = JSON.parse(readFileSync(sample('jiyuan-hitech-zone-2024.json'), 'utf8'));
+  const at = (pointer) => pointer.split('/').slice(1).reduce((o, k) => o?.[k], model);
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await openApp(page, server.base);
+  await page.click('button[data-action="new-report"]');
+  const form = page.locator('[data-testid="new-report"]');
+  await form.locator('input[inputmode="numeric"]').fill(String(model.year));
+  await form.locator('input[autocomplete="organization"]').fill(model.agency);
+  await form.locator('select').selectOption(model.kind);
+  await form.locator('button[data-action="create-report"]').click();
+  await form.waitFor({ state: 'detached' });
+  const paste = (text) => page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  // Each table's rows of value cells, as printed.
+  const rows = (table) => page.$$eval(`.nb-grid-${table} tr`, (trs) =>
+    trs.map((r) => [...r.querySelectorAll('td[data-pointer]')].map((td) => td.dataset.pointer)).filter((r) => r.length));
+  // 表二 row by row, 表三 as one block as a spreadsheet copies it, 表四 as its one row.
+  for (const row of await rows('proactive')) {
+    await page.click(`td[data-pointer="${row[0]}"]`);
+    await paste(row.map(at).join('\t'));
+    await page.waitForFunction(([p, v]) => {
+      const td = document.querySelector(`td[data-pointer="${p}"]`);
+      return (td?.querySelector('.nb-cell-text') ?? td)?.textContent.trim() === v;
+    }, [row.at(-1), String(at(row.at(-1)))]);
+  }
+  const applications = await rows('applications');
+  assert.equal(applications.flat().length, 175);
+  await page.click(`td[data-pointer="${applications[0][0]}"]`);
+  await paste(applications.map((row) => row.map(at).join('\t')).join('\r\n') + '\r\n');
+  const appeals = (await rows('appeals')).flat();
+  assert.equal(appeals.length, 15);
+  await page.click(`td[data-pointer="${appeals[0]}"]`);
+  await paste(appeals.map(at).join('\t'));
+  await page.waitForSelector('[data-testid="to-fill"]', { state: 'detached' });
+  // The three sections typed in.
+  for (const key of ['overview', 'problems', 'other']) {
+    await page.click(`section[data-pointer="/${key}"] button.nb-edit-text`);
+    await page.fill(`section[data-pointer="/${key}"] textarea`, model[key]);
+    await page.click(`section[data-pointer="/${key}"] button.nb-edit-text`);
+  }
+  const state = page.locator('[data-testid="publish-state"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="publish-state"]')?.dataset.ready === 'true', null, { timeout: 5000 }).catch(async (e) => {
+    const left = await page.$$eval('.nb-findings li[data-rule]', (lis) => lis.map((li) => `${li.dataset.rule} ${li.dataset.pointers}: ${li.querySelector('.nb-message')?.textContent}`));
+    throw new Error(`not ready to publish: ${JSON.stringify(left, null, 1)}`);
+  });
+  assert.match(await state.textContent(), /可以发布/);
+  await screenshot(page, 'write-05-ready-to-publish', false);
+  // Published, and read back by the importer: the same cells and sections.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-write-'));
+  await page.click('.nb-publish-page > summary');
+  for (const [action, file] of [['export-html', 'report.html'], ['export-docx', 'report.docx']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action="${action}"]`)]);
+    writeFileSync(path.join(dir, file), readFileSync(await download.path()));
+    const imported = JSON.parse(execFileSync(cli, ['import', path.join(dir, file)], { encoding: 'utf8' }));
+    for (const pointer of [...(await rows('proactive')).flat(), ...applications.flat(), ...appeals]) {
+      const get = (doc) => pointer.split('/').slice(1).reduce((o, k) => o?.[k], doc);
+      assert.equal(get(imported), at(pointer), `${file} ${pointer}`);
+    }
+    for (const key of ['overview', 'problems', 'other']) assert.equal(imported[key], model[key], `${file} ${key}`);
+    assert.equal(imported.year, model.year);
+  }
+  await page.context().close();
+});
