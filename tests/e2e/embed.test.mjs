@@ -192,6 +192,13 @@ test('the single file works from file://: the sample, then a local report by the
   await page.setInputFiles('input[type="file"]', path.join(ROOT, 'tests/fixtures/docx/huaian-city-2024.docx'));
   await page.waitForSelector('[data-testid="import-notes"]');
   assert.equal((await page.textContent('td[data-pointer="/applications/received/total"]')).trim(), '3119');
+  // Offline, a report is started and published from the single file too.
+  await page.click('button[data-action="new-report"]');
+  await page.fill('[data-testid="new-report"] input[autocomplete="organization"]', '某某县市场监督管理局');
+  await page.click('[data-testid="new-report"] button[data-action="create-report"]');
+  await page.waitForFunction(() => /某某县市场监督管理局/.test(document.querySelector('h1')?.textContent));
+  const [word] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-docx"]')]);
+  assert.match(word.suggestedFilename(), /^某某县市场监督管理局-\d{4}\.docx$/);
   assert.deepEqual(page.errors, []);
   await screenshot(page, 'embed-05-standalone-file');
   await page.context().close();
