@@ -363,6 +363,14 @@ impl Words for En {
     fn years(&self, years: usize) -> String {
         format!("{years} years of one agency, each checked against the year before")
     }
+    fn repeated(&self, rule: crate::diagnostic::Rule, part: &str, n: usize) -> String {
+        use crate::diagnostic::Rule;
+        match rule {
+            Rule::CellBlank => format!("{part}: {n} blank cells"),
+            Rule::CellText => format!("{part}: {n} cells that are not numbers"),
+            _ => format!("{part}: {n} findings of the same kind"),
+        }
+    }
     fn ready(&self) -> &'static str {
         "Ready to publish: no errors, every warning settled"
     }

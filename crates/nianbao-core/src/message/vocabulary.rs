@@ -39,6 +39,9 @@ pub(super) trait Words: Sync {
     fn aggregate(&self, parent: &str, included: &[String], differences: usize) -> String;
     fn aggregate_line(&self, place: &str, parent: &str, sum: &str, difference: &str) -> String;
     fn years(&self, years: usize) -> String;
+    /// Many findings of one rule in one part, shown as one line
+    /// (`part`: its short name, 表三).
+    fn repeated(&self, rule: crate::diagnostic::Rule, part: &str, n: usize) -> String;
     /// Nothing stands between the report and its publication.
     fn ready(&self) -> &'static str;
     /// What stands in the way, before its counts: 发布前还需处理：
@@ -218,6 +221,25 @@ pub fn aggregate_line(d: &Diagnostic, template: Template, lang: Lang) -> String 
 /// The line of a check of several years of one agency.
 pub fn years_text(years: usize, lang: Lang) -> String {
     words(lang).years(years)
+}
+
+/// How many findings of one rule stand together before a page shows them as
+/// one line that opens onto them: “表三有 175 个空白格”.
+pub const REPEATED_FROM: usize = 4;
+
+/// The part of the report a finding is in (its first pointer's section:
+/// 表三, 第一部分), for [`repeated_text`].
+pub fn part_of(d: &Diagnostic) -> Option<&'static str> {
+    let first = d.pointers.first()?;
+    let key = first.strip_prefix('/')?.split('/').next()?;
+    crate::template::section(key).map(|s| s.key)
+}
+
+/// Many findings of one rule in one part, as one line: “表三有 175 个空白格”,
+/// “表三：12 条同类问题”.
+pub fn repeated_text(rule: crate::diagnostic::Rule, part: &str, n: usize, lang: Lang) -> String {
+    let short = crate::template::section(part).map_or("", |s| s.short.get(lang));
+    words(lang).repeated(rule, short, n)
 }
 
 /// Why a pasted block was not pasted, with how many of its cells fit:

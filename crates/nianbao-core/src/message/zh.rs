@@ -345,6 +345,14 @@ impl Words for Zh {
     fn years(&self, years: usize) -> String {
         format!("同一机关的 {years} 个年度：逐年对照（各年均已与上一年核对）")
     }
+    fn repeated(&self, rule: crate::diagnostic::Rule, part: &str, n: usize) -> String {
+        use crate::diagnostic::Rule;
+        match rule {
+            Rule::CellBlank => format!("{part}有 {n} 个空白格"),
+            Rule::CellText => format!("{part}有 {n} 格填的不是数字"),
+            _ => format!("{part}：{n} 条同类问题"),
+        }
+    }
     fn ready(&self) -> &'static str {
         "可以发布：没有错误，警告均已处理"
     }
