@@ -17,6 +17,16 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
     let s = props.summary;
     let lang = props.lang;
     let clean = s.errors + s.warnings + s.infos == 0;
+    // The stripe's colour is the worst there is: red only with errors.
+    let worst = if clean {
+        "nb-clean"
+    } else if s.errors > 0 {
+        "nb-worst-error"
+    } else if s.warnings > 0 {
+        "nb-worst-warning"
+    } else {
+        "nb-worst-info"
+    };
     let checks = words::checks_text(&s, lang);
     let skipped_note = (s.checks_skipped > 0).then(|| words::skipped_reason(lang));
     let count = |n: usize, severity: Severity| {
@@ -24,7 +34,7 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
         html! { <span class={classes!("nb-count", class, (n == 0).then_some("nb-zero"))}><strong>{n}</strong>{" "}{words::count_unit(severity, n, lang)}</span> }
     };
     html! {
-        <div class={classes!("nb-summary", clean.then_some("nb-clean"))} role="status" data-testid="summary">
+        <div class={classes!("nb-summary", worst)} role="status" data-testid="summary">
             if clean {
                 <span class="nb-ok">{words::no_problems(lang)}</span>
             } else {

@@ -55,6 +55,8 @@ test('a blank report: every cell blank, the cells still to fill counted per tabl
     assert.equal(await state.getAttribute('data-ready'), 'false');
     assert.equal(await page.textContent('[data-testid="to-fill"]'), '还有 200 格待填：表二 10 格，表三 175 格，表四 15 格');
     assert.match(await state.textContent(), /发布前还需处理：202 条未处理的警告/);
+    // Warnings, no error: the summary's stripe is a warning's colour, not red.
+    assert.match(await page.getAttribute('[data-testid="summary"]', 'class'), /nb-worst-warning/);
     // Section 一 starts with the template's headings and nothing else.
     assert.equal(await page.locator('section[data-pointer="/overview"] h3').count(), 5);
     assert.equal(await page.locator('section[data-pointer="/overview"] p').count(), 0);
@@ -81,6 +83,7 @@ test('a blank report: every cell blank, the cells still to fill counted per tabl
     await editCell(page, '/appeals/review/pending', '0');
     await page.waitForSelector('li[data-rule="t4-total"]');
     assert.match(await state.textContent(), /1 个错误/);
+    assert.match(await page.getAttribute('[data-testid="summary"]', 'class'), /nb-worst-error/);
     // The count is a link to its finding.
     await state.locator('button:has-text("1 个错误")').click();
     assert.equal(await page.locator('li.nb-selected[data-rule="t4-total"]').count(), 1);
