@@ -21,6 +21,12 @@ pub struct DraftBannerProps {
 pub fn DraftBanner(props: &DraftBannerProps) -> Html {
     let DraftOffer { name, saved, more } = &props.offer;
     let lang = props.lang;
+    // The built-in sample by its name on screen, not its draft's file name.
+    let name = if name == crate::hooks::use_autosave::BUILTIN_SAMPLE_DRAFT {
+        crate::components::failure::origin_name(&crate::state::Origin::BuiltinSample, lang)
+    } else {
+        name.clone()
+    };
     let mut text = match lang {
         Lang::Zh => format!("上次编辑的“{name}”（保存于 {saved}）尚未下载。"),
         Lang::En => format!("Your edits to “{name}” (saved {saved}) were not downloaded."),

@@ -193,10 +193,13 @@ pub fn adopt_draft(draft: &Draft) {
     let _ = keep(Draft { id: draft_id(&draft.name), ..draft.clone() });
 }
 
+/// The name the built-in sample's drafts are kept under.
+pub const BUILTIN_SAMPLE_DRAFT: &str = "builtin-sample.json";
+
 fn origin_name(origin: &Origin) -> String {
     match origin {
         Origin::File(name) | Origin::Url(name) | Origin::New(name) => name.clone(),
-        Origin::BuiltinSample => "builtin-sample.json".into(),
+        Origin::BuiltinSample => BUILTIN_SAMPLE_DRAFT.into(),
         Origin::Pasted | Origin::Inline => "report.json".into(),
     }
 }

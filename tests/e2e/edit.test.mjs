@@ -79,7 +79,7 @@ test('edits made while a restore offer waits do not overwrite the draft offered'
   await page.reload();
   // Both are offered, newest first; discarding one leaves the other.
   await page.waitForSelector('.nb-app[data-live] [data-testid="draft"]');
-  assert.match(await page.textContent('[data-testid="draft"]'), /builtin-sample\.json.*另有 1 份/);
+  assert.match(await page.textContent('[data-testid="draft"]'), /上次编辑的“内置示例”.*另有 1 份/);
   await page.click('[data-testid="draft"] button:has-text("放弃")');
   assert.match(await page.textContent('[data-testid="draft"]'), /huaian-city-2024\.json/);
   await page.click('[data-testid="draft"] button:has-text("恢复编辑")');
