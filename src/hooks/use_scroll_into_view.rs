@@ -9,9 +9,16 @@ use yew::prelude::*;
 pub fn use_scroll_to_cell(root: NodeRef, pointer: Option<String>) {
     use_effect_with(pointer, move |pointer| {
         if let (Some(pointer), Some(root)) = (pointer, root.cast::<web_sys::Element>()) {
-            let selector = format!("[data-pointer=\"{}\"]", pointer.replace('\\', "\\\\").replace('"', "\\\""));
+            let quoted = pointer.replace('\\', "\\\\").replace('"', "\\\"");
             let marked = |e: web_sys::Element| e.query_selector("mark.nb-mark").ok().flatten().unwrap_or(e);
-            if let Ok(Some(element)) = root.query_selector(&selector).map(|e| e.map(marked)) {
+            // The element itself, or, for a finding about a row or a block
+            // (template-mixed points at （六）'s row), its first cell.
+            let element = root
+                .query_selector(&format!("[data-pointer=\"{quoted}\"]"))
+                .ok()
+                .flatten()
+                .or_else(|| root.query_selector(&format!("[data-pointer^=\"{quoted}/\"]")).ok().flatten());
+            if let Some(element) = element.map(marked) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 options.set_behavior(web_sys::ScrollBehavior::Smooth);

@@ -133,9 +133,15 @@ test('a sentence of section 一 that contradicts 表三: selecting the finding m
     });
     await screenshot(page, `03b-text-table-mismatch-${size.width}`);
     await assertNoAxeViolations(page, `text-table-mismatch selected at ${size.width}`);
-    // Another finding: the mark goes.
+    // Another finding: the mark goes. It is about a row (（六）其他处理):
+    // the row is brought into view, its cells highlighted.
     await page.click('li[data-rule="template-mixed"] button.nb-finding-button');
     assert.equal(await page.locator('mark.nb-mark').count(), 0);
+    await page.waitForFunction(() => {
+      const r = document.querySelector('td[data-pointer="/applications/results/other/natural_person"]').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.equal(await page.locator('td.nb-selected[data-pointer^="/applications/results/other/"]').count(), 7);
     await page.context().close();
   }
 });
