@@ -16,7 +16,8 @@ use yew::prelude::*;
 pub struct ReportHeaderProps {
     pub loaded: Shared<Loaded>,
     pub flags: Shared<HashMap<String, Flag>>,
-    pub origin: AttrValue,
+    /// Where the report came from; `None`: not shown.
+    pub origin: Option<AttrValue>,
     pub lang: Lang,
     /// The facts can be edited in place.
     #[prop_or_default]
@@ -93,7 +94,9 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
                 {field("/template", tr(lang, "模板", "Template"), Some(template))}
                 {field("/kind", tr(lang, "类别", "Kind"), kind)}
                 {field("/published", tr(lang, "发布日期", "Published"), report.published.map(|d| d.to_string()))}
-                <div class="nb-fact"><dt>{tr(lang, "来源", "Opened from")}</dt><dd>{props.origin.clone()}</dd></div>
+                if let Some(origin) = &props.origin {
+                    <div class="nb-fact"><dt>{tr(lang, "来源", "Opened from")}</dt><dd>{origin.clone()}</dd></div>
+                }
             </dl>
             if !unknown.is_empty() {
                 <details class="nb-unknown">

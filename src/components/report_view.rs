@@ -157,6 +157,18 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         Some(html! { <crate::components::trend_chart::TrendChart {years} {lang} /> })
     });
     let template = report.template;
+    // Where the report came from: on a host page, a citizen is shown the
+    // report's own source (the document's `source`), never a file path.
+    let origin = if props.embedded {
+        match opened.loaded.document.as_ref().and_then(|d| d.pointer("/source")) {
+            Some(nianbao_core::json::Value::String(source)) if !source.trim().is_empty() => {
+                Some(AttrValue::from(source.clone()))
+            }
+            _ => None,
+        }
+    } else {
+        Some(AttrValue::from(origin_name(&opened.origin, lang)))
+    };
     let report_name = AttrValue::from(format!(
         "{}{}",
         report.agency.clone().unwrap_or_default(),
@@ -202,7 +214,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 <ReportHeader loaded={opened.loaded.clone()} flags={flags.clone()}
                     editable={props.editable} editing={props.editing.as_deref() == Some("")}
                     on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()}
-                    origin={origin_name(&opened.origin, lang)} {lang} />
+                    origin={origin} {lang} />
                 {trend}
                 {section("overview")}
                 {table(0)}

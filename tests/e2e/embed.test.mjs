@@ -37,6 +37,11 @@ test('a government article page shows the report as real tables', async () => {
   assert.equal(await embeddedCell(page, '/appeals/review/total'), '351');
   // view="tables": the published report without the checker's panel.
   assert.equal(await page.locator('nianbao-report >> .nb-findings').count(), 0);
+  // A citizen sees where the report was published (its own source), never
+  // the file path the page fetched it from.
+  const facts = await page.locator('nianbao-report >> .nb-facts').textContent();
+  assert.doesNotMatch(facts, /\.json/);
+  assert.match(facts, /来源\s*淮安市人民政府办公室; PDF szfgs2024\.pdf/);
   // The host's theme reaches the report only through the custom properties.
   const accent = await page.locator('nianbao-report >> .nb-app').evaluate((el) => getComputedStyle(el).getPropertyValue('--nb-c-accent').trim());
   assert.equal(accent, '#b71c1c');
