@@ -228,7 +228,8 @@ pub fn App(props: &AppProps) -> Html {
                 Some(opened) => html! {
                     <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
                         editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit} {on_edit_cancel}
-                        previous={state.previous.clone()} compare={*compare} {on_download}>
+                        previous={state.previous.clone()} compare={*compare} {on_download}
+                        show_title={props.embed.as_ref().is_none_or(|e| e.title)} exports={props.embed.as_ref().is_none_or(|e| e.exports)}>
                         {notices}
                         {failure}
                         {new_report}

@@ -26,4 +26,9 @@ pub struct Embed {
     pub generation: u32,
     /// Where `nianbao-validated` is dispatched.
     pub host: web_sys::Element,
+    /// Show the report's title (a host page with its own heading leaves it
+    /// out: `no-title`).
+    pub title: bool,
+    /// Offer the tables' CSV downloads (only when the host asks: `exports`).
+    pub exports: bool,
 }

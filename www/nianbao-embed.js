@@ -23,8 +23,10 @@ function reportText(report) {
 /**
  * Mounts a report into `element`.
  * options: { src?: URL of the report's JSON, report?: its JSON (text or object),
- *            lang?: 'zh' | 'en', view?: 'full' | 'tables' | 'check' }
- * Resolves to a handle: { load(srcOrReport), setLang(lang), setView(view), destroy() }.
+ *            lang?: 'zh' | 'en', view?: 'full' | 'tables' | 'check',
+ *            title?: false to leave the report's title out (the host page has its own),
+ *            exports?: true to offer the tables' CSV downloads }
+ * Resolves to a handle: { load(srcOrReport), setLang(lang), setView(view), setParts({ title, exports }), destroy() }.
  * The element receives a `nianbao-validated` event ({ summary, diagnostics }) each time
  * a report is checked.
  */
@@ -37,6 +39,8 @@ async function mount(element, options = {}) {
     options.view ?? 'full',
     options.src ?? null,
     reportText(options.report),
+    options.title !== false,
+    options.exports === true,
   );
   let destroyed = false;
   return Object.freeze({
@@ -47,6 +51,7 @@ async function mount(element, options = {}) {
     },
     setLang(lang) { if (!destroyed) handle.setLang(lang); },
     setView(view) { if (!destroyed) handle.setView(view); },
+    setParts({ title = true, exports = false } = {}) { if (!destroyed) handle.setParts(title !== false, exports === true); },
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -67,7 +72,7 @@ async function validate(report, options = {}) {
 }
 
 class NianbaoReport extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'view'];
+  static observedAttributes = ['src', 'lang', 'view', 'no-title', 'exports'];
 
   #handle = null;
   #mounting = null;
@@ -80,6 +85,8 @@ class NianbaoReport extends HTMLElement {
       report: this.getAttribute('src') ? null : inline,
       lang: this.getAttribute('lang') ?? 'zh',
       view: this.getAttribute('view') ?? 'full',
+      title: !this.hasAttribute('no-title'),
+      exports: this.hasAttribute('exports'),
     }).then((handle) => {
       this.#handle = handle;
       return handle;
@@ -99,6 +106,9 @@ class NianbaoReport extends HTMLElement {
       if (name === 'src' && value) handle.load(value);
       if (name === 'lang') handle.setLang(value ?? 'zh');
       if (name === 'view') handle.setView(value ?? 'full');
+      if (name === 'no-title' || name === 'exports') {
+        handle.setParts({ title: !this.hasAttribute('no-title'), exports: this.hasAttribute('exports') });
+      }
     });
   }
 }

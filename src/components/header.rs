@@ -19,6 +19,9 @@ pub struct ReportHeaderProps {
     /// Where the report came from; `None`: not shown.
     pub origin: Option<AttrValue>,
     pub lang: Lang,
+    /// Show the title (an embedding host with its own heading leaves it out).
+    #[prop_or(true)]
+    pub show_title: bool,
     /// The facts can be edited in place.
     #[prop_or_default]
     pub editable: bool,
@@ -85,8 +88,10 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     });
     html! {
         <header class="nb-header">
-            <p class="nb-eyebrow">{tr(lang, "政府信息公开工作年度报告", "Government information disclosure annual report")}{toggle}</p>
-            <h1 class="nb-title" data-pointer="/title" data-severity={severity("/title")}>{title}</h1>
+            if props.show_title {
+                <p class="nb-eyebrow">{tr(lang, "政府信息公开工作年度报告", "Government information disclosure annual report")}{toggle}</p>
+                <h1 class="nb-title" data-pointer="/title" data-severity={severity("/title")}>{title}</h1>
+            }
             {facts_form(props)}
             <dl class="nb-facts">
                 {field("/agency", tr(lang, "机关", "Agency"), report.agency.clone())}

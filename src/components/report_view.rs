@@ -48,6 +48,13 @@ pub struct ReportViewProps {
     /// Embedded in a host page: no landmarks of its own.
     #[prop_or_default]
     pub embedded: bool,
+    /// Show the report's title (an embedding host may leave it out).
+    #[prop_or(true)]
+    pub show_title: bool,
+    /// Offer the tables' CSV downloads (the whole page does; an embedding
+    /// host only when it asks).
+    #[prop_or(true)]
+    pub exports: bool,
     /// The report can be edited (the whole-page app).
     #[prop_or_default]
     pub editable: bool,
@@ -194,7 +201,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 report_name={props.embedded.then(|| report_name.clone())} editable={props.editable}
                 editing={props.editing.clone()} on_edit_start={props.on_edit_start.clone()} on_edit={on_cell_edit.clone()}
                 on_edit_cells={on_cells_edit.clone()} on_edit_cancel={props.on_edit_cancel.clone()}
-                on_export={Some(on_export)}
+                on_export={props.exports.then_some(on_export)}
                 previous={props.compare.then(|| props.previous.as_ref().map(|p| p.loaded.clone())).flatten()}>
                 {chart}
             </TableGrid>
@@ -214,7 +221,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 <ReportHeader loaded={opened.loaded.clone()} flags={flags.clone()}
                     editable={props.editable} editing={props.editing.as_deref() == Some("")}
                     on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()}
-                    origin={origin} {lang} />
+                    origin={origin} {lang} show_title={props.show_title} />
                 {trend}
                 {section("overview")}
                 {table(0)}

@@ -41,6 +41,9 @@ static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new
 /// When the host cannot take a shadow root (it already has a closed one, or
 /// is an element that cannot have one).
 #[wasm_bindgen(js_name = mountReport)]
+// Plain arguments across the JavaScript boundary (nianbao-embed.js is the
+// one caller), rather than an object read field by field.
+#[allow(clippy::too_many_arguments)]
 pub fn mount_report(
     host: web_sys::Element,
     stylesheet: &str,
@@ -48,6 +51,8 @@ pub fn mount_report(
     view: &str,
     src: Option<String>,
     inline: Option<String>,
+    title: bool,
+    exports: bool,
 ) -> Result<EmbedHandle, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let shadow = match host.shadow_root() {
@@ -74,6 +79,8 @@ pub fn mount_report(
         source,
         generation: 0,
         host,
+        title,
+        exports,
     };
     let app = yew::Renderer::<App>::with_root_and_props(
         container,
@@ -102,6 +109,14 @@ impl EmbedHandle {
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, lang: &str) {
         self.embed.lang = Lang::from_code(lang).unwrap_or_default();
+        self.update();
+    }
+
+    /// Whether the title and the CSV downloads are shown.
+    #[wasm_bindgen(js_name = setParts)]
+    pub fn set_parts(&mut self, title: bool, exports: bool) {
+        self.embed.title = title;
+        self.embed.exports = exports;
         self.update();
     }
 

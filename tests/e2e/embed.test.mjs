@@ -42,6 +42,14 @@ test('a government article page shows the report as real tables', async () => {
   const facts = await page.locator('nianbao-report >> .nb-facts').textContent();
   assert.doesNotMatch(facts, /\.json/);
   assert.match(facts, /来源\s*淮安市人民政府办公室; PDF szfgs2024\.pdf/);
+  // Exports only when the host asks; the title left out when it has its own.
+  assert.equal(await page.locator('nianbao-report >> [data-testid^="export-"]').count(), 0);
+  assert.equal(await page.locator('nianbao-report >> h1').count(), 1);
+  await page.evaluate(() => { const r = document.querySelector('nianbao-report'); r.setAttribute('exports', ''); r.setAttribute('no-title', ''); });
+  await page.locator('nianbao-report >> [data-testid="export-applications"]').waitFor();
+  await page.locator('nianbao-report >> h1').waitFor({ state: 'detached' });
+  await page.evaluate(() => { const r = document.querySelector('nianbao-report'); r.removeAttribute('exports'); r.removeAttribute('no-title'); });
+  await page.locator('nianbao-report >> h1').waitFor();
   // The host's theme reaches the report only through the custom properties.
   const accent = await page.locator('nianbao-report >> .nb-app').evaluate((el) => getComputedStyle(el).getPropertyValue('--nb-c-accent').trim());
   assert.equal(accent, '#b71c1c');
