@@ -100,31 +100,8 @@ pub fn wrap_label(text: &str, width: f64) -> Vec<String> {
     lines
 }
 
-/// The grid column at which each cell of each row starts, from the spans.
-pub fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
-    let mut occupied = vec![vec![false; table.columns]; table.rows.len()];
-    let mut starts = Vec::with_capacity(table.rows.len());
-    for (r, row) in table.rows.iter().enumerate() {
-        let mut c = 0;
-        let mut row_starts = Vec::with_capacity(row.len());
-        for cell in row {
-            while c < table.columns && occupied[r][c] {
-                c += 1;
-            }
-            row_starts.push(c);
-            for dr in 0..cell.rowspan as usize {
-                for dc in 0..cell.colspan as usize {
-                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc)) {
-                        *slot = true;
-                    }
-                }
-            }
-            c += cell.colspan as usize;
-        }
-        starts.push(row_starts);
-    }
-    starts
-}
+/// The grid column at which each cell of each row starts (the core's walk of the spans).
+pub use nianbao_core::layout::start_columns;
 
 /// A section's text as paragraphs, each marked as a sub-heading when it is a
 /// short line that starts with a Chinese enumeration (（一）, (二), 三、).

@@ -109,26 +109,9 @@ pub fn to_fill(document: &Value) -> [usize; 3] {
 /// Puts the format's keys in the order FORMAT.md lists them (the JSON a
 /// person reads), anything else after them as it was.
 fn reorder(document: &mut Value) {
-    const ORDER: [&str; 15] = [
-        "format",
-        "template",
-        "year",
-        "agency",
-        "title",
-        "kind",
-        "published",
-        "source",
-        "overview",
-        "proactive",
-        "applications",
-        "appeals",
-        "problems",
-        "other",
-        "annotations",
-    ];
     let Value::Object(root) = document else { return };
     let mut ordered = Object::new();
-    for key in ORDER {
+    for key in crate::template::TOP_LEVEL_KEYS {
         if let Some(value) = root.remove(key) {
             ordered.insert(key, value);
         }

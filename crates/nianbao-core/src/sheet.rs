@@ -184,7 +184,7 @@ pub type At = (usize, usize);
 
 impl Sheet {
     pub fn new(table: &TableLayout) -> Sheet {
-        let starts = start_columns(table);
+        let starts = crate::layout::start_columns(table);
         let rows = table
             .rows
             .iter()
@@ -302,32 +302,6 @@ impl Sheet {
         }
         Ok(cells)
     }
-}
-
-/// Each cell's first grid column, from the spans (the layout's own walk).
-fn start_columns(table: &TableLayout) -> Vec<Vec<usize>> {
-    let mut occupied = vec![vec![false; table.columns]; table.rows.len()];
-    let mut starts = Vec::with_capacity(table.rows.len());
-    for (r, row) in table.rows.iter().enumerate() {
-        let mut c = 0;
-        let mut row_starts = Vec::with_capacity(row.len());
-        for cell in row {
-            while c < table.columns && occupied[r][c] {
-                c += 1;
-            }
-            row_starts.push(c);
-            for dr in 0..cell.rowspan as usize {
-                for dc in 0..cell.colspan as usize {
-                    if let Some(slot) = occupied.get_mut(r + dr).and_then(|row| row.get_mut(c + dc)) {
-                        *slot = true;
-                    }
-                }
-            }
-            c += cell.colspan as usize;
-        }
-        starts.push(row_starts);
-    }
-    starts
 }
 
 /// A paste that does not fit: the block's size and how many of its cells
