@@ -4,8 +4,9 @@
 //! see `crate::js::embed`).
 
 use crate::components::failure::FailureBanner;
+use crate::components::intro::Intro;
 use crate::components::report_view::{ReportView, View};
-use crate::components::toolbar::Toolbar;
+use crate::components::toolbar::{Toolbar, Waiting};
 use crate::embedding::Embed;
 use crate::hooks::use_drop_and_paste::use_drop_and_paste;
 use crate::hooks::use_embed::use_embed;
@@ -165,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The viewer has no history and no last year's report to clear.
     #[cfg(not(feature = "workstation"))]
-    let (on_clear_previous, on_undo, on_redo) = (Callback::noop(), Callback::noop(), Callback::noop());
+    let on_clear_previous = Callback::noop();
     // Starting a report is the workstation's: the viewer hands over to it.
     let on_new = {
         let dispatcher = dispatcher.clone();
@@ -183,12 +184,21 @@ pub fn App(props: &AppProps) -> Html {
         ))
     });
     #[cfg(feature = "workstation")]
-    let notices = work_notices(&tools, lang, &on_download_report);
+    let notices = html! {
+        <>
+            {work_notices(&tools, lang, &on_download_report)}
+            <crate::components::history::HistoryBar {lang} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
+                {on_undo} {on_redo} />
+        </>
+    };
     #[cfg(not(feature = "workstation"))]
     let notices = {
         let _: WorkTools = tools;
         Html::default()
     };
+    // The first visit: what Nianbao is, and that the report is an example.
+    let intro = (!embedded && state.current.as_ref().is_some_and(|c| c.origin == crate::state::Origin::BuiltinSample))
+        .then(|| html! { <Intro {lang} /> });
     #[cfg(feature = "workstation")]
     let new_report = new_report_form(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
@@ -214,11 +224,11 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="nb-appbar">
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>
                     <Toolbar {lang} id_prefix={ID_PREFIX} {on_file} {on_text} {on_lang} on_download={on_download_findings}
-                        loading={state.loading.clone().map(AttrValue::from)} loading_tools={!state.upgrade.is_empty()} can_undo={!state.undo.is_empty()}
-                        can_redo={!state.redo.is_empty()} {on_undo} {on_redo} {on_download_report}
-                        {on_previous_file} previous={previous_label} {on_clear_previous} {on_new}
-                        compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }} />
-                    {publish}
+                        loading={state.loading.clone().map(AttrValue::from)} waiting={state.upgrade.first().map(Waiting::of)}
+                        {on_download_report} {on_previous_file} previous={previous_label} {on_clear_previous} {on_new}
+                        compare={*compare} on_compare={{ let compare = compare.clone(); Callback::from(move |()| compare.set(!*compare)) }}>
+                        {publish}
+                    </Toolbar>
                 </header>
             }
             if dragging {
@@ -230,6 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                         editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit} {on_edit_cancel}
                         previous={state.previous.clone()} compare={*compare} {on_download}
                         show_title={props.embed.as_ref().is_none_or(|e| e.title)} exports={props.embed.as_ref().is_none_or(|e| e.exports)}>
+                        {intro}
                         {notices}
                         {failure}
                         {new_report}

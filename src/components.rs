@@ -7,7 +7,10 @@ pub mod draft_banner;
 pub mod failure;
 pub mod findings;
 pub mod header;
+#[cfg(feature = "workstation")]
+pub mod history;
 pub mod import_notes;
+pub mod intro;
 #[cfg(feature = "workstation")]
 pub mod new_report;
 pub mod outcome_chart;

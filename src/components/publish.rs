@@ -56,26 +56,25 @@ pub fn PublishTools(props: &PublishProps) -> Html {
     let id = |name: &str| format!("{}publish-{name}", props.id_prefix);
     let disabled = !props.ready;
     html! {
-        <div class="nb-publish" role="group" aria-label={tr(lang, "发布", "Publish")}>
-            <details class="nb-paste nb-publish-page">
-                <summary class="nb-button">{tr(lang, "导出网页", "Export web page")}</summary>
-                <div class="nb-paste-body">
-                    <p class="nb-publish-note">{tr(lang, "按官方格式排版的静态网页，不含脚本，可直接放到政府网站。", "A static page in the official layout, with no script, ready for a government site.")}</p>
-                    <label for={id("fragment")}>
-                        <input type="checkbox" id={id("fragment")} checked={page.fragment} onchange={checkbox(|p, on| p.fragment = on)} />
-                        {tr(lang, " 只要报告部分（粘贴到网站编辑器）", " The report's part only (to paste into a CMS editor)")}
-                    </label>
-                    <label for={id("data")}>
-                        <input type="checkbox" id={id("data")} checked={page.data} onchange={checkbox(|p, on| p.data = on)} />
-                        {tr(lang, " 附带报告数据（供 <nianbao-report> 显示检查）", " With the report's data (for <nianbao-report>)")}
-                    </label>
-                    <button type="button" class="nb-button" data-action="export-html" {disabled} onclick={export_html}>
-                        {tr(lang, "下载网页", "Download page")}
-                    </button>
-                </div>
-            </details>
-            <button type="button" class="nb-button" data-action="export-docx" {disabled} onclick={export_docx}>
-                {tr(lang, "导出 Word", "Export Word")}
+        <div class="nb-publish nb-menu-section" role="group" aria-label={tr(lang, "发布", "Publish")}>
+            <p class="nb-menu-heading">{tr(lang, "发布", "Publish")}</p>
+            <button type="button" class="nb-menu-item" data-action="export-html" {disabled} onclick={export_html}>
+                <span>{tr(lang, "网页（HTML）", "Web page (HTML)")}</span>
+                <small>{tr(lang, "按官方格式排版的静态网页，不含脚本，可直接放到政府网站", "A static page in the official layout, with no script, ready for a government site")}</small>
+            </button>
+            <div class="nb-menu-options">
+                <label for={id("fragment")}>
+                    <input type="checkbox" id={id("fragment")} checked={page.fragment} onchange={checkbox(|p, on| p.fragment = on)} />
+                    {tr(lang, "只要报告部分（粘贴到网站编辑器）", "The report's part only (to paste into a CMS editor)")}
+                </label>
+                <label for={id("data")}>
+                    <input type="checkbox" id={id("data")} checked={page.data} onchange={checkbox(|p, on| p.data = on)} />
+                    {tr(lang, "附带报告数据（供 <nianbao-report> 显示检查）", "With the report's data (for <nianbao-report>)")}
+                </label>
+            </div>
+            <button type="button" class="nb-menu-item" data-action="export-docx" {disabled} onclick={export_docx}>
+                <span>{tr(lang, "Word 文件（.docx）", "Word file (.docx)")}</span>
+                <small>{tr(lang, "保留官方表格的合并单元格和字体", "Keeps the official tables' merged cells and fonts")}</small>
             </button>
             <span class="nb-print">
                 <select id={id("print-what")} aria-label={tr(lang, "打印内容", "What to print")} onchange={choose}>

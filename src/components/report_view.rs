@@ -163,7 +163,27 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         years.sort_by_key(|(y, _)| *y);
         Some(html! { <crate::components::trend_chart::TrendChart {years} {lang} /> })
     });
+    // What the small numbers in the cells are, while last year's are shown.
+    #[cfg(feature = "workstation")]
+    let compare_legend = props.previous.as_ref().filter(|_| props.compare).and_then(|p| p.loaded.report.as_ref()).map(|last| {
+        let year = last.year.map(|y| y.to_string()).unwrap_or_default();
+        html! {
+            <p class="nb-compare-legend" data-testid="compare-legend">
+                {if lang == Lang::Zh { format!("格中数字下方的灰色小字是上年（{year} 年）报告的数字；左侧有竖线、数字加粗的格子与上年不同。") }
+                 else { format!("The small grey figure under each number is last year's ({year}) report's; a cell with a bar on its left and its number in bold differs from last year.") }}
+            </p>
+        }
+    });
+    #[cfg(not(feature = "workstation"))]
+    let compare_legend = Html::default();
     let template = report.template;
+    // On a narrow screen the findings are below the report: from a cell a
+    // finding led to, one tap leads back to it.
+    let back_to_findings = Callback::from(|e: MouseEvent| {
+        if let Some(button) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+            crate::hooks::use_scroll_into_view::jump_to_findings(&button, ".nb-selected button.nb-finding-button");
+        }
+    });
     // Where the report came from: on a host page, a citizen is shown the
     // report's own source (the document's `source`), never a file path.
     let origin = if props.embedded {
@@ -223,6 +243,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()}
                     origin={origin} {lang} show_title={props.show_title} />
                 {trend}
+                {compare_legend}
                 {section("overview")}
                 {table(0)}
                 {table(1)}
@@ -230,6 +251,11 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 {section("problems")}
                 {section("other")}
             </@>
+            if show_findings && props.selected.is_some() {
+                <button type="button" class="nb-back-to-findings" data-action="back-to-findings" onclick={back_to_findings}>
+                    {crate::i18n::tr(lang, "↑ 回到检查结果", "↑ Back to the findings")}
+                </button>
+            }
             if show_findings {
                 <FindingsPanel checked={opened.checked.clone()} {template} selected={props.selected} {lang}
                     on_select={props.on_select.clone()} landmark={!props.embedded}

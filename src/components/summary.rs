@@ -29,12 +29,26 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
     };
     let checks = words::checks_text(&s, lang);
     let skipped_note = (s.checks_skipped > 0).then(|| words::skipped_reason(lang));
+    // A count leads to its findings (one tap, on a phone's long page): one
+    // handler for the three, reading which from the count.
     let count = |n: usize, severity: Severity| {
         let class = format!("nb-{}", severity.code());
-        html! { <span class={classes!("nb-count", class, (n == 0).then_some("nb-zero"))}><strong>{n}</strong>{" "}{words::count_unit(severity, n, lang)}</span> }
+        let inner = html! { <><strong>{n}</strong>{" "}{words::count_unit(severity, n, lang)}</> };
+        if n == 0 {
+            return html! { <span class={classes!("nb-count", class, "nb-zero")}>{inner}</span> };
+        }
+        html! { <button type="button" class={classes!("nb-count", "nb-count-link", class)} data-jump={severity.code()}>{inner}</button> }
     };
+    let onclick = Callback::from(|e: MouseEvent| {
+        let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        if let Some(count) = target.and_then(|t| t.closest("[data-jump]").ok().flatten()) {
+            let severity = count.get_attribute("data-jump").unwrap_or_default();
+            let first = format!(".nb-group-{severity} :is(button.nb-finding-button, summary)");
+            crate::hooks::use_scroll_into_view::jump_to_findings(&count, &first);
+        }
+    });
     html! {
-        <div class={classes!("nb-summary", worst)} role="status" data-testid="summary">
+        <div class={classes!("nb-summary", worst)} role="status" data-testid="summary" {onclick}>
             if clean {
                 <span class="nb-ok">{words::no_problems(lang)}</span>
             } else {

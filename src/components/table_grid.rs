@@ -201,6 +201,9 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
                 }
             </h2>
             {refused_notice(refused, lang)}
+            // Shown where the table is wider than the screen (the stylesheet
+            // knows which); the frame's label says it to a screen reader.
+            <p class="nb-scroll-hint" aria-hidden="true">{tr(lang, "表格较宽，请左右滑动查看各列 →", "The table is wide: swipe sideways for every column →")}</p>
             <div class="nb-scroll" tabindex="0" role="region" aria-label={scroll_label} ref={frame}>
                 {grid}
             </div>

@@ -65,8 +65,45 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(if lang == Lang::Zh { "；" } else { "; " });
+    // What changed in the last year from the one before it, in words: the
+    // figures a reader looks for first.
+    let (first_year, last_year) = (props.years[0].0, props.years[props.years.len() - 1].0);
+    let changes = measures.iter().zip(&values).filter_map(|((name, _), vs)| {
+        let (before, now) = (vs.get(vs.len().wrapping_sub(2)).copied().flatten()?, vs.last().copied().flatten()?);
+        let delta = now - before;
+        let change = if delta == 0.0 {
+            tr(lang, "与上年持平", "the same as the year before").to_string()
+        } else {
+            let amount = nianbao_core::decimal::write(delta.abs());
+            // In tenths of a percent, rounded; written without the float
+            // formatter, which would cost the module 13 kB.
+            let percent = (before != 0.0).then(|| {
+                let tenths = (delta.abs() / before.abs() * 1000.0).round() as u64;
+                format!("{}.{}%", tenths / 10, tenths % 10)
+            });
+            let (zh, en) = if delta > 0.0 { ("增加", "up") } else { ("减少", "down") };
+            match (lang, percent) {
+                (Lang::Zh, Some(p)) => format!("比上年{zh} {amount}（{p}）"),
+                (Lang::Zh, None) => format!("比上年{zh} {amount}"),
+                (Lang::En, Some(p)) => format!("{en} {amount} ({p})"),
+                (Lang::En, None) => format!("{en} {amount}"),
+            }
+        };
+        let now = nianbao_core::decimal::write(now);
+        Some(html! {
+            <li data-measure={*name}>{format!("{name}{}{now}{}{change}", if lang == Lang::Zh { "：" } else { ": " }, if lang == Lang::Zh { "，" } else { ", " })}</li>
+        })
+    });
     html! {
         <figure class="nb-chart nb-trend" data-testid="trend-chart">
+            <h3 class="nb-chart-title">
+                {match (lang, props.years.len()) {
+                    (Lang::Zh, 2) => format!("{first_year} 年与 {last_year} 年对照"),
+                    (Lang::Zh, _) => format!("{first_year}—{last_year} 年逐年对照"),
+                    (Lang::En, 2) => format!("{first_year} and {last_year} compared"),
+                    (Lang::En, _) => format!("{first_year} to {last_year}, year by year"),
+                }}
+            </h3>
             <svg viewBox={format!("0 0 {} {}", svg_number(width), svg_number(height + 24.0 + 16.0 * label_lines as f64))} role="img" aria-label={summary}>
                 { for measures.iter().zip(&values).enumerate().map(|(g, ((name, _), vs))| {
                     let x0 = 10.0 + g as f64 * group_width;
@@ -100,6 +137,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                     <span class={format!("nb-legend nb-trend-{}", i.min(3))}>{y.to_string()}</span>
                 }) }
             </figcaption>
+            <ul class="nb-trend-changes" data-testid="trend-changes">{ for changes }</ul>
         </figure>
     }
 }

@@ -41,3 +41,24 @@ pub fn use_scroll_to_failure(root: NodeRef, failure: Option<Failure>) {
         }
     });
 }
+
+/// Brings the findings beside the report that holds `from` into view and
+/// focuses the first control there that `target` selects (the panel itself
+/// if none): the summary's counts lead to the first finding of their
+/// severity, one tap from the top of a phone's page; 回到检查结果 leads back
+/// to the finding selected.
+pub fn jump_to_findings(from: &web_sys::Element, target: &str) {
+    let Some(findings) =
+        from.closest(".nb-app").ok().flatten().and_then(|app| app.query_selector(".nb-findings").ok().flatten())
+    else {
+        return;
+    };
+    let first = findings.query_selector(target).ok().flatten().unwrap_or_else(|| findings.clone());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    findings.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
+        // In view already: focusing it does not scroll further.
+        let _ = first.focus();
+    }
+}

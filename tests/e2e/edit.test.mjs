@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, cell, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
+import { axe, cell, newPage, openApp, sample, screenshot, setup, exportItem } from './harness.mjs';
 
 let server;
 let browser;
@@ -125,7 +125,7 @@ test('a dismissed finding stays dismissed after another edit, and downloads with
   await page.waitForFunction(() => document.querySelector('td[data-pointer="/proactive/fees/amount"]')?.textContent.trim() === '7546');
   assert.equal(await page.locator('.nb-group-dismissed li[data-rule="template-mixed"]').count(), 1);
   await screenshot(page, 'edit-03-dismissed');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("下载报告 JSON")')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'download-report')]);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(saved.annotations, [{ rule: 'template-mixed', pointer: '/applications/results/other', status: 'dismissed', comment: '本年沿用旧表，已报上级同意' }]);
   assert.equal(saved.proactive.fees.amount, 7546);
@@ -166,6 +166,10 @@ test('two years: last year\'s report runs the cross-year rules, and a disagreeme
   const trend = await page.getAttribute('[data-testid="trend-chart"] svg', 'aria-label');
   assert.match(trend, /新收申请 2023 21 \/ 2024 95/);
   assert.match(trend, /行政复议 2023 0 \/ 2024 2/);
+  // The chart says what it shows and what changed; a legend says what the small numbers are.
+  assert.equal(await page.textContent('[data-testid="trend-chart"] .nb-chart-title'), '2023 年与 2024 年对照');
+  assert.equal(await page.textContent('[data-testid="trend-changes"] li[data-measure="新收申请"]'), '新收申请：95，比上年增加 74（352.4%）');
+  assert.match(await page.textContent('[data-testid="compare-legend"]'), /上年（2023 年）报告的数字/);
   await editCell(page, '/applications/carried_over/natural_person', '4');
   await page.waitForSelector('li[data-rule="carry-over"]');
   assert.equal(await page.getAttribute('td[data-pointer="/applications/carried_over/natural_person"]', 'data-severity'), 'error');
@@ -173,6 +177,7 @@ test('two years: last year\'s report runs the cross-year rules, and a disagreeme
   await screenshot(page, 'edit-04-two-years');
   await page.click('[data-testid="previous"] button:has-text("并排显示上年数字")');
   assert.equal(await page.locator('td .nb-last-year').count(), 0);
+  assert.equal(await page.locator('[data-testid="compare-legend"]').count(), 0);
   await page.click('[data-testid="previous"] button[aria-label]');
   await page.waitForSelector('li[data-rule="carry-over"]', { state: 'detached' });
   await page.context().close();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, axe, newPage, screenshot, setup } from './harness.mjs';
+import { ROOT, axe, newPage, screenshot, setup, exportItem } from './harness.mjs';
 
 let server;
 let browser;
@@ -210,7 +210,7 @@ test('the single file works from file://: the sample, then a local report by the
   await page.fill('[data-testid="new-report"] input[autocomplete="organization"]', '某某县市场监督管理局');
   await page.click('[data-testid="new-report"] button[data-action="create-report"]');
   await page.waitForFunction(() => /某某县市场监督管理局/.test(document.querySelector('h1')?.textContent));
-  const [word] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-docx"]')]);
+  const [word] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'export-docx')]);
   assert.match(word.suggestedFilename(), /^某某县市场监督管理局-\d{4}\.docx$/);
   assert.deepEqual(page.errors, []);
   await screenshot(page, 'embed-05-standalone-file');

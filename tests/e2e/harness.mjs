@@ -113,3 +113,14 @@ export function setup(ready) {
     server?.stop();
   });
 }
+
+/** Opens the app bar's 导出 menu, unless it is open. */
+export async function openExportMenu(page) {
+  if (!(await page.$eval('details.nb-menu', (d) => d.open))) await page.click('[data-action="export-menu"]');
+}
+
+/** Chooses the 导出 menu's item with this `data-action` (opening the menu first). */
+export async function exportItem(page, action) {
+  await openExportMenu(page);
+  await page.click(`.nb-menu [data-action="${action}"]`);
+}

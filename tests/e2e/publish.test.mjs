@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { axe, cell, newPage, openApp, sample, screenshot, setup, SCREENSHOTS } from './harness.mjs';
+import { axe, cell, newPage, openApp, sample, screenshot, setup, SCREENSHOTS, exportItem, openExportMenu } from './harness.mjs';
 
 let server;
 let browser;
@@ -20,7 +20,7 @@ async function workstationWithHuaian(page) {
   await openApp(page, server.base);
   // A report's text is the workstation's to import: it takes over.
   await page.setInputFiles('input[type="file"]', sample('hongze-district-2023.txt'));
-  await page.waitForSelector('[data-action="export-docx"]');
+  await page.waitForSelector('[data-action=\"export-docx\"]', { state: 'attached' });
   await page.setInputFiles('input[type="file"]', sample('huaian-city-2024.json'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('淮安'));
   await page.waitForSelector('[data-testid="import-notes"]', { state: 'detached' });
@@ -53,8 +53,7 @@ test('the report downloads as a static page and a Word file, and the Word file o
   await screenshot(page, 'publish-01-tools', false);
   assert.deepEqual(await axe(page), []);
 
-  await page.click('.nb-publish-page > summary');
-  const html = await download(page, () => page.click('[data-action="export-html"]'));
+  const html = await download(page, () => exportItem(page, 'export-html'));
   assert.equal(html.name, '淮安市人民政府-2024.html');
   const text = html.bytes.toString('utf8');
   assert.ok(text.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">'));
@@ -64,14 +63,15 @@ test('the report downloads as a static page and a Word file, and the Word file o
   writeFileSync(path.join(SCREENSHOTS, 'publish-page.html'), html.bytes);
 
   // With the data block, asked for: the report's JSON rides along.
+  await openExportMenu(page);
   await page.check('#nb-publish-data');
-  const withData = await download(page, () => page.click('[data-action="export-html"]'));
+  const withData = await download(page, () => exportItem(page, 'export-html'));
   const data = withData.bytes.toString('utf8');
   assert.equal((data.match(/<script/g) ?? []).length, 1);
   const json = data.slice(data.indexOf('<script type="application/json">') + 32, data.indexOf('</script>'));
   assert.equal(JSON.parse(json).applications.received.total, 3119);
 
-  const word = await download(page, () => page.click('[data-action="export-docx"]'));
+  const word = await download(page, () => exportItem(page, 'export-docx'));
   assert.equal(word.name, '淮安市人民政府-2024.docx');
   assert.equal(word.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
   writeFileSync(path.join(SCREENSHOTS, 'publish-report.docx'), word.bytes);
@@ -127,7 +127,7 @@ test('printing prints the report alone, or with its findings when asked', async 
   const page = await newPage(browser);
   await openApp(page, server.base);
   await page.setInputFiles('input[type="file"]', sample('hongze-district-2023.txt'));
-  await page.waitForSelector('[data-action="print"]');
+  await page.waitForSelector('[data-action=\"print\"]', { state: 'attached' });
   await page.waitForSelector('[data-testid="import-notes"]');
   await page.setInputFiles('input[type="file"]', sample('hongze-district-2023.json'));
   await page.waitForSelector('li[data-rule="t4-total"]');
@@ -137,7 +137,7 @@ test('printing prints the report alone, or with its findings when asked', async 
     window.printed = [];
     window.print = () => window.printed.push(document.documentElement.classList.contains('nb-print-findings'));
   });
-  await page.click('[data-action="print"]');
+  await exportItem(page, 'print');
   await page.emulateMedia({ media: 'print' });
   const shown = (selector) => page.$eval(selector, (el) => getComputedStyle(el).display !== 'none');
   assert.equal(await shown('.nb-findings'), false);
@@ -150,8 +150,9 @@ test('printing prints the report alone, or with its findings when asked', async 
   await screenshot(page, 'publish-05-print-report');
   await page.emulateMedia({ media: 'screen' });
 
+  await openExportMenu(page);
   await page.selectOption('select[aria-label="打印内容"]', 'findings');
-  await page.click('[data-action="print"]');
+  await exportItem(page, 'print');
   assert.deepEqual(await page.evaluate(() => window.printed), [false, true]);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await shown('.nb-findings'), true);

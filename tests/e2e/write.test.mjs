@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, cell, newPage, openApp, sample, screenshot, setup } from './harness.mjs';
+import { axe, cell, newPage, openApp, sample, screenshot, setup, exportItem } from './harness.mjs';
 
 let server;
 let browser;
@@ -124,7 +124,7 @@ test('the report\'s facts are edited in place, and the checks they drive follow'
   await screenshot(page, 'write-03-facts');
   await noAxeViolations(page, 'facts being edited');
   // The edits are in the downloaded report.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("下载报告 JSON")')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'download-report')]);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(saved.published, '2025-03-15');
   assert.equal(saved.year, '二〇二四');
@@ -223,9 +223,8 @@ test('from the blank template to 可以发布 by pasting and typing, then publis
   await screenshot(page, 'write-05-ready-to-publish', false);
   // Published, and read back by the importer: the same cells and sections.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-write-'));
-  await page.click('.nb-publish-page > summary');
   for (const [action, file] of [['export-html', 'report.html'], ['export-docx', 'report.docx']]) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action="${action}"]`)]);
+    const [download] = await Promise.all([page.waitForEvent('download'), exportItem(page, action)]);
     writeFileSync(path.join(dir, file), readFileSync(await download.path()));
     const imported = JSON.parse(execFileSync(cli, ['import', path.join(dir, file)], { encoding: 'utf8' }));
     for (const pointer of [...(await rows('proactive')).flat(), ...applications.flat(), ...appeals]) {
