@@ -2,7 +2,7 @@
 //! them (`En`, laid out by `vocabulary.rs`).
 
 use super::vocabulary::Words;
-use super::{block_of, column_of, first_pointer, number as n, number_rounded, outcome_label, part, place};
+use super::{block_of, first_pointer, number as n, number_rounded, outcome_label, part, place};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unit, Unreadable};
 use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
@@ -76,7 +76,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let diff = n((values[0] - values[1..].iter().sum::<f64>()).abs());
             match d.rule {
                 Rule::T3RowTotal => format!("The total is {total}, but the six applicant columns add up to {sum}, a difference of {diff}. Check this row's total and cells."),
-                Rule::T3ResultsTotal => format!("{total_row} is {total}, but outcomes (1)–(6) add up to {sum}, a difference of {diff}. Each application counts once; check column “{}”.", column_of(template, p0, EN)),
+                Rule::T3ResultsTotal => format!("{total_row} is {total}, but outcomes (1)–(6) add up to {sum}, a difference of {diff}. Each application counts once; check this column."),
                 _ => format!("{}: the total is {total}, but the four results add up to {sum}, a difference of {diff}. Check the total and the results.", block_of(p0, EN)),
             }
         }

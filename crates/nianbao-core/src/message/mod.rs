@@ -11,7 +11,7 @@ mod vocabulary;
 mod zh;
 pub use vocabulary::*;
 
-use crate::diagnostic::{Detail, Diagnostic, Rule};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Label;
 use crate::template::{cell_place, row_place, section, Lang, Section, Template};
 
@@ -38,25 +38,6 @@ pub fn place(template: Template, pointer: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => zh::field_place(pointer),
         Lang::En => en::field_place(pointer),
-    }
-}
-
-/// What a cell that is one of a finding's other numbers (not the one it is
-/// about, see [`Diagnostic::flagged`]) says while the finding is selected:
-/// “计入（七）总计的一项”. Short, so that the paragraph is not repeated in
-/// every addend.
-pub fn addend_note(d: &Diagnostic, template: Template, lang: Lang) -> String {
-    let total = || {
-        let place = d.pointers.first().and_then(|p| cell_place(template, p, lang));
-        place.map(|p| if d.rule == Rule::T3ResultsTotal { p.row } else { p.column }).unwrap_or_default()
-    };
-    match (&d.detail, lang) {
-        (Detail::Sum { .. }, Lang::Zh) => format!("计入{}的一项", total()),
-        (Detail::Sum { .. }, Lang::En) => format!("One of the numbers added up for {}", total()),
-        (Detail::Balance { .. }, Lang::Zh) => "这一列勾稽关系中的一个数".into(),
-        (Detail::Balance { .. }, Lang::En) => "One of the numbers of this column's relation".into(),
-        (_, Lang::Zh) => "所选问题计算时用到的数".into(),
-        (_, Lang::En) => "A number the selected finding uses".into(),
     }
 }
 
@@ -107,8 +88,4 @@ fn number_rounded(value: f64, percent: bool) -> String {
 fn block_of(pointer: &str, lang: Lang) -> &'static str {
     let key = pointer.strip_prefix("/appeals/").and_then(|rest| rest.split('/').next()).unwrap_or("");
     crate::template::APPEAL_BLOCKS.iter().find(|b| b.key == key).map_or("", |b| b.label.get(lang))
-}
-
-fn column_of(template: Template, pointer: &str, lang: Lang) -> String {
-    cell_place(template, pointer, lang).map(|p| p.column).unwrap_or_default()
 }

@@ -2,7 +2,7 @@
 //! them (`Zh`, laid out by `vocabulary.rs`).
 
 use super::vocabulary::Words;
-use super::{block_of, column_of, first_pointer, number as n, number_rounded, outcome_label, part, place};
+use super::{block_of, first_pointer, number as n, number_rounded, outcome_label, part, place};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unit, Unreadable};
 use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
@@ -77,7 +77,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let diff = n((values[0] - values[1..].iter().sum::<f64>()).abs());
             match d.rule {
                 Rule::T3RowTotal => format!("总计填 {total}，六类申请人之和 {sum}，相差 {diff}。请核对这一行的总计和各列。"),
-                Rule::T3ResultsTotal => format!("{total_row}填 {total}，（一）至（六）各项之和 {sum}，相差 {diff}。每件申请只计一种结果，请核对{}一列。", column_of(template, p0, ZH)),
+                Rule::T3ResultsTotal => format!("{total_row}填 {total}，（一）至（六）各项之和 {sum}，相差 {diff}。每件申请只计一种结果，请核对这一列。"),
                 _ => format!("{}总计填 {total}，各项结果之和 {sum}，相差 {diff}。请核对这一行的总计和各项结果。", block_of(p0, ZH)),
             }
         }
