@@ -100,6 +100,16 @@ test('a wrong total: one sentence with its numbers, the code behind 详情, the 
       assert.equal(await outline(flagged), 'solid');
       assert.equal(await outline(addends[0]), 'dotted');
 
+      // In forced colours (high contrast) tints go; the lines still differ.
+      if (size.width === 1280 && lang === 'zh') {
+        await page.emulateMedia({ forcedColors: 'active' });
+        assert.equal(await outline(flagged), 'solid');
+        assert.equal(await outline(addends[0]), 'dotted');
+        await page.locator(`td[data-pointer="${flagged}"]`).scrollIntoViewIfNeeded();
+        await shoot(page, 'wrong-total-1280-zh-forced-colors');
+        await page.emulateMedia({ forcedColors: 'none' });
+      }
+
       // The flagged cell says the short sentence; an addend says nothing
       // beyond its own number and headers (the calculation lists it).
       const tip = await page.$eval(`td[data-pointer="${flagged}"]`, (td) => document.getElementById(td.getAttribute('aria-describedby')).textContent);
