@@ -1,6 +1,6 @@
 //! Pure helpers that turn core data into what the components show.
 
-use nianbao_core::diagnostic::{Diagnostic, Rule, Severity};
+use nianbao_core::diagnostic::{Diagnostic, Severity};
 use nianbao_core::json::Value;
 use nianbao_core::layout::TableLayout;
 use std::collections::HashMap;
@@ -8,38 +8,70 @@ use std::collections::HashMap;
 /// What the findings say about one table cell (or header field, or section).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Flag {
-    /// The highest severity among the open findings that involve it.
+    /// The highest severity among the open findings that flag it.
     pub severity: Option<Severity>,
-    /// Whether some finding names it first (the cell to fix, e.g. a total).
-    pub primary: bool,
-    /// Indices of the findings that involve it, in panel order.
+    /// Indices of the findings that flag it, in panel order.
     pub findings: Vec<usize>,
 }
 
-/// Flags by JSON pointer. A finding at a row or group pointer (a missing
-/// row) flags every cell below it.
+/// How a selected finding marks a cell: the one it is about strongly, the
+/// other numbers of its calculation lightly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The cell the finding is about (`Diagnostic::flagged`).
+    Flagged,
+    /// One of the other numbers of its calculation (an addend of a total).
+    Addend,
+}
+
+/// The table cells a finding marks, in its pointers' order. A cell pointer
+/// marks its cell; a row or group (a missing row, template-mixed's
+/// （六）其他处理) marks its total cell, not every cell of it (表二's rows,
+/// which have no total, their cells); a whole table or section marks no
+/// cell.
+pub fn marks(d: &Diagnostic, cell_pointers: &[&str]) -> Vec<(String, Mark)> {
+    let flagged = d.flagged().len();
+    let mut marks = Vec::new();
+    for (position, pointer) in d.pointers.iter().enumerate() {
+        let mark = if position < flagged { Mark::Flagged } else { Mark::Addend };
+        for cell in cells_of(pointer, cell_pointers) {
+            marks.push((cell.to_string(), mark));
+        }
+    }
+    marks
+}
+
+/// The cells a pointer stands for (see [`marks`]): a cell itself; below a
+/// row or group, its total cells (表二's rows, which have no total, all
+/// their cells); none for the root, a section or a whole table.
+fn cells_of<'a>(pointer: &'a str, cell_pointers: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
+    let range = pointer.rfind('/').unwrap_or(0) > 0;
+    cell_pointers.iter().copied().filter(move |c| {
+        *c == pointer || (range && below(c, pointer) && (c.ends_with("/total") || c.starts_with("/proactive/")))
+    })
+}
+
+/// Flags by JSON pointer: each finding flags what it is about (its
+/// [`Mark::Flagged`] cells, and any other pointer of those: a section, a
+/// header field), not the addends of its calculation, so that one wrong
+/// total tints one cell, not its column.
 pub fn flags(diagnostics: &[Diagnostic], cell_pointers: &[&str]) -> HashMap<String, Flag> {
     let mut flags: HashMap<String, Flag> = HashMap::new();
     for (index, d) in diagnostics.iter().enumerate() {
         if d.is_dismissed() {
             continue;
         }
-        for (position, pointer) in d.pointers.iter().enumerate() {
-            let mut mark = |target: &str| {
-                let flag = flags.entry(target.to_string()).or_default();
-                flag.severity = Some(flag.severity.map_or(d.severity(), |s| s.min(d.severity())));
-                flag.primary |= position == 0;
-                if !flag.findings.contains(&index) {
-                    flag.findings.push(index);
-                }
-            };
+        let mut mark = |target: &str| {
+            let flag = flags.entry(target.to_string()).or_default();
+            flag.severity = Some(flag.severity.map_or(d.severity(), |s| s.min(d.severity())));
+            if !flag.findings.contains(&index) {
+                flag.findings.push(index);
+            }
+        };
+        for pointer in d.flagged() {
             mark(pointer);
-            // A copied report is about whole tables, not about each cell:
-            // marking all of them would bury every other finding.
-            if !pointer.is_empty() && d.rule != Rule::CopiedPrevious {
-                for cell in cell_pointers.iter().filter(|c| below(c, pointer)) {
-                    mark(cell);
-                }
+            for cell in cells_of(pointer, cell_pointers) {
+                mark(cell);
             }
         }
     }
@@ -132,6 +164,7 @@ pub fn svg_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nianbao_core::diagnostic::Rule;
     use nianbao_core::json::parse;
 
     #[test]
@@ -168,7 +201,7 @@ mod tests {
     }
 
     #[test]
-    fn flags_spread_from_rows_to_cells() {
+    fn flags_go_from_rows_to_their_totals() {
         let loaded = nianbao_core::load(
             nianbao_core::BUILTIN_SAMPLE.replace("\"carried_forward\": {", "\"carried_forward_x\": {").as_bytes(),
         );
@@ -176,9 +209,10 @@ mod tests {
             nianbao_core::layout::tables(nianbao_core::Template::T2021, nianbao_core::Template::T2021.other_shape());
         let pointers = cell_pointers(&tables);
         let flags = flags(&loaded.diagnostics, &pointers);
+        // A missing row flags its total cell, not each of its cells.
         let cell = &flags["/applications/carried_forward/total"];
         assert_eq!(cell.severity, Some(Severity::Error));
-        assert!(cell.primary);
+        assert!(!flags.contains_key("/applications/carried_forward/natural_person"));
         // A report copied from last year marks its tables, not every cell.
         let copied = nianbao_core::diagnostic::Diagnostic::new(
             Rule::CopiedPrevious,
@@ -187,6 +221,32 @@ mod tests {
         );
         let flags = super::flags(&[copied], &pointers);
         assert!(flags.contains_key("/applications") && !flags.contains_key("/applications/received/total"));
+    }
+
+    #[test]
+    fn a_wrong_column_total_tints_its_cell_and_marks_its_addends_lightly() {
+        // Six applications counted as 予以公开 that （七）总计 leaves out.
+        let mut document = parse(nianbao_core::BUILTIN_SAMPLE).unwrap().value;
+        let granted = "/applications/results/granted/natural_person";
+        nianbao_core::edit::set(&mut document, granted, nianbao_core::edit::typed_cell("6"));
+        let loaded = nianbao_core::load_value(document);
+        let context =
+            nianbao_core::Context { today: nianbao_core::date::Date::new(2026, 3, 1).unwrap(), previous: None };
+        let checked = nianbao_core::validate(&loaded, &context);
+        let d = checked.diagnostics.iter().find(|d| d.rule == Rule::T3ResultsTotal).expect("（七）总计 is wrong");
+        let tables =
+            nianbao_core::layout::tables(nianbao_core::Template::T2021, nianbao_core::Template::T2021.other_shape());
+        let pointers = cell_pointers(&tables);
+        let marks = marks(d, &pointers);
+        let total = "/applications/results/total/natural_person";
+        assert_eq!(marks[0], (total.to_string(), Mark::Flagged));
+        assert_eq!(marks.iter().filter(|(_, m)| *m == Mark::Flagged).count(), 1);
+        assert_eq!(marks.iter().filter(|(_, m)| *m == Mark::Addend).count(), 21);
+        assert!(marks.iter().all(|(p, _)| p.ends_with("/natural_person") && p.starts_with("/applications/results/")));
+        // Unselected, only the total is tinted; its 21 addends are not.
+        let flags = flags(&checked.diagnostics, &pointers);
+        let column: Vec<&String> = flags.keys().filter(|p| p.ends_with("/natural_person")).collect();
+        assert_eq!(column, [total]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use nianbao_app::components::findings::{FindingsPanel, FindingsPanelProps};
 use nianbao_app::components::summary::{SummaryStrip, SummaryStripProps};
 use nianbao_app::components::table_grid::{TableGrid, TableGridProps};
 use nianbao_app::state::{Opened, Origin, Shared};
-use nianbao_app::view::{cell_pointers, flags};
+use nianbao_app::view::{cell_pointers, flags, Mark};
 use nianbao_core::date::Date;
 use nianbao_core::Lang;
 use std::cell::RefCell;
@@ -77,7 +77,7 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
         checked: opened.checked.clone(),
         flags,
         template: nianbao_core::Template::T2021,
-        selected: Shared::new(vec!["/applications/received/total".to_string()]),
+        selected: Shared::new(vec![("/applications/received/total".to_string(), Mark::Flagged)]),
         lang: Lang::Zh,
         id_prefix: "t-",
         on_select: Callback::noop(),
@@ -89,7 +89,8 @@ async fn flagged_cells_carry_severity_and_a_tooltip() {
     assert!(attribute(&root, total, "class").unwrap().contains("nb-selected"));
     let tip = attribute(&root, total, "aria-describedby").unwrap();
     let tip_text = root.query_selector(&format!("#{tip}")).unwrap().unwrap().text_content().unwrap();
-    assert!(tip_text.contains("总计填 1") && tip_text.contains("为 3"), "{tip_text}");
+    // The short sentence: the total, the sum and the difference; no addends.
+    assert_eq!(tip_text, "总计填 1，六类申请人之和 3，相差 2。请核对这一行的总计和各列。");
     assert_eq!(
         attribute(&root, "td[data-pointer='/applications/results/granted/research']", "data-severity").as_deref(),
         Some("warning")

@@ -51,10 +51,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             <li class={classes!("nb-finding", format!("nb-{}", d.severity().code()), selected.then_some("nb-selected"))}
                 data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")} data-severity={d.severity().code()}>
                 <button type="button" class="nb-finding-button" aria-expanded={selected.to_string()} {onclick}>
-                    <span class="nb-finding-head">
-                        <span class="nb-place">{words::location(d, props.template, lang)}</span>
-                        <code class="nb-rule">{d.rule.code()}</code>
-                    </span>
+                    <span class="nb-place">{words::location(d, props.template, lang)}</span>
                     <span class="nb-message">{message(d, props.template, lang)}</span>
                     {settled}
                 </button>
@@ -64,6 +61,12 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                         <SettleForm diagnostic={d.clone()} {lang} on_settle={on_settle.clone()} />
                     }
                 }
+                // The rule's code, for those who write to the project or
+                // script against it, behind a disclosure: not on every card.
+                <details class="nb-finding-details">
+                    <summary>{tr(lang, "详情", "Details")}</summary>
+                    <code class="nb-rule">{d.rule.code()}</code>
+                </details>
             </li>
         }
     };

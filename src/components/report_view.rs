@@ -97,9 +97,14 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         }))
         .clone()
     };
+    // The cells the selected finding marks.
+    let selected_finding = props.selected.and_then(|i| opened.checked.diagnostics.get(i));
     let selected_pointers = Shared::new(
-        props.selected.and_then(|i| opened.checked.diagnostics.get(i)).map(|d| d.pointers.clone()).unwrap_or_default(),
+        selected_finding
+            .map(|d| crate::view::marks(d, &cell_pointers(opened.tables.iter().map(|t| &**t))))
+            .unwrap_or_default(),
     );
+
     // The sentence a selected text-table-mismatch quotes, marked in section 一
     // while its cells are highlighted in the tables.
     let marked_sentence =

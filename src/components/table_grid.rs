@@ -6,7 +6,7 @@
 
 use crate::i18n::tr;
 use crate::state::Shared;
-use crate::view::{below, cell_text, start_columns, value_text, Flag};
+use crate::view::{below, cell_text, start_columns, value_text, Flag, Mark};
 use nianbao_core::json::Value;
 use nianbao_core::layout::{GridKind, TableLayout};
 use nianbao_core::{Checked, Lang, Loaded, Template};
@@ -26,8 +26,9 @@ pub struct TableGridProps {
     pub checked: Shared<Checked>,
     pub flags: Shared<HashMap<String, Flag>>,
     pub template: Template,
-    /// Pointers of the selected finding: highlighted.
-    pub selected: Shared<Vec<String>>,
+    /// The cells the selected finding marks (`view::marks`): the one it is
+    /// about strongly, its addends lightly.
+    pub selected: Shared<Vec<(String, Mark)>>,
     /// Rows whose cells an importer placed by a guess: marked.
     #[prop_or_else(|| Shared::new(Vec::new()))]
     pub guessed: Shared<Vec<String>>,
@@ -121,23 +122,19 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         let value = document.pointer(pointer);
         let text = value_text(value);
         let last_year = last_year.map(|d| cell_text(d, pointer));
-        // A finding about a row (a missing row, 其他处理) selects its cells.
-        let selected = props.selected.iter().any(|p| p == pointer || below(pointer, p));
+        // The first is the strongest: `marks` lists the flagged cells first.
+        let mark = props.selected.iter().find(|(p, _)| p == pointer).map(|(_, m)| *m);
         let guessed = props.guessed.iter().any(|row| below(pointer, row));
         let flag = props.flags.get(pointer).and_then(|f| {
             let severity = f.severity?;
+            // The short sentence of each finding about this cell.
             let messages = f
                 .findings
                 .iter()
                 .filter_map(|&i| props.checked.diagnostics.get(i))
                 .map(|d| nianbao_core::message::message(d, props.template, lang))
                 .collect();
-            Some(CellFlag {
-                severity: severity.code(),
-                primary: f.primary,
-                first: f.findings.first().copied(),
-                messages,
-            })
+            Some(CellFlag { severity: severity.code(), first: f.findings.first().copied(), messages })
         });
         ValueCell {
             numeric: matches!(value, Some(Value::Number(_))),
@@ -146,7 +143,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
             tabbable: first_cell == Some(pointer),
             text,
             last_year,
-            selected,
+            mark,
             guessed,
             editing: props.editing.as_deref() == Some(pointer),
             flag,
@@ -254,11 +251,9 @@ pub struct RowShape {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellFlag {
     severity: &'static str,
-    /// Some finding names it first (the cell to fix).
-    primary: bool,
     /// The finding a click selects.
     first: Option<usize>,
-    /// The tooltip: every finding that involves it.
+    /// The tooltip: the sentence of every finding about it.
     messages: Vec<String>,
 }
 
@@ -275,7 +270,8 @@ pub struct ValueCell {
     tabbable: bool,
     /// Last year's number, when comparing.
     last_year: Option<String>,
-    selected: bool,
+    /// How the selected finding marks it.
+    mark: Option<Mark>,
     guessed: bool,
     editing: bool,
     flag: Option<CellFlag>,
@@ -380,8 +376,10 @@ fn TableRow(props: &TableRowProps) -> Html {
                 if changed {
                     class.push("nb-changed");
                 }
-                if shown.selected {
-                    class.push("nb-selected");
+                match shown.mark {
+                    Some(Mark::Flagged) => class.push("nb-selected"),
+                    Some(Mark::Addend) => class.push("nb-addend"),
+                    None => {}
                 }
                 if shown.guessed {
                     class.push("nb-guessed");
@@ -407,9 +405,6 @@ fn TableRow(props: &TableRowProps) -> Html {
                     },
                     Some(flag) => {
                         class.push("nb-flagged");
-                        if flag.primary {
-                            class.push("nb-primary");
-                        }
                         let tip_id = format!("{prefix}tip{}", pointer.replace('/', "-"));
                         let first = flag.first;
                         let on_select = props.on_select.clone();

@@ -12,12 +12,12 @@ pub fn use_scroll_to_cell(root: NodeRef, pointer: Option<String>) {
             let quoted = pointer.replace('\\', "\\\\").replace('"', "\\\"");
             let marked = |e: web_sys::Element| e.query_selector("mark.nb-mark").ok().flatten().unwrap_or(e);
             // The element itself, or, for a finding about a row or a block
-            // (template-mixed points at （六）'s row), its first cell.
-            let element = root
-                .query_selector(&format!("[data-pointer=\"{quoted}\"]"))
-                .ok()
-                .flatten()
-                .or_else(|| root.query_selector(&format!("[data-pointer^=\"{quoted}/\"]")).ok().flatten());
+            // (template-mixed points at （六）'s row), the cell it marks (its
+            // total), else its first cell.
+            let query = |selector: String| root.query_selector(&selector).ok().flatten();
+            let element = query(format!("[data-pointer=\"{quoted}\"]"))
+                .or_else(|| query(format!("[data-pointer^=\"{quoted}/\"].nb-selected")))
+                .or_else(|| query(format!("[data-pointer^=\"{quoted}/\"]")));
             if let Some(element) = element.map(marked) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);

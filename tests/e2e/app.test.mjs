@@ -66,11 +66,14 @@ test('a file with known errors shows each finding at its cells', async () => {
   assert.match(summary, /2\s*个错误/);
   assert.match(summary, /2\s*个警告/);
 
-  // Selecting a finding highlights its cells and shows the calculation.
+  // Selecting a finding marks its total strongly and its six addends
+  // lightly, and shows the calculation.
   await page.click('li[data-rule="t3-row-total"] button');
   const highlighted = await page.$$eval('td.nb-selected', (tds) => tds.map((td) => td.dataset.pointer));
-  assert.equal(highlighted.length, 7);
-  assert.equal(highlighted[0], '/applications/received/natural_person');
+  assert.deepEqual(highlighted, ['/applications/received/total']);
+  const addends = await page.$$eval('td.nb-addend', (tds) => tds.map((td) => td.dataset.pointer));
+  assert.equal(addends.length, 6);
+  assert.equal(addends[0], '/applications/received/natural_person');
   const breakdown = await page.textContent('li[data-rule="t3-row-total"] .nb-breakdown');
   assert.match(breakdown, /计算合计\s*3/);
   assert.match(breakdown, /填报总计.*1/);
@@ -134,14 +137,15 @@ test('a sentence of section 一 that contradicts 表三: selecting the finding m
     await screenshot(page, `03b-text-table-mismatch-${size.width}`);
     await assertNoAxeViolations(page, `text-table-mismatch selected at ${size.width}`);
     // Another finding: the mark goes. It is about a row (（六）其他处理):
-    // the row is brought into view, its cells highlighted.
+    // the row is brought into view, its total cell marked (not every cell).
     await page.click('li[data-rule="template-mixed"] button.nb-finding-button');
     assert.equal(await page.locator('mark.nb-mark').count(), 0);
     await page.waitForFunction(() => {
-      const r = document.querySelector('td[data-pointer="/applications/results/other/natural_person"]').getBoundingClientRect();
+      const r = document.querySelector('td[data-pointer="/applications/results/other/total"]').getBoundingClientRect();
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
-    assert.equal(await page.locator('td.nb-selected[data-pointer^="/applications/results/other/"]').count(), 7);
+    const marked = await page.$$eval('td.nb-selected, td.nb-addend', (tds) => tds.map((td) => td.dataset.pointer));
+    assert.deepEqual(marked, ['/applications/results/other/total']);
     await page.context().close();
   }
 });

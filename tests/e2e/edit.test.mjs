@@ -172,7 +172,10 @@ test('two years: last year\'s report runs the cross-year rules, and a disagreeme
   assert.match(await page.textContent('[data-testid="compare-legend"]'), /上年（2023 年）报告的数字/);
   await editCell(page, '/applications/carried_over/natural_person', '4');
   await page.waitForSelector('li[data-rule="carry-over"]');
-  assert.equal(await page.getAttribute('td[data-pointer="/applications/carried_over/natural_person"]', 'data-severity'), 'error');
+  // The carry-over is about this cell (a warning); the balance it breaks is
+  // an error flagged at the column's 一、本年新收, of which this cell is an addend.
+  assert.equal(await page.getAttribute('td[data-pointer="/applications/carried_over/natural_person"]', 'data-severity'), 'warning');
+  assert.equal(await page.getAttribute('td[data-pointer="/applications/received/natural_person"]', 'data-severity'), 'error');
   assert.match(await page.textContent('li[data-rule="carry-over"]'), /2023 年报告/);
   await screenshot(page, 'edit-04-two-years');
   await page.click('[data-testid="previous"] button:has-text("并排显示上年数字")');

@@ -364,6 +364,23 @@ impl Diagnostic {
         self.detail.numbers()
     }
 
+    /// The pointers a finding is about (the cell to fix, the sentence and
+    /// the cell it contradicts), before the others of its calculation (the
+    /// addends of a total, the other terms of a relation), which the pointer
+    /// orders of RULES.md put after them. A page marks the first strongly
+    /// and the others lightly, and tints only the first.
+    pub fn flagged(&self) -> &[String] {
+        let n = match self.rule {
+            // The sentence and the cells it is compared with; the tables a
+            // copy repeats.
+            Rule::TextTableMismatch | Rule::CopiedPrevious => self.pointers.len(),
+            // （六）其他处理's rows, before the （七）总计 they are a share of.
+            Rule::OtherProcessingHigh => self.pointers.len().saturating_sub(1).max(1),
+            _ => 1,
+        };
+        &self.pointers[..n.min(self.pointers.len())]
+    }
+
     pub fn severity(&self) -> Severity {
         self.rule.severity()
     }

@@ -87,6 +87,13 @@ proptest! {
             let (expected, actual) = d.numbers().expect("an arithmetic finding");
             prop_assert_eq!((expected - actual).abs(), delta as f64);
         }
+        // Each finding is one sentence with its calculation's numbers.
+        for d in &checked.diagnostics {
+            let template = nianbao_core::load_value(report.clone()).template();
+            if let Err(why) = one_sentence(d, template) {
+                prop_assert!(false, "{}", why);
+            }
+        }
     }
 
     #[test]

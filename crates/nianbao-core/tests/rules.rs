@@ -25,6 +25,9 @@ fn golden(document: &Value, checked: &nianbao_core::Checked) {
     let template = nianbao_core::load_value(document.clone()).template();
     let mut text = String::new();
     for d in &checked.diagnostics {
+        if let Err(why) = common::one_sentence(d, template) {
+            panic!("{why}");
+        }
         // The whole finding: every pointer in order, the line and column of
         // unreadable input, the detail the words are made from, the
         // reviewer's decision, then the words.

@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 use nianbao_core::diagnostic::Quantity;
+use nianbao_core::json::Value;
 use nianbao_core::rules::text_table_mismatch::statements;
 
 #[test]
@@ -205,7 +206,7 @@ fn hongze_two_years_side_by_side() {
     let d = &checked.diagnostics[2];
     assert_eq!(d.numbers(), Some((0.0, 2.0)));
     let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
-    assert!(zh.contains("2023 年报告") && zh.contains("为 2"), "{zh}");
+    assert!(zh.contains("2023 年报告") && zh.contains("填 2") && zh.contains("为 0"), "{zh}");
 }
 
 #[test]
@@ -264,4 +265,63 @@ fn aggregate_of_two_subordinates() {
     let zh = nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh);
     assert!(zh.contains("洪泽区、济源高新区") && zh.contains("2 份"), "{zh}");
     assert_eq!(checked.summary.checks_run, 161 + 15);
+}
+
+/// Every finding of every sample, alone and beside each other sample as last
+/// year's, and of each sample with one total made wrong in each table, is
+/// one sentence with its calculation's numbers (`common::one_sentence`).
+#[test]
+fn every_finding_on_the_samples_is_one_sentence() {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut check = |document: &Value, previous: Option<&nianbao_core::Loaded>| {
+        let template = nianbao_core::load_value(document.clone()).template();
+        for d in &check_value(document, previous).diagnostics {
+            seen.insert(d.rule.code());
+            if let Err(why) = one_sentence(d, template) {
+                panic!("{why}");
+            }
+        }
+    };
+    for name in SAMPLES {
+        check(&sample(name), None);
+        for last in SAMPLES {
+            check(&sample(name), Some(&nianbao_core::load(sample_text(last).as_bytes())));
+        }
+        let mut wrong = sample(name);
+        for total in
+            ["/applications/results/total/natural_person", "/applications/received/total", "/appeals/review/total"]
+        {
+            let Some(Value::Number(n)) = wrong.pointer(total).cloned() else { panic!("{total}") };
+            edit(&mut wrong, total, Some(&nianbao_core::message::number(n.value() + 6.0)));
+        }
+        edit(&mut wrong, "/proactive/normative_documents/in_force", Some("0"));
+        check(&wrong, None);
+    }
+    for rule in ["t3-results-total", "t3-row-total", "t3-balance", "t4-total", "text-table-mismatch", "carry-over"] {
+        assert!(seen.contains(rule), "{rule} was not among the findings: {seen:?}");
+    }
+}
+
+/// The message of RULES.md's example of the output shape, word for word.
+#[test]
+fn a_balance_reads_as_the_rules_example() {
+    let mut document = sample("jiyuan-hitech-zone-2024");
+    for (pointer, value) in [
+        ("/applications/received/natural_person", "1"),
+        ("/applications/carried_over/natural_person", "0"),
+        ("/applications/results/total/natural_person", "0"),
+        ("/applications/carried_forward/natural_person", "0"),
+    ] {
+        edit(&mut document, pointer, Some(value));
+    }
+    let checked = check_value(&document, None);
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.code() == "t3-balance" && d.pointers[0].ends_with("/natural_person"));
+    let d = d.expect("the balance of 自然人 fails");
+    assert_eq!(
+        nianbao_core::message::message(d, nianbao_core::Template::T2021, nianbao_core::Lang::Zh),
+        "自然人一列：一、本年新收 1 + 二、上年结转 0 = 1，但（七）总计 0 + 四、结转下年度 0 = 0。请核对这一列。"
+    );
 }

@@ -2,7 +2,7 @@
 //! them (`En`, laid out by `vocabulary.rs`).
 
 use super::vocabulary::Words;
-use super::{column_of, first_pointer, number as n, number_rounded, outcome_label, part, place, row_of, sum_terms};
+use super::{block_of, first_pointer, number as n, number_rounded, outcome_label, part, place};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unit, Unreadable};
 use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
@@ -60,47 +60,43 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             format!("{here} is not a key of the format; it is kept and written back unchanged. Correct it if it is a misspelling.")
         }
         Detail::CellBlank => {
-            format!("{here} is blank. The template wants a number in every cell (0 for none); a blank is not counted as 0, and the sums that use it were skipped.")
+            format!("{here} is blank; a blank is not 0, so the sums that use it were skipped. Write a number (0 for none).")
         }
         Detail::CellText { text } => {
-            format!("{here} holds the text “{text}” instead of a number. Write a number (0 for none, amounts without units); the sums that use it were skipped.")
+            format!("{here} holds the text “{text}” instead of a number, so the sums that use it were skipped. Write a number (0 for none, amounts without units).")
         }
         Detail::CellNumber { value } => match d.rule {
             Rule::CellNegative => format!("{here} is negative ({}); counts and amounts cannot be. Check it.", n(*value)),
             _ => format!("{here} is {}; a count must be a whole number. Check it.", n(*value)),
         },
         Detail::Sum { values } => {
-            let total = values[0];
-            let sum: f64 = values[1..].iter().sum();
-            let terms = sum_terms(d, template, values, EN);
-            let terms = if terms.is_empty() { "all items are 0".to_string() } else { terms.join(" + ") };
-            let diff = n((total - sum).abs());
+            // One sentence: the cell, what it says, the sum and the
+            // difference; the addends are the calculation's (explain.rs).
+            let (total, sum) = (n(values[0]), n(values[1..].iter().sum()));
+            let diff = n((values[0] - values[1..].iter().sum::<f64>()).abs());
             match d.rule {
-                Rule::T3RowTotal => format!("Row “{}”: the total is {}, but the six applicant columns add up to {} ({terms}), a difference of {diff}. Check the row's total and its cells.", row_of(template, p0, EN), n(total), n(sum)),
-                Rule::T3ResultsTotal => format!("Column “{}”: {total_row} is {}, but outcomes (1)–(6) add up to {} ({terms}), a difference of {diff}. Each application counts once; check this column.", column_of(template, p0, EN), n(total), n(sum)),
-                _ => format!("{}: the total is {}, but upheld, corrected, other and pending add up to {} ({terms}), a difference of {diff}. Check them.", row_of(template, p0, EN), n(total), n(sum)),
+                Rule::T3RowTotal => format!("The total is {total}, but the six applicant columns add up to {sum}, a difference of {diff}. Check this row's total and cells."),
+                Rule::T3ResultsTotal => format!("{total_row} is {total}, but outcomes (1)–(6) add up to {sum}, a difference of {diff}. Each application counts once; check this column."),
+                _ => format!("{}: the total is {total}, but the four results add up to {sum}, a difference of {diff}. Check the total and the results.", block_of(p0, EN)),
             }
         }
         Detail::Balance { column, received, carried_over, results_total, carried_forward } => {
+            // RULES.md's own example: the template's printed relation, its
+            // four numbers and the two sums.
             let c = APPLICANT_COLUMNS[*column].label.en;
             format!(
-                "Column “{c}”: 1. received {} + 2. carried over {} = {}, but {} {} + 4. carried forward {} = {}, a difference of {}. They must be equal (the relation printed on the template); check this column.",
+                "Column “{c}”: 1. received {} + 2. carried over {} = {}, but {} {} + 4. carried forward {} = {}. Check this column.",
                 n(*received), n(*carried_over), n(received + carried_over), total_row.to_lowercase(), n(*results_total), n(*carried_forward),
-                n(results_total + carried_forward), n((received + carried_over - results_total - carried_forward).abs())
+                n(results_total + carried_forward)
             )
         }
-        Detail::InForce { row, in_force, issued, repealed, previous_in_force } => {
-            let row_label = template
-                .proactive()
-                .iter()
-                .flat_map(|b| b.rows.iter())
-                .find(|r| r.key == *row)
-                .map_or(*row, |r| r.label.en);
-            match previous_in_force {
-                None => format!("{row_label}: {} in force, fewer than {} issued − {} repealed = {} this year. Documents issued this year and not repealed are all in force; check the three numbers.", n(*in_force), n(*issued), n(*repealed), n(issued - repealed)),
-                Some(prev) => format!("{row_label}: last year's {} in force + {} issued − {} repealed = {}, but {} are in force now. A clean-up of older documents explains this; otherwise check the numbers.", n(*prev), n(*issued), n(*repealed), n(prev + issued - repealed), n(*in_force)),
+        Detail::InForce { in_force, issued, repealed, previous_in_force, .. } => match previous_in_force {
+            None => format!("{} in force, fewer than the {} issued this year and not repealed, a difference of {}. Check the three numbers.", n(*in_force), n(issued - repealed), n(issued - repealed - in_force)),
+            Some(prev) => {
+                let expected = prev + issued - repealed;
+                format!("{} in force, but last year's in force + issued − repealed is {}, a difference of {}. A clean-up of older documents explains this; otherwise check the numbers.", n(*in_force), n(expected), n((expected - in_force).abs()))
             }
-        }
+        },
         Detail::YearRange { year, current_year } => {
             if *year < 2019 {
                 format!("The report year {year} is before 2019, when these tables did not exist yet. Check the year.")
@@ -118,7 +114,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         },
         Detail::TitleNoYear => "The title names no year. Put the year in the title, e.g. “2024年政府信息公开工作年度报告”.".into(),
         Detail::TitleOtherYear { stated, year } => {
-            format!("The title names {stated}, but the report year is {year}. Was last year's title reused? Check it.")
+            format!("The title names {stated}, but the report year is {year}: was last year's title reused? Check it.")
         }
         Detail::PeriodWrong { stated } => {
             format!("The reporting period stated in {} is not 1 January – 31 December of the report year: “{stated}”. Check it.", decapitalise(part("overview").short.en))
@@ -149,7 +145,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
             let c = APPLICANT_COLUMNS[*column].label.en;
             let last = last_year(*previous_year);
-            format!("Column “{c}”: carried over from last year is {}, but {last}'s report carried {} forward. They should be equal; check them.", n(*carried_over), n(*previous_carried_forward))
+            format!("Column “{c}”: carried over from last year is {}, but {last}'s report carried {} forward, a difference of {}. They should be equal; check them.", n(*carried_over), n(*previous_carried_forward), n((carried_over - previous_carried_forward).abs()))
         }
         Detail::AgencyMismatch { agency, previous } => {
             format!("The two reports name different agencies: “{agency}” this year, “{previous}” last year. Check that they belong to the same body.")
@@ -165,12 +161,13 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let last = last_year(*previous_year);
             let mut same = Vec::new();
             if *tables {
-                same.push(format!("every cell of {} and {} equals {last}'s report", part("applications").short.en, part("appeals").short.en));
+                same.push(format!("every cell of {} and {}", part("applications").short.en, part("appeals").short.en));
             }
             if let Some((repeated, of)) = overview {
-                same.push(format!("{repeated} of the {of} sentences of {} are word for word in {last}'s report", decapitalise(part("overview").short.en)));
+                same.push(format!("{repeated} of the {of} sentences of {}", decapitalise(part("overview").short.en)));
             }
-            format!("In this report, {}. Was {last}'s report reused? Check that this year's numbers and text are this year's.", same.join(", and "))
+            let verb = if overview.is_some() { "are" } else { "is" };
+            format!("{} {verb} as in {last}'s report: was it reused? Check that the numbers and text are this year's.", capitalise(&same.join(", and ")))
         }
         Detail::AggregateSum { parent, sum, included } => {
             let names = included.join(", ");

@@ -11,7 +11,7 @@ mod vocabulary;
 mod zh;
 pub use vocabulary::*;
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Label;
 use crate::template::{cell_place, row_place, section, Lang, Section, Template};
 
@@ -75,22 +75,6 @@ fn first_pointer(d: &Diagnostic) -> &str {
     d.pointers.first().map(String::as_str).unwrap_or("")
 }
 
-/// The name of an addend of a sum: its column in a row sum, its row in a
-/// column sum.
-fn addend(d: &Diagnostic, template: Template, i: usize, lang: Lang) -> String {
-    let place = d.pointers.get(i).and_then(|p| cell_place(template, p, lang));
-    place.map(|p| if d.rule == Rule::T3ResultsTotal { p.row } else { p.column }).unwrap_or_default()
-}
-
-/// The addends of a sum as “名称 数”, the zeros left out of long sums;
-/// `values[0]` is the total.
-fn sum_terms(d: &Diagnostic, template: Template, values: &[f64], lang: Lang) -> Vec<String> {
-    (1..values.len())
-        .filter(|&i| values[i] != 0.0 || values.len() <= 7)
-        .map(|i| format!("{} {}", addend(d, template, i, lang), number(values[i])))
-        .collect()
-}
-
 fn number_rounded(value: f64, percent: bool) -> String {
     if percent {
         let rounded = (value * 10.0).round() / 10.0;
@@ -100,19 +84,8 @@ fn number_rounded(value: f64, percent: bool) -> String {
     }
 }
 
-/// The row part of a cell's place, e.g. “（七）总计”, for use in a sentence.
-fn row_of(template: Template, pointer: &str, lang: Lang) -> String {
-    cell_place(template, pointer, lang)
-        .map(|p| {
-            format!(
-                "{}{}",
-                p.table.get(lang),
-                if lang == Lang::Zh { format!("「{}」", p.row) } else { format!(" “{}”", p.row) }
-            )
-        })
-        .unwrap_or_default()
-}
-
-fn column_of(template: Template, pointer: &str, lang: Lang) -> String {
-    cell_place(template, pointer, lang).map(|p| p.column).unwrap_or_default()
+/// The printed label of 表四's block a pointer is in: 行政复议.
+fn block_of(pointer: &str, lang: Lang) -> &'static str {
+    let key = pointer.strip_prefix("/appeals/").and_then(|rest| rest.split('/').next()).unwrap_or("");
+    crate::template::APPEAL_BLOCKS.iter().find(|b| b.key == key).map_or("", |b| b.label.get(lang))
 }

@@ -2,15 +2,15 @@
 //! them (`Zh`, laid out by `vocabulary.rs`).
 
 use super::vocabulary::Words;
-use super::{column_of, first_pointer, number as n, number_rounded, outcome_label, part, place, row_of, sum_terms};
+use super::{block_of, first_pointer, number as n, number_rounded, outcome_label, part, place};
 use crate::diagnostic::{Detail, Diagnostic, ExpectedType, Found, Quantity, Rule, Unit, Unreadable};
 use crate::diagnostic::{Severity, Status};
 use crate::encoding::Encoding;
 use crate::json::{Expected, SyntaxErrorKind, TypeName, MAX_DEPTH};
 use crate::template::proactive_place;
 use crate::template::{
-    first_clause, section, Lang, OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPEAL_TOTAL,
-    APPLICANT_COLUMNS, LITIGATION_HEADER, OTHER,
+    first_clause, section, Lang, OtherShape, RowRole, Template, APPEAL_BLOCKS, APPEAL_COLUMNS, APPLICANT_COLUMNS,
+    LITIGATION_HEADER, OTHER,
 };
 
 const ZH: Lang = Lang::Zh;
@@ -61,51 +61,45 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         }
         Detail::FieldUnknown => format!("{here}不是本格式定义的字段，已原样保留，导出时写回。如是拼写错误请更正。"),
         Detail::CellBlank => {
-            format!("{here}为空白。模板要求每格填数，没有发生的填 0；空白不计为 0，与它有关的合计检查已跳过。")
+            format!("{here}为空白，空白不计为 0，与它有关的合计检查已跳过。请填数，没有发生的填 0。")
         }
         Detail::CellText { text } => {
-            format!("{here}填的是文字“{text}”而不是数字。请改为数字（没有发生的填 0，金额去掉单位）；与它有关的合计检查已跳过。")
+            format!("{here}填的是文字“{text}”而不是数字，与它有关的合计检查已跳过。请改为数字（没有发生的填 0，金额去掉单位）。")
         }
         Detail::CellNumber { value } => match d.rule {
             Rule::CellNegative => format!("{here}为负数 {}，件数和金额不能为负。请核对。", n(*value)),
             _ => format!("{here}为 {}，件数应为整数。请核对。", n(*value)),
         },
         Detail::Sum { values } => {
-            let total = values[0];
-            let sum: f64 = values[1..].iter().sum();
-            let terms = sum_terms(d, template, values, ZH);
-            let terms = if terms.is_empty() { "各项均为 0".to_string() } else { terms.join(" + ") };
-            let diff = n((total - sum).abs());
-            let outcomes: Vec<&str> = APPEAL_COLUMNS[..APPEAL_TOTAL].iter().map(|c| c.label.zh).collect();
-            let outcomes = outcomes.join("、");
+            // One sentence: the cell, what it says, the sum and the
+            // difference; the addends are the calculation's (explain.rs).
+            let (total, sum) = (n(values[0]), n(values[1..].iter().sum()));
+            let diff = n((values[0] - values[1..].iter().sum::<f64>()).abs());
             match d.rule {
-                Rule::T3RowTotal => format!("{}一行：总计填 {}，但六类申请人之和为 {}（{terms}），相差 {diff}。请核对这一行的总计和各列。", row_of(template, p0, ZH), n(total), n(sum)),
-                Rule::T3ResultsTotal => format!("{}一列：{total_row}填 {}，但（一）至（六）各项办理结果之和为 {}（{terms}），相差 {diff}。每件申请只计一种结果，请核对这一列。", column_of(template, p0, ZH), n(total), n(sum)),
-                _ => format!("{}：总计填 {}，但{outcomes}之和为 {}（{terms}），相差 {diff}。请核对。", row_of(template, p0, ZH), n(total), n(sum)),
+                Rule::T3RowTotal => format!("总计填 {total}，六类申请人之和 {sum}，相差 {diff}。请核对这一行的总计和各列。"),
+                Rule::T3ResultsTotal => format!("{total_row}填 {total}，（一）至（六）各项之和 {sum}，相差 {diff}。每件申请只计一种结果，请核对这一列。"),
+                _ => format!("{}总计填 {total}，各项结果之和 {sum}，相差 {diff}。请核对这一行的总计和各项结果。", block_of(p0, ZH)),
             }
         }
         Detail::Balance { column, received, carried_over, results_total, carried_forward } => {
+            // RULES.md's own example: the template's printed relation, its
+            // four numbers and the two sums.
             let c = APPLICANT_COLUMNS[*column].label.zh;
             let received_label = shape.short_label(RowRole::Received);
             let carried_over_label = shape.short_label(RowRole::CarriedOver);
             format!(
-                "{c}一列：{received_label} {} + {carried_over_label} {} = {}，但{total_row} {} + 四、结转下年度 {} = {}，相差 {}。两者应相等（模板所印勾稽关系），请核对这一列。",
+                "{c}一列：{received_label} {} + {carried_over_label} {} = {}，但{total_row} {} + 四、结转下年度 {} = {}。请核对这一列。",
                 n(*received), n(*carried_over), n(received + carried_over), n(*results_total), n(*carried_forward),
-                n(results_total + carried_forward), n((received + carried_over - results_total - carried_forward).abs())
+                n(results_total + carried_forward)
             )
         }
-        Detail::InForce { row, in_force, issued, repealed, previous_in_force } => {
-            let row_label = template
-                .proactive()
-                .iter()
-                .flat_map(|b| b.rows.iter())
-                .find(|r| r.key == *row)
-                .map_or(*row, |r| r.label.zh);
-            match previous_in_force {
-                None => format!("{row_label}：现行有效 {} 件，少于本年制发 {} − 本年废止 {} = {} 件。本年新制发且未废止的文件都应现行有效，请核对这三个数。", n(*in_force), n(*issued), n(*repealed), n(issued - repealed)),
-                Some(prev) => format!("{row_label}：上年现行有效 {} + 本年制发 {} − 本年废止 {} = {}，但本年现行有效填 {}。如有清理往年文件属正常，否则请核对。", n(*prev), n(*issued), n(*repealed), n(prev + issued - repealed), n(*in_force)),
+        Detail::InForce { in_force, issued, repealed, previous_in_force, .. } => match previous_in_force {
+            None => format!("现行有效填 {}，少于本年制发减废止的 {}，相差 {}。本年制发且未废止的文件都应现行有效，请核对这三个数。", n(*in_force), n(issued - repealed), n(issued - repealed - in_force)),
+            Some(prev) => {
+                let expected = prev + issued - repealed;
+                format!("现行有效填 {}，上年现行有效加本年制发减废止为 {}，相差 {}。如有清理往年文件属正常，否则请核对。", n(*in_force), n(expected), n((expected - in_force).abs()))
             }
-        }
+        },
         Detail::YearRange { year, current_year } => {
             if *year < 2019 {
                 format!("报告年度 {year} 早于 2019 年，当时还没有这套统计表格式。请核对年度。")
@@ -127,7 +121,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         },
         Detail::TitleNoYear => "标题中没有写明报告年度。请在标题中注明年度，如“2024 年政府信息公开工作年度报告”。".into(),
         Detail::TitleOtherYear { stated, year } => {
-            format!("标题写的是 {stated} 年，但报告年度为 {year} 年。是否沿用了往年的标题？请核对。")
+            format!("标题写的是 {stated} 年，但报告年度为 {year} 年，是否沿用了往年的标题？请核对。")
         }
         Detail::PeriodWrong { stated } => {
             format!("{}所写的统计期限不是报告年度的 1 月 1 日至 12 月 31 日：“{stated}”。请核对。", part("overview").short.zh)
@@ -156,7 +150,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
         Detail::CarryOver { column, carried_over, previous_carried_forward, previous_year } => {
             let c = APPLICANT_COLUMNS[*column].label.zh;
             let last = last_year(*previous_year);
-            format!("{c}一列：本年“{}”为 {}，但{last}报告的“{}”为 {}。两者应相等，请核对。", shape.short_label(RowRole::CarriedOver), n(*carried_over), shape.row(RowRole::CarriedForward).label.zh, n(*previous_carried_forward))
+            format!("{c}一列：本年“{}”填 {}，{last}报告的“{}”为 {}，相差 {}。两者应相等，请核对。", shape.short_label(RowRole::CarriedOver), n(*carried_over), shape.short_label(RowRole::CarriedForward), n(*previous_carried_forward), n((carried_over - previous_carried_forward).abs()))
         }
         Detail::AgencyMismatch { agency, previous } => {
             format!("两份报告的机关名称不同：本年为“{agency}”，上年为“{previous}”。请确认是同一机关的报告。")
@@ -177,7 +171,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             if let Some((repeated, of)) = overview {
                 same.push(format!("{} {of} 句中有 {repeated} 句与{last}报告原文相同", part("overview").short.zh));
             }
-            format!("本报告{}。是否沿用了{last}的报告？请核对本年度的数据和文字是否如实填报。", same.join("，"))
+            format!("本报告{}，是否沿用了{last}的报告？请核对本年度的数据和文字是否如实填报。", same.join("，"))
         }
         Detail::AggregateSum { parent, sum, included } => {
             let names = included.join("、");
