@@ -12,7 +12,7 @@ use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_handoff::{use_handoff, use_remember_report};
 use crate::hooks::use_lang_storage::use_lang_storage;
 use crate::hooks::use_live::use_live;
-use crate::hooks::use_scroll_into_view::{use_scroll_to_cell, use_scroll_to_failure};
+use crate::hooks::use_scroll_into_view::{use_scroll_to_batch_report, use_scroll_to_cell, use_scroll_to_failure};
 use crate::hooks::use_src_param::use_src_param;
 use crate::hooks::use_work_tools::{use_work_tools, WorkTools};
 use crate::i18n::tr;
@@ -101,6 +101,7 @@ pub fn App(props: &AppProps) -> Html {
     use_live(root.clone(), embedded, props.on_ready.clone());
     use_scroll_to_cell(root.clone(), state.selected_pointers().first().cloned());
     use_scroll_to_failure(root.clone(), state.failure.clone());
+    use_scroll_to_batch_report(root.clone(), state.batch.as_ref().and_then(|b| b.shown));
 
     let lang = state.lang;
     let on_select = {
@@ -201,6 +202,13 @@ pub fn App(props: &AppProps) -> Html {
     let batch_panel = batch_panel(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
     let batch_panel = Html::default();
+    // Above a report chosen from a batch: the way back to its summary.
+    let batch_back = match (&state.batch, &state.current) {
+        (Some(_), Some(_)) => html! {
+            <p class="nb-batch-back"><a href="#nb-batch-heading">{tr(lang, "↑ 回到批量检查汇总表", "↑ Back to the batch summary")}</a></p>
+        },
+        _ => Html::default(),
+    };
     let (prefix, view) = match &props.embed {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
@@ -224,17 +232,33 @@ pub fn App(props: &AppProps) -> Html {
             if dragging {
                 <div class="nb-drop-overlay" aria-hidden="true">{tr(lang, "松开鼠标即可打开文件", "Drop the file to open it")}</div>
             }
+            // A batch stands above the report area, the width of the page; the
+            // report area shows one of its reports, chosen there, or says to
+            // choose one: never a report from outside it.
+            {batch_panel}
             {match &state.current {
                 Some(opened) => html! {
                     <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
                         editable={!embedded} editing={state.editing.clone().map(AttrValue::from)} {on_edit_start} {on_edit} {on_edit_cancel}
                         previous={state.previous.clone()} compare={*compare} {on_download}
                         show_title={props.embed.as_ref().is_none_or(|e| e.title)} exports={props.embed.as_ref().is_none_or(|e| e.exports)}>
+                        {batch_back}
                         {notices}
                         {failure}
                         {new_report}
-                        {batch_panel}
                     </ReportView>
+                },
+                None if state.batch.is_some() => html! {
+                    <div class="nb-layout nb-layout-single">
+                        <main class="nb-report">
+                            {notices}
+                            {failure}
+                            {new_report}
+                            <p class="nb-batch-choose" data-testid="batch-choose">
+                                {tr(lang, "在上面的汇总表中点一份报告的机关名称，这份报告就显示在这里。", "Choose a report in the summary above by its agency's name; it is shown here.")}
+                            </p>
+                        </main>
+                    </div>
                 },
                 None => html! {
                     <div class="nb-layout nb-layout-single">
@@ -320,7 +344,7 @@ fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: La
             let batch = batch.clone();
             Callback::from(move |what| crate::io::download::download_batch(what, &batch, lang))
         };
-        html! { <BatchPanel {batch} {lang} {on_open} {on_close} {on_download} /> }
+        html! { <div class="nb-batch-area"><BatchPanel {batch} {lang} {on_open} {on_close} {on_download} alone={state.current.is_none()} /></div> }
     });
     panel.unwrap_or_default()
 }

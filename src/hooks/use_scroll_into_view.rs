@@ -41,3 +41,23 @@ pub fn use_scroll_to_failure(root: NodeRef, failure: Option<Failure>) {
         }
     });
 }
+
+/// A report chosen from a batch's summary is shown below it: bring its
+/// first line under `root` into view (`shown`: the entry on screen). The
+/// viewer has no batch: nothing.
+#[hook]
+pub fn use_scroll_to_batch_report(root: NodeRef, shown: Option<usize>) {
+    #[cfg(feature = "workstation")]
+    let () = use_effect_with(shown, move |shown| {
+        let report = root
+            .cast::<web_sys::Element>()
+            .and_then(|r| r.query_selector(".nb-batch-area + .nb-layout").ok().flatten());
+        if let (Some(_), Some(report)) = (shown, report) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            report.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    #[cfg(not(feature = "workstation"))]
+    let _ = (root, shown);
+}

@@ -218,13 +218,17 @@ test('many reports: progress, a sortable summary that opens any report, the aggr
   await page.setInputFiles('input[type="file"]', files);
   await page.waitForSelector('[data-testid="batch"] .nb-batch-actions');
   assert.equal(await page.locator('[data-testid="batch-row"]').count(), 29);
-  // Sorted by errors, most first: the broken file and 洪泽 2023's copies lead.
-  const firstErrors = Number(await page.locator('[data-testid="batch-row"]').first().locator('td').nth(4).textContent());
+  // Worst first: the broken file, then 洪泽 2023's copies with their errors.
+  assert.equal(await page.locator('[data-testid="batch-row"]').first().getAttribute('data-verdict'), 'Unread');
+  assert.equal(await page.locator('[data-testid="batch-row"]').nth(1).getAttribute('data-verdict'), 'Errors');
+  // Sort by errors, most first.
+  await page.click('[data-testid="batch"] th button:has-text("错误")');
+  const firstErrors = Number(await page.locator('[data-testid="batch-row"]').first().locator('td').nth(2).textContent());
   assert.ok(firstErrors >= 1);
   // Sort by file name, ascending after a second click.
   await page.click('[data-testid="batch"] th button:has-text("文件")');
   await page.click('[data-testid="batch"] th button:has-text("文件")');
-  assert.equal(await page.locator('[data-testid="batch-row"]').first().locator('td').first().textContent(), 'broken.json');
+  assert.equal(await page.locator('[data-testid="batch-row"]').first().getAttribute('data-file'), 'broken.json');
   // The aggregate check names who was included (the 2024 reports).
   const aggregate = await page.textContent('[data-testid="aggregate"]');
   assert.match(aggregate, /淮安市人民政府/);
