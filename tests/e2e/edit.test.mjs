@@ -241,7 +241,8 @@ test('many reports: progress, a sortable summary that opens any report, the aggr
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出汇总 CSV")')]);
   const text = readFileSync(await csv.path(), 'utf8');
   assert.match(text, /^\ufefffile,agency,year,template,errors,warnings,infos,dismissed/);
-  assert.match(text, /unit-02\.json,洪泽区人民政府（单位 2）,2023,2021,2,1/);
+  assert.match(text, /unit-02\.json,洪泽区人民政府（单位 2）,2023,2021,2,1,0,0,errors,238,1,0,1,2,0,0/);
+  assert.match(text, /broken\.json,,,,1,0,0,0,unread,0,0,0,0,0,0,0/);
   assert.match(text, /broken\.json,json-syntax,error/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出全部结果 JSON")')]);
   const all = JSON.parse(readFileSync(await json.path(), 'utf8'));

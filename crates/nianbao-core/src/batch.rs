@@ -169,6 +169,32 @@ pub enum Verdict {
     Clean,
 }
 
+impl Verdict {
+    /// The verdict in a CSV or JSON export.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Unread => "unread",
+            Verdict::MostlyUnchecked => "mostly-unchecked",
+            Verdict::Errors => "errors",
+            Verdict::Warnings => "warnings",
+            Verdict::Clean => "clean",
+        }
+    }
+}
+
+impl Part {
+    /// The part in a CSV or JSON export: its section's key, `text` or `rest`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Proactive => "proactive",
+            Part::Applications => "applications",
+            Part::Appeals => "appeals",
+            Part::Text => "text",
+            Part::Rest => "rest",
+        }
+    }
+}
+
 /// One report of a batch as its row reads: the verdict and the counts, all
 /// from its checked findings (dismissed ones are not counted). A file that
 /// was not read has no counts: its row says why instead.
