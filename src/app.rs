@@ -12,7 +12,7 @@ use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_handoff::{use_handoff, use_remember_report};
 use crate::hooks::use_lang_storage::use_lang_storage;
 use crate::hooks::use_live::use_live;
-use crate::hooks::use_scroll_into_view::{use_scroll_to_batch_report, use_scroll_to_cell, use_scroll_to_failure};
+use crate::hooks::use_scroll_into_view::{use_scroll_to_cell, use_scroll_to_failure};
 use crate::hooks::use_src_param::use_src_param;
 use crate::hooks::use_work_tools::{use_work_tools, WorkTools};
 use crate::i18n::tr;
@@ -89,19 +89,19 @@ pub fn App(props: &AppProps) -> Html {
     // The loader keeps the report on screen, to reopen it after a crash.
     use_remember_report(report.clone(), state.lang, !embedded);
     use_handoff(props.handoff.clone(), state.upgrade.clone(), report, state.lang, dispatcher.clone());
+    let root = use_node_ref();
     let tools = use_work_tools(
         !embedded,
         state.current.clone(),
         (!state.undo.is_empty(), !state.redo.is_empty()),
         dispatcher.clone(),
+        (state.batch.as_ref().and_then(|b| b.shown), root.clone()),
     );
     let compare = use_state(|| true);
-    let root = use_node_ref();
 
     use_live(root.clone(), embedded, props.on_ready.clone());
     use_scroll_to_cell(root.clone(), state.selected_pointers().first().cloned());
     use_scroll_to_failure(root.clone(), state.failure.clone());
-    use_scroll_to_batch_report(root.clone(), state.batch.as_ref().and_then(|b| b.shown));
 
     let lang = state.lang;
     let on_select = {
@@ -203,12 +203,19 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(not(feature = "workstation"))]
     let batch_panel = Html::default();
     // Above a report chosen from a batch: the way back to its summary.
-    let batch_back = match (&state.batch, &state.current) {
-        (Some(_), Some(_)) => html! {
-            <p class="nb-batch-back"><a href="#nb-batch-heading">{tr(lang, "↑ 回到批量检查汇总表", "↑ Back to the batch summary")}</a></p>
-        },
-        _ => Html::default(),
+    #[cfg(feature = "workstation")]
+    let (in_batch, batch_back) = match (&state.batch, &state.current) {
+        (Some(_), Some(_)) => (
+            true,
+            html! {
+                <p class="nb-batch-back"><a href="#nb-batch-heading">{tr(lang, "↑ 回到批量检查汇总表", "↑ Back to the batch summary")}</a></p>
+            },
+        ),
+        (batch, _) => (batch.is_some(), Html::default()),
     };
+    // The viewer has no batch.
+    #[cfg(not(feature = "workstation"))]
+    let (in_batch, batch_back) = (false, Html::default());
     let (prefix, view) = match &props.embed {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
@@ -248,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
                         {new_report}
                     </ReportView>
                 },
-                None if state.batch.is_some() => html! {
+                None if in_batch => html! {
                     <div class="nb-layout nb-layout-single">
                         <main class="nb-report">
                             {notices}

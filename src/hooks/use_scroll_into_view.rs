@@ -44,11 +44,11 @@ pub fn use_scroll_to_failure(root: NodeRef, failure: Option<Failure>) {
 
 /// A report chosen from a batch's summary is shown below it: bring its
 /// first line under `root` into view (`shown`: the entry on screen). The
-/// viewer has no batch: nothing.
+/// workstation's (`use_work_tools` calls it): the viewer has no batch.
+#[cfg(feature = "workstation")]
 #[hook]
 pub fn use_scroll_to_batch_report(root: NodeRef, shown: Option<usize>) {
-    #[cfg(feature = "workstation")]
-    let () = use_effect_with(shown, move |shown| {
+    use_effect_with(shown, move |shown| {
         let report = root
             .cast::<web_sys::Element>()
             .and_then(|r| r.query_selector(".nb-batch-area + .nb-layout").ok().flatten());
@@ -58,6 +58,4 @@ pub fn use_scroll_to_batch_report(root: NodeRef, shown: Option<usize>) {
             report.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
-    #[cfg(not(feature = "workstation"))]
-    let _ = (root, shown);
 }
