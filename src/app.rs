@@ -90,14 +90,15 @@ pub fn App(props: &AppProps) -> Html {
     // The loader keeps the report on screen, to reopen it after a crash.
     use_remember_report(report.clone(), state.lang, !embedded);
     use_handoff(props.handoff.clone(), state.upgrade.clone(), report, state.lang, dispatcher.clone());
+    let root = use_node_ref();
     let tools = use_work_tools(
         !embedded,
         state.current.clone(),
         (!state.undo.is_empty(), !state.redo.is_empty()),
         dispatcher.clone(),
+        (state.batch.as_ref().and_then(|b| b.shown), root.clone()),
     );
     let compare = use_state(|| true);
-    let root = use_node_ref();
 
     use_live(root.clone(), embedded, props.on_ready.clone());
     use_scroll_to_cell(root.clone(), state.selected_pointers().first().cloned());
@@ -211,6 +212,20 @@ pub fn App(props: &AppProps) -> Html {
     let batch_panel = batch_panel(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
     let batch_panel = Html::default();
+    // Above a report chosen from a batch: the way back to its summary.
+    #[cfg(feature = "workstation")]
+    let (in_batch, batch_back) = match (&state.batch, &state.current) {
+        (Some(_), Some(_)) => (
+            true,
+            html! {
+                <p class="nb-batch-back"><a href="#nb-batch-heading">{tr(lang, "↑ 回到批量检查汇总表", "↑ Back to the batch summary")}</a></p>
+            },
+        ),
+        (batch, _) => (batch.is_some(), Html::default()),
+    };
+    // The viewer has no batch.
+    #[cfg(not(feature = "workstation"))]
+    let (in_batch, batch_back) = (false, Html::default());
     let (prefix, view) = match &props.embed {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
@@ -234,6 +249,10 @@ pub fn App(props: &AppProps) -> Html {
             if dragging {
                 <div class="nb-drop-overlay" aria-hidden="true">{tr(lang, "松开鼠标即可打开文件", "Drop the file to open it")}</div>
             }
+            // A batch stands above the report area, the width of the page; the
+            // report area shows one of its reports, chosen there, or says to
+            // choose one: never a report from outside it.
+            {batch_panel}
             {match &state.current {
                 Some(opened) => html! {
                     <ReportView opened={opened.clone()} {lang} {view} id_prefix={prefix} selected={state.selected} {on_select} {embedded}
@@ -241,11 +260,23 @@ pub fn App(props: &AppProps) -> Html {
                         previous={state.previous.clone()} compare={*compare} {on_download}
                         show_title={props.embed.as_ref().is_none_or(|e| e.title)} exports={props.embed.as_ref().is_none_or(|e| e.exports)}>
                         {intro}
+                        {batch_back}
                         {notices}
                         {failure}
                         {new_report}
-                        {batch_panel}
                     </ReportView>
+                },
+                None if in_batch => html! {
+                    <div class="nb-layout nb-layout-single">
+                        <main class="nb-report">
+                            {notices}
+                            {failure}
+                            {new_report}
+                            <p class="nb-batch-choose" data-testid="batch-choose">
+                                {tr(lang, "在上面的汇总表中点一份报告的机关名称，这份报告就显示在这里。", "Choose a report in the summary above by its agency's name; it is shown here.")}
+                            </p>
+                        </main>
+                    </div>
                 },
                 None => html! {
                     <div class="nb-layout nb-layout-single">
@@ -331,7 +362,7 @@ fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: La
             let batch = batch.clone();
             Callback::from(move |what| crate::io::download::download_batch(what, &batch, lang))
         };
-        html! { <BatchPanel {batch} {lang} {on_open} {on_close} {on_download} /> }
+        html! { <div class="nb-batch-area"><BatchPanel {batch} {lang} {on_open} {on_close} {on_download} alone={state.current.is_none()} /></div> }
     });
     panel.unwrap_or_default()
 }

@@ -189,6 +189,21 @@ pub struct Batch {
     /// When the batch is several years of one agency: their entries, oldest
     /// first (each checked against the year before).
     pub years: Option<Vec<usize>>,
+    /// The entry on screen, chosen from the summary; none until one is.
+    pub shown: Option<usize>,
+    /// What was on screen before the batch opened, which closing it brings
+    /// back (docs/DECISIONS.md): no report from outside the batch is shown
+    /// beside it.
+    pub before: Option<Rc<Screen>>,
+}
+
+/// The report on screen and its history, put aside while a batch is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screen {
+    pub current: Option<Opened>,
+    pub source: Option<Rc<[u8]>>,
+    pub undo: Vec<Opened>,
+    pub redo: Vec<Opened>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -324,6 +339,9 @@ impl State {
         }
         let opened = Opened::read_beside(origin, &bytes, today, self.previous.as_ref());
         if opened.is_readable() {
+            // A report opened alone ends the batch: it is not one of its
+            // reports, and is never shown beside them.
+            self.batch = None;
             self.current = Some(opened);
             self.source = Some(bytes);
             self.failure = None;

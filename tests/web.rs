@@ -156,4 +156,16 @@ async fn the_summary_says_no_problems_in_green_or_counts_them() {
     settle().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("2 个错误") && text.contains("1 个警告"), "{text}");
+    // Most checks skipped, and nothing found: said so first, never green.
+    let root = fresh_root();
+    let skipped = nianbao_core::diagnostic::Summary { checks_run: 7, checks_skipped: 246, ..Default::default() };
+    yew::Renderer::<SummaryStrip>::with_root_and_props(
+        root.clone(),
+        SummaryStripProps { summary: skipped, lang: Lang::Zh },
+    )
+    .render();
+    settle().await;
+    assert!(!attribute(&root, "[data-testid=summary]", "class").unwrap().contains("nb-clean"));
+    let text = root.text_content().unwrap();
+    assert!(text.starts_with("多数检查未能运行") && !text.contains("未发现问题"), "{text}");
 }

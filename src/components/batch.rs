@@ -1,12 +1,17 @@
-//! Many reports at once: a progress bar while they are read, then a sortable
-//! summary (agency, year, template, errors, warnings) that opens any report,
-//! the `aggregate-sum` check of a parent against its subordinates, and the
-//! summary and all findings as CSV and JSON.
+//! Many reports at once: a progress bar while they are read, then the
+//! totals, filters (agency, year, severity) and a sortable summary, a row
+//! per report with its verdict (多数检查未能运行 is one, never clean) and its
+//! findings per table, that opens any report; the `aggregate-sum` check of a
+//! parent against its subordinates, and the summary and all findings as CSV
+//! and JSON. What a row is and what the totals are, the core decides
+//! (`nianbao_core::batch`): the totals are summed from the rows' tallies.
 
+use crate::components::findings::{repeated, Entry};
 use crate::components::trend_chart::TrendChart;
 use crate::i18n::tr;
 use crate::io::download::BatchDownload;
 use crate::state::{Batch, BatchEntry, Shared};
+use nianbao_core::batch::{Filter, Part, Show, Tally, Totals, Verdict};
 use nianbao_core::diagnostic::Severity;
 use nianbao_core::message as words;
 use nianbao_core::Lang;
@@ -20,6 +25,9 @@ pub struct BatchPanelProps {
     pub on_close: Callback<()>,
     /// Asks for the summary or the findings as a file.
     pub on_download: Callback<BatchDownload>,
+    /// No report is on screen: the batch's heading is the page's first.
+    #[prop_or_default]
+    pub alone: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +35,10 @@ enum SortBy {
     File,
     Agency,
     Year,
+    Verdict,
     Errors,
     Warnings,
+    Part(Part),
 }
 
 fn agency(e: &BatchEntry) -> String {
@@ -39,31 +49,71 @@ fn year(e: &BatchEntry) -> Option<i64> {
     e.opened.loaded.report.as_ref().and_then(|r| r.year)
 }
 
-#[component]
-pub fn BatchPanel(props: &BatchPanelProps) -> Html {
-    let lang = props.lang;
-    let batch = &*props.batch;
-    let sort = use_state(|| (SortBy::Errors, true));
-    // A thousand rows take a while to draw: the first ones, until asked.
-    let show_all = use_state(|| false);
-    const FIRST_ROWS: usize = 100;
-    let mut order: Vec<usize> = (0..batch.entries.len()).collect();
-    let (by, descending) = *sort;
+/// Worse is higher, so that "descending" puts the worst first, as it puts
+/// the most errors first.
+fn badness(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Unread => 4,
+        Verdict::MostlyUnchecked => 3,
+        Verdict::Errors => 2,
+        Verdict::Warnings => 1,
+        Verdict::Clean => 0,
+    }
+}
+
+fn verdict_class(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Unread => "nb-verdict-unread",
+        Verdict::MostlyUnchecked => "nb-verdict-unchecked",
+        Verdict::Errors => "nb-verdict-error",
+        Verdict::Warnings => "nb-verdict-warning",
+        Verdict::Clean => "nb-verdict-clean",
+    }
+}
+
+/// The rows the filter keeps, in the order asked for.
+fn rows(batch: &Batch, tallies: &[Tally], filter: &Filter, (by, descending): (SortBy, bool)) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..batch.entries.len())
+        .filter(|&i| {
+            let e = &batch.entries[i];
+            let report = e.opened.loaded.report.as_ref();
+            filter.keeps(&e.name, report.and_then(|r| r.agency.as_deref()), year(e), &tallies[i])
+        })
+        .collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&batch.entries[a], &batch.entries[b]);
+        let (s, t) = (&tallies[a], &tallies[b]);
         let ordering = match by {
             SortBy::File => x.name.cmp(&y.name),
             SortBy::Agency => agency(x).cmp(&agency(y)),
             SortBy::Year => year(x).cmp(&year(y)),
-            SortBy::Errors => x.opened.checked.summary.errors.cmp(&y.opened.checked.summary.errors),
-            SortBy::Warnings => x.opened.checked.summary.warnings.cmp(&y.opened.checked.summary.warnings),
+            SortBy::Verdict => badness(s.verdict).cmp(&badness(t.verdict)).then(s.errors.cmp(&t.errors)),
+            SortBy::Errors => s.errors.cmp(&t.errors),
+            SortBy::Warnings => s.warnings.cmp(&t.warnings),
+            SortBy::Part(part) => s.parts[part.index()].cmp(&t.parts[part.index()]),
         };
-        if descending {
-            ordering.reverse()
-        } else {
-            ordering
-        }
+        let ordering = if descending { ordering.reverse() } else { ordering };
+        ordering.then_with(|| x.name.cmp(&y.name))
     });
+    order
+}
+
+#[component]
+pub fn BatchPanel(props: &BatchPanelProps) -> Html {
+    let lang = props.lang;
+    let batch = &*props.batch;
+    let sort = use_state(|| (SortBy::Verdict, true));
+    let filter = use_state(Filter::default);
+    // A thousand rows take a while to draw: the first ones, until asked.
+    let show_all = use_state(|| false);
+    const FIRST_ROWS: usize = 100;
+    // Every row's tally, once per batch: the rows and the totals read these.
+    let tallies = use_memo(props.batch.clone(), |batch| {
+        batch.entries.iter().map(|e| Tally::of(e.opened.is_readable(), &e.opened.checked)).collect::<Vec<Tally>>()
+    });
+    let order = rows(batch, &tallies, &filter, *sort);
+    let totals = Totals::of(order.iter().map(|&i| &tallies[i]));
+    let (by, descending) = *sort;
     let header = |label: &'static str, column: SortBy| {
         let sort = sort.clone();
         let active = by == column;
@@ -91,36 +141,103 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
         let parent = &batch.entries[a.parent];
         let names: Vec<String> = a.included.iter().map(|&i| agency(&batch.entries[i])).collect();
         let template = parent.opened.loaded.template();
+        let diagnostics = &a.checked.diagnostics;
+        let line = |d: &nianbao_core::diagnostic::Diagnostic| {
+            html! { <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{words::aggregate_line(d, template, lang)}</li> }
+        };
         html! {
             <div class="nb-aggregate" data-testid="aggregate">
                 <h3>{tr(lang, "汇总核对", "Aggregate check")}</h3>
-                <p>{words::aggregate_text(&agency(parent), &names, a.checked.diagnostics.len(), lang)}</p>
-                // The names are said once above; each difference is one line.
+                <p>{words::aggregate_text(&agency(parent), &names, diagnostics.len(), lang)}</p>
+                // The names are said once above; each difference is one line,
+                // and many in one table are one line that opens onto them.
                 <ul>
-                    { for a.checked.diagnostics.iter().take(30).map(|d| html! {
-                        <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{words::aggregate_line(d, template, lang)}</li>
+                    { for repeated(diagnostics, (0..diagnostics.len()).collect()).into_iter().map(|entry| match entry {
+                        Entry::One(i) => line(&diagnostics[i]),
+                        Entry::Many { rule, part, indices } => html! {
+                            <li class="nb-finding-group" data-group-rule={rule.code()} data-part={part} data-count={indices.len().to_string()}>
+                                <details>
+                                    <summary>{words::repeated_text(rule, part, indices.len(), lang)}</summary>
+                                    <ul>{ for indices.into_iter().map(|i| line(&diagnostics[i])) }</ul>
+                                </details>
+                            </li>
+                        },
                     }) }
                 </ul>
-                if a.checked.diagnostics.len() > 30 {
-                    <p>{ match lang {
-                        Lang::Zh => format!("另有 {} 处，见导出的结果。", a.checked.diagnostics.len() - 30),
-                        Lang::En => format!("{} more in the exported findings.", a.checked.diagnostics.len() - 30),
-                    } }</p>
-                }
             </div>
         }
     });
+    let filters = {
+        let on_agency = {
+            let filter = filter.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                filter.set(Filter { agency: input.value(), ..(*filter).clone() });
+            })
+        };
+        let on_year = {
+            let filter = filter.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                filter.set(Filter { year: select.value().parse().ok(), ..(*filter).clone() });
+            })
+        };
+        let on_show = {
+            let filter = filter.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                filter.set(Filter { show: Show::from_code(&select.value()), ..(*filter).clone() });
+            })
+        };
+        let mut years: Vec<i64> = batch.entries.iter().filter_map(year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let show_label = |show: Show| match show {
+            Show::All => tr(lang, "全部", "All"),
+            Show::Errors => words::verdict_label(Verdict::Errors, lang),
+            Show::Warnings => words::verdict_label(Verdict::Warnings, lang),
+            Show::MostlyUnchecked => words::verdict_label(Verdict::MostlyUnchecked, lang),
+            Show::Clean => words::verdict_label(Verdict::Clean, lang),
+            Show::Unread => words::verdict_label(Verdict::Unread, lang),
+        };
+        html! {
+            <div class="nb-batch-filters" role="group" aria-label={tr(lang, "筛选报告", "Filter the reports")}>
+                <span class="nb-batch-filter">
+                    <label for="nb-batch-agency">{tr(lang, "机关名称包含", "Agency contains")}</label>
+                    <input id="nb-batch-agency" type="search" data-testid="filter-agency" value={filter.agency.clone()} oninput={on_agency} />
+                </span>
+                <span class="nb-batch-filter">
+                    <label for="nb-batch-year">{tr(lang, "年度", "Year")}</label>
+                    <select id="nb-batch-year" data-testid="filter-year" onchange={on_year}>
+                        <option value="" selected={filter.year.is_none()}>{tr(lang, "全部", "All")}</option>
+                        { for years.iter().map(|y| html! { <option value={y.to_string()} selected={filter.year == Some(*y)}>{y}</option> }) }
+                    </select>
+                </span>
+                <span class="nb-batch-filter">
+                    <label for="nb-batch-show">{tr(lang, "检查情况", "Result")}</label>
+                    <select id="nb-batch-show" data-testid="filter-show" onchange={on_show}>
+                        { for Show::ALL.into_iter().map(|show| html! {
+                            <option value={show.code()} selected={filter.show == show}>{show_label(show)}</option>
+                        }) }
+                    </select>
+                </span>
+            </div>
+        }
+    };
+    let count_cell = |n: usize, error: bool| {
+        html! { <td class={classes!("nb-num", (n == 0).then_some("nb-zero"), (error && n > 0).then_some("nb-count-error"))}>{n}</td> }
+    };
     html! {
         <section class="nb-batch" aria-labelledby="nb-batch-heading" data-testid="batch">
-            <h2 id="nb-batch-heading">
+            <@{if props.alone { "h1" } else { "h2" }} id="nb-batch-heading" class="nb-batch-heading">
                 { match lang {
                     Lang::Zh => format!("批量检查：{} 份报告", batch.total),
                     Lang::En => format!("Batch: {} reports", batch.total),
                 } }
                 <button type="button" class="nb-button nb-edit-text" onclick={Callback::from(move |_: MouseEvent| on_close.emit(()))}>
-                    {tr(lang, "关闭列表", "Close the list")}
+                    {tr(lang, "关闭批量检查", "Close the batch")}
                 </button>
-            </h2>
+            </@>
             if !batch.done() {
                 <p role="status">
                     <progress max={batch.total.to_string()} value={batch.entries.len().to_string()} aria-label={tr(lang, "读取进度", "Progress")}></progress>
@@ -132,59 +249,91 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     <button type="button" class="nb-button" onclick={export_json}>{tr(lang, "导出全部结果 JSON", "Export all findings JSON")}</button>
                 </p>
             }
-            {aggregate}
-            if let Some(years) = &batch.years {
-                <div class="nb-years" data-testid="batch-years">
-                    <h3>{words::years_text(years.len(), lang)}</h3>
-                    <TrendChart years={years.iter().filter_map(|&i| {
-                        let report = batch.entries[i].opened.loaded.report.clone()?;
-                        Some((report.year?, Shared::new(report)))
-                    }).collect::<Vec<_>>()} {lang} />
-                </div>
+            if batch.done() {
+                {filters}
+                <p class="nb-batch-totals" data-testid="batch-totals" aria-live="polite"
+                    data-shown={order.len().to_string()} data-total={batch.entries.len().to_string()}
+                    data-errors={totals.errors.to_string()} data-warnings={totals.warnings.to_string()}
+                    data-with-errors={totals.with_errors.to_string()} data-unread={totals.unread.to_string()}
+                    data-mostly-unchecked={totals.mostly_unchecked.to_string()} data-clean={totals.clean.to_string()}>
+                    <strong>{words::shown_text(order.len(), batch.entries.len(), lang)}</strong>
+                    {words::colon(lang)}{words::totals_text(&totals, lang)}
+                </p>
             }
             if batch.done() {
-            <div class="nb-scroll" tabindex="0" role="region" aria-label={tr(lang, "批量检查汇总表", "Batch summary")}>
+            <div class="nb-batch-scroll" tabindex="0" role="region" aria-label={tr(lang, "批量检查汇总表", "Batch summary")}>
                 <table class="nb-grid nb-batch-table">
                     <thead><tr>
-                        {header(tr(lang, "文件", "File"), SortBy::File)}
                         {header(tr(lang, "机关", "Agency"), SortBy::Agency)}
                         {header(tr(lang, "年度", "Year"), SortBy::Year)}
-                        <th scope="col">{tr(lang, "模板", "Template")}</th>
+                        {header(tr(lang, "检查情况", "Result"), SortBy::Verdict)}
                         {header(words::severity_heading(Severity::Error, lang), SortBy::Errors)}
                         {header(words::severity_heading(Severity::Warning, lang), SortBy::Warnings)}
-                        <th scope="col"><span class="nb-visually-hidden">{tr(lang, "查看", "Open")}</span></th>
+                        { for Part::ALL.into_iter().map(|part| header(words::part_heading(part, lang), SortBy::Part(part))) }
+                        <th scope="col">{tr(lang, "模板", "Template")}</th>
+                        {header(tr(lang, "文件", "File"), SortBy::File)}
                     </tr></thead>
                     <tbody>
                         { for order.iter().take(if *show_all { usize::MAX } else { FIRST_ROWS }).map(|&i| {
                             let e = &batch.entries[i];
-                            let s = e.opened.checked.summary;
+                            let t = &tallies[i];
                             let on_open = props.on_open.clone();
-                            let readable = e.opened.is_readable();
+                            let shown = batch.shown == Some(i);
+                            let unread = t.verdict == Verdict::Unread;
+                            // Why a file was not read: the disk's reason, or its finding.
+                            let reason = e.read_error.clone().or_else(|| {
+                                let d = e.opened.checked.diagnostics.first()?;
+                                Some(words::message(d, e.opened.loaded.template(), lang))
+                            }).or_else(|| e.opened.refused.as_ref().map(|r| r.message(lang)));
+                            let name = agency(e);
                             html! {
-                                <tr data-testid="batch-row">
-                                    <td class="nb-txt">{e.name.clone()}</td>
-                                    <td class="nb-txt">
-                                        if let Some(reason) = &e.read_error {
-                                            <span class="nb-count-error">{tr(lang, "无法读取：", "Could not read: ")}{reason.clone()}</span>
+                                <tr data-testid="batch-row" data-file={e.name.clone()} data-verdict={format!("{:?}", t.verdict)}
+                                    class={classes!(shown.then_some("nb-batch-current"))} aria-current={shown.then_some("true")}>
+                                    // The report's name opens it.
+                                    <th scope="row" class="nb-txt nb-batch-name">
+                                        if unread {
+                                            {e.name.clone()}
                                         } else {
-                                            {agency(e)}
-                                        }
-                                    </td>
-                                    <td class="nb-num">{year(e).map(|y| y.to_string()).unwrap_or_default()}</td>
-                                    <td class="nb-txt">{e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("—")}</td>
-                                    <td class={classes!("nb-num", (s.errors > 0).then_some("nb-count-error"))}>{s.errors}</td>
-                                    <td class="nb-num">{s.warnings}</td>
-                                    <td>
-                                        if readable {
-                                            <button type="button" class="nb-button" onclick={Callback::from(move |_: MouseEvent| on_open.emit(i))}>
-                                                {tr(lang, "查看", "Open")}
+                                            <button type="button" class="nb-link" onclick={Callback::from(move |_: MouseEvent| on_open.emit(i))}>
+                                                {if name.is_empty() { e.name.clone() } else { name }}
                                             </button>
+                                            if shown {
+                                                <span class="nb-batch-showing">{tr(lang, "（正在查看）", " (on screen)")}</span>
+                                            }
+                                        }
+                                    </th>
+                                    <td class="nb-num">{year(e).map(|y| y.to_string()).unwrap_or_default()}</td>
+                                    <td class={classes!("nb-txt", "nb-verdict", verdict_class(t.verdict))} data-testid="verdict">
+                                        <span class="nb-verdict-label">{words::verdict_label(t.verdict, lang)}</span>
+                                        if t.verdict == Verdict::MostlyUnchecked {
+                                            <span class="nb-batch-checks">{words::checks_text(&e.opened.checked.summary, lang)}</span>
+                                        }
+                                        if unread {
+                                            <span class="nb-batch-reason">{reason.unwrap_or_default()}</span>
                                         }
                                     </td>
+                                    if unread {
+                                        { for (0..2 + Part::ALL.len()).map(|_| html! { <td class="nb-num nb-zero">{"—"}</td> }) }
+                                    } else {
+                                        {count_cell(t.errors, true)}
+                                        {count_cell(t.warnings, false)}
+                                        { for t.parts.iter().map(|&n| count_cell(n, false)) }
+                                    }
+                                    <td class="nb-txt">{e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("—")}</td>
+                                    <td class="nb-txt nb-batch-file">{e.name.clone()}</td>
                                 </tr>
                             }
                         }) }
                     </tbody>
+                    <tfoot>
+                        <tr data-testid="batch-sums">
+                            <th scope="row" colspan="3" class="nb-txt nb-batch-name">{tr(lang, "合计", "Total")}</th>
+                            <td class="nb-num">{totals.errors}</td>
+                            <td class="nb-num">{totals.warnings}</td>
+                            { for totals.parts.iter().map(|n| html! { <td class="nb-num">{n}</td> }) }
+                            <td colspan="2"></td>
+                        </tr>
+                    </tfoot>
                 </table>
             </div>
             if !*show_all && order.len() > FIRST_ROWS {
@@ -197,6 +346,16 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     </button>
                 </p>
             }
+            }
+            {aggregate}
+            if let Some(years) = &batch.years {
+                <div class="nb-years" data-testid="batch-years">
+                    <h3>{words::years_text(years.len(), lang)}</h3>
+                    <TrendChart years={years.iter().filter_map(|&i| {
+                        let report = batch.entries[i].opened.loaded.report.clone()?;
+                        Some((report.year?, Shared::new(report)))
+                    }).collect::<Vec<_>>()} {lang} />
+                </div>
             }
         </section>
     }

@@ -122,7 +122,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
 
 /// A line of a group of findings: one finding, or many of one rule in one
 /// part of the report (表三有 175 个空白格), which opens onto them.
-enum Entry {
+pub(crate) enum Entry {
     One(usize),
     Many { rule: nianbao_core::diagnostic::Rule, part: &'static str, indices: Vec<usize> },
 }
@@ -130,7 +130,7 @@ enum Entry {
 /// The findings of a group in their order, those of one rule in one part
 /// gathered into one line where the first of them stands when there are
 /// [`words::REPEATED_FROM`] or more.
-fn repeated(diagnostics: &[nianbao_core::diagnostic::Diagnostic], indices: Vec<usize>) -> Vec<Entry> {
+pub(crate) fn repeated(diagnostics: &[nianbao_core::diagnostic::Diagnostic], indices: Vec<usize>) -> Vec<Entry> {
     let key = |i: usize| words::part_of(&diagnostics[i]).map(|part| (diagnostics[i].rule, part));
     let count =
         |k: (nianbao_core::diagnostic::Rule, &'static str)| indices.iter().filter(|&&i| key(i) == Some(k)).count();

@@ -1,5 +1,6 @@
 //! The summary strip: errors, warnings and notes, or a clear 未发现问题, with
-//! the number of checks run and skipped.
+//! the number of checks run and skipped; 多数检查未能运行 first when most
+//! checks were skipped (never clean then).
 
 use nianbao_core::diagnostic::{Severity, Summary};
 use nianbao_core::message as words;
@@ -16,12 +17,16 @@ pub struct SummaryStripProps {
 pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
     let s = props.summary;
     let lang = props.lang;
-    let clean = s.errors + s.warnings + s.infos == 0;
+    // Most checks skipped: said first, and never shown as clean.
+    let unchecked = s.mostly_unchecked();
+    let clean = !unchecked && s.errors + s.warnings + s.infos == 0;
     // The stripe's colour is the worst there is: red only with errors.
     let worst = if clean {
         "nb-clean"
     } else if s.errors > 0 {
         "nb-worst-error"
+    } else if unchecked {
+        "nb-worst-unchecked"
     } else if s.warnings > 0 {
         "nb-worst-warning"
     } else {
@@ -49,6 +54,11 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
     });
     html! {
         <div class={classes!("nb-summary", worst)} role="status" data-testid="summary" {onclick}>
+            if unchecked {
+                <span class="nb-unchecked" data-testid="mostly-unchecked">
+                    <strong>{words::mostly_unchecked_text(lang).0}</strong>{words::mostly_unchecked_text(lang).1}
+                </span>
+            }
             if clean {
                 <span class="nb-ok">{words::no_problems(lang)}</span>
             } else {

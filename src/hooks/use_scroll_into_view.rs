@@ -62,3 +62,21 @@ pub fn jump_to_findings(from: &web_sys::Element, target: &str) {
         let _ = first.focus();
     }
 }
+
+/// A report chosen from a batch's summary is shown below it: bring its
+/// first line under `root` into view (`shown`: the entry on screen). The
+/// workstation's (`use_work_tools` calls it): the viewer has no batch.
+#[cfg(feature = "workstation")]
+#[hook]
+pub fn use_scroll_to_batch_report(root: NodeRef, shown: Option<usize>) {
+    use_effect_with(shown, move |shown| {
+        let report = root
+            .cast::<web_sys::Element>()
+            .and_then(|r| r.query_selector(".nb-batch-area + .nb-layout").ok().flatten());
+        if let (Some(_), Some(report)) = (shown, report) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            report.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}

@@ -31,13 +31,15 @@ pub struct DraftOffer {
 }
 
 /// `page`: on the whole page. `history`: something to undo, something to
-/// redo.
+/// redo. `batch_shown`: the report of a batch on screen, and the app's root
+/// (it is brought into view when chosen).
 #[hook]
 pub fn use_work_tools(
     page: bool,
     current: Option<Opened>,
     history: (bool, bool),
     dispatcher: UseReducerDispatcher<State>,
+    batch_shown: (Option<usize>, NodeRef),
 ) -> WorkTools {
     #[cfg(feature = "workstation")]
     let tools = {
@@ -62,6 +64,7 @@ pub fn use_work_tools(
             });
         }
         crate::hooks::use_undo_keys::use_undo_keys(dispatcher.clone(), page);
+        crate::hooks::use_scroll_into_view::use_scroll_to_batch_report(batch_shown.1, batch_shown.0);
         // The newest draft is offered; once restored or discarded, the next.
         let first = drafts.first().cloned();
         let next = {
@@ -95,7 +98,7 @@ pub fn use_work_tools(
     };
     #[cfg(not(feature = "workstation"))]
     let tools = {
-        let _ = (page, current, history, dispatcher);
+        let _ = (page, current, history, dispatcher, batch_shown);
         WorkTools::default()
     };
     tools

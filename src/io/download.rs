@@ -194,6 +194,7 @@ pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, lang: La
 #[cfg(feature = "workstation")]
 mod batch_csv {
     use crate::state::{Batch, BatchEntry};
+    use nianbao_core::batch::{Part, Tally};
     use nianbao_core::message::message;
     use nianbao_core::output;
     use nianbao_core::Lang;
@@ -208,11 +209,18 @@ mod batch_csv {
 
     /// The summary as CSV (one line per file) and every finding as CSV.
     pub fn summary_csv(batch: &Batch, lang: Lang) -> String {
-        let mut out = String::from("\u{feff}file,agency,year,template,errors,warnings,infos,dismissed\r\n");
+        // Then the row's verdict and its errors and warnings per part, as
+        // the batch's summary shows them (nianbao_core::batch::Tally).
+        let parts: Vec<&str> = Part::ALL.iter().map(|p| p.code()).collect();
+        let mut out = format!(
+            "\u{feff}file,agency,year,template,errors,warnings,infos,dismissed,verdict,checks_run,checks_skipped,{}\r\n",
+            parts.join(",")
+        );
         for e in &batch.entries {
             let s = e.opened.checked.summary;
+            let tally = Tally::of(e.opened.is_readable(), &e.opened.checked);
             let template = e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("");
-            let line = [
+            let mut line = vec![
                 nianbao_core::csv::text(&e.name),
                 nianbao_core::csv::text(&agency(e)),
                 year(e).map(|y| y.to_string()).unwrap_or_default(),
@@ -221,7 +229,11 @@ mod batch_csv {
                 s.warnings.to_string(),
                 s.infos.to_string(),
                 s.dismissed.to_string(),
+                tally.verdict.code().to_string(),
+                s.checks_run.to_string(),
+                s.checks_skipped.to_string(),
             ];
+            line.extend(tally.parts.iter().map(usize::to_string));
             out.push_str(&line.join(","));
             out.push_str("\r\n");
         }

@@ -2,7 +2,7 @@
 //! last year's report, and batches. The viewer is built without this module
 //! (the `workstation` feature), so readers do not download it.
 
-use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Shared, State};
+use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Screen, Shared, State};
 use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
 use nianbao_core::json::Value;
@@ -117,7 +117,26 @@ impl State {
                 self.recheck(today);
             }
             Work::BatchStart { id, total } => {
-                self.batch = Some(Shared::new(Batch { id, total, ..Batch::default() }));
+                // The report on screen is put aside until the batch closes;
+                // a batch opened over another keeps what was there before
+                // the first.
+                let before = match self.batch.take().and_then(|b| b.before.clone()) {
+                    Some(before) => before,
+                    None => Rc::new(Screen {
+                        current: self.current.take(),
+                        source: self.source.take(),
+                        undo: std::mem::take(&mut self.undo),
+                        redo: std::mem::take(&mut self.redo),
+                    }),
+                };
+                self.current = None;
+                self.source = None;
+                self.undo.clear();
+                self.redo.clear();
+                self.selected = None;
+                self.editing = None;
+                self.last_edit = None;
+                self.batch = Some(Shared::new(Batch { id, total, before: Some(before), ..Batch::default() }));
                 self.loading = None;
             }
             Work::BatchAdd { id, files, today } => {
@@ -138,16 +157,19 @@ impl State {
                 self.batch = Some(Shared::new(batch));
             }
             Work::BatchOpen(index) => {
-                let entry = self.batch.as_ref().and_then(|b| b.entries.get(index)).cloned();
-                if let Some(entry) = entry.filter(|e| e.opened.is_readable()) {
-                    self.current = Some(entry.opened);
-                    self.selected = None;
-                    self.editing = None;
-                    self.undo.clear();
-                    self.redo.clear();
-                }
+                let Some(batch) = &self.batch else { return false };
+                let Some(entry) = batch.entries.get(index).filter(|e| e.opened.is_readable()) else { return false };
+                self.current = Some(entry.opened.clone());
+                let mut batch = (**batch).clone();
+                batch.shown = Some(index);
+                self.batch = Some(Shared::new(batch));
+                self.selected = None;
+                self.editing = None;
+                self.undo.clear();
+                self.redo.clear();
+                self.last_edit = None;
             }
-            Work::BatchClose => self.batch = None,
+            Work::BatchClose => self.close_batch(),
             Work::NewForm(open) => self.new_form = open,
             Work::CreateBlank { year, agency, kind, today } => {
                 // Last year's report of another body would mislead the checks.
@@ -185,12 +207,49 @@ impl State {
             Work::Undo => self.travel(true),
             Work::Redo => self.travel(false),
         }
+        self.keep_batch_entry();
         true
+    }
+
+    /// Closes the batch: what was on screen before it comes back, with its
+    /// history of edits.
+    fn close_batch(&mut self) {
+        let Some(batch) = self.batch.take() else { return };
+        if let Some(before) = &batch.before {
+            let before = (**before).clone();
+            self.current = before.current;
+            self.source = before.source;
+            self.undo = before.undo;
+            self.redo = before.redo;
+        }
+        self.selected = None;
+        self.editing = None;
+        self.last_edit = None;
+    }
+
+    /// The batch's report on screen, edited (or undone), is its entry: its
+    /// row and the totals count what is on screen, and the aggregate check
+    /// is made again.
+    fn keep_batch_entry(&mut self) {
+        let (Some(batch), Some(current)) = (&self.batch, &self.current) else { return };
+        let Some(index) = batch.shown else { return };
+        if batch.entries.get(index).is_none_or(|e| e.opened == *current) {
+            return;
+        }
+        let mut batch = (**batch).clone();
+        batch.entries[index].opened = current.clone();
+        if batch.done() {
+            batch.aggregate = batch.aggregate();
+        }
+        self.batch = Some(Shared::new(batch));
     }
 
     /// Shows a report started here. The report that was on screen is one
     /// undo away (starting a report never loses one).
     fn create(&mut self, document: Value, today: Date) {
+        // A report started here is not one of the batch's: the batch closes,
+        // and what was on screen before it is the one undo away.
+        self.close_batch();
         let bytes: Rc<[u8]> = document.to_json_pretty().into_bytes().into();
         let opened = Opened::read_beside(Origin::New(new_file_name(&document)), &bytes, today, self.previous.as_ref());
         if let Some(current) = self.current.take() {
@@ -483,6 +542,64 @@ mod tests {
         assert!(
             state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
         );
+    }
+
+    #[test]
+    fn a_batch_shows_only_its_own_reports_and_closing_it_brings_back_the_one_before() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = edit(state, cell("/appeals/review/pending", "1"));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 2 }));
+        // The sample is put aside, with its history: nothing of it can come back
+        // by undo while the batch is open.
+        assert!(state.current.is_none() && state.undo.is_empty());
+        let state = state.reduce(Action::Work(Work::Undo));
+        assert!(state.current.is_none());
+        let files = vec![
+            (
+                "hongze.json".to_string(),
+                Ok(include_bytes!("../../samples/hongze-district-2023.json").as_slice().into()),
+            ),
+            ("huaian.json".to_string(), Ok(include_bytes!("../../samples/huaian-city-2024.json").as_slice().into())),
+        ];
+        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
+        assert!(state.current.is_none());
+        let state = state.reduce(Action::Work(Work::BatchOpen(0)));
+        assert_eq!(state.batch.as_ref().unwrap().shown, Some(0));
+        assert_eq!(state.current.as_ref().unwrap().origin, Origin::File("hongze.json".into()));
+        // An edit of the report on screen is its row's too.
+        let state = edit(state, cell("/appeals/review/total", "11"));
+        let batch = state.batch.as_ref().unwrap();
+        assert_eq!(batch.entries[0].opened.checked.summary.errors, 1);
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 1);
+        let state = state.reduce(Action::Work(Work::Undo));
+        assert_eq!(state.batch.as_ref().unwrap().entries[0].opened.checked.summary.errors, 2);
+        // A second batch over the first keeps what was there before the first.
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 2, total: 0 }));
+        let state = state.reduce(Action::Work(Work::BatchClose));
+        assert!(state.batch.is_none());
+        let current = state.current.as_ref().unwrap();
+        assert_eq!(current.origin, Origin::BuiltinSample);
+        assert_eq!(state.undo.len(), 1, "its history came back with it");
+        assert_eq!(
+            current.loaded.document.as_ref().unwrap().pointer("/appeals/review/pending").map(Value::to_json),
+            Some("1".into())
+        );
+        // A report opened alone ends a batch.
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 3, total: 1 }));
+        let state = open(state, include_bytes!("../../samples/hongze-district-2024.json"));
+        assert!(state.batch.is_none());
+        assert_eq!(state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().year, Some(2024));
+        // Starting a report closes the batch; the report before it is one undo away.
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 4, total: 1 }));
+        let state = state.reduce(Action::Work(Work::CreateBlank {
+            year: 2025,
+            agency: "某某局".into(),
+            kind: None,
+            today: today(),
+        }));
+        assert!(state.batch.is_none());
+        let state = state.reduce(Action::Work(Work::Undo));
+        assert_eq!(state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().year, Some(2024));
     }
 
     #[test]

@@ -226,13 +226,17 @@ test('many reports: progress, a sortable summary that opens any report, the aggr
   await page.setInputFiles('input[type="file"]', files);
   await page.waitForSelector('[data-testid="batch"] .nb-batch-actions');
   assert.equal(await page.locator('[data-testid="batch-row"]').count(), 29);
-  // Sorted by errors, most first: the broken file and 洪泽 2023's copies lead.
-  const firstErrors = Number(await page.locator('[data-testid="batch-row"]').first().locator('td').nth(4).textContent());
+  // Worst first: the broken file, then 洪泽 2023's copies with their errors.
+  assert.equal(await page.locator('[data-testid="batch-row"]').first().getAttribute('data-verdict'), 'Unread');
+  assert.equal(await page.locator('[data-testid="batch-row"]').nth(1).getAttribute('data-verdict'), 'Errors');
+  // Sort by errors, most first.
+  await page.click('[data-testid="batch"] th button:has-text("错误")');
+  const firstErrors = Number(await page.locator('[data-testid="batch-row"]').first().locator('td').nth(2).textContent());
   assert.ok(firstErrors >= 1);
   // Sort by file name, ascending after a second click.
   await page.click('[data-testid="batch"] th button:has-text("文件")');
   await page.click('[data-testid="batch"] th button:has-text("文件")');
-  assert.equal(await page.locator('[data-testid="batch-row"]').first().locator('td').first().textContent(), 'broken.json');
+  assert.equal(await page.locator('[data-testid="batch-row"]').first().getAttribute('data-file'), 'broken.json');
   // The aggregate check names who was included (the 2024 reports).
   const aggregate = await page.textContent('[data-testid="aggregate"]');
   assert.match(aggregate, /淮安市人民政府/);
@@ -245,7 +249,8 @@ test('many reports: progress, a sortable summary that opens any report, the aggr
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出汇总 CSV")')]);
   const text = readFileSync(await csv.path(), 'utf8');
   assert.match(text, /^\ufefffile,agency,year,template,errors,warnings,infos,dismissed/);
-  assert.match(text, /unit-02\.json,洪泽区人民政府（单位 2）,2023,2021,2,1/);
+  assert.match(text, /unit-02\.json,洪泽区人民政府（单位 2）,2023,2021,2,1,0,0,errors,238,1,0,1,2,0,0/);
+  assert.match(text, /broken\.json,,,,1,0,0,0,unread,0,0,0,0,0,0,0/);
   assert.match(text, /broken\.json,json-syntax,error/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出全部结果 JSON")')]);
   const all = JSON.parse(readFileSync(await json.path(), 'utf8'));

@@ -55,8 +55,10 @@ test('a blank report: every cell blank, the cells still to fill counted per tabl
     assert.equal(await state.getAttribute('data-ready'), 'false');
     assert.equal(await page.textContent('[data-testid="to-fill"]'), '还有 200 格待填：表二 10 格，表三 175 格，表四 15 格');
     assert.match(await state.textContent(), /发布前还需处理：202 条未处理的警告/);
-    // Warnings, no error: the summary's stripe is a warning's colour, not red.
-    assert.match(await page.getAttribute('[data-testid="summary"]', 'class'), /nb-worst-warning/);
+    // Warnings, no error, and most checks could not run (every cell blank):
+    // the summary says so first, in a stripe of its own, neither red nor green.
+    assert.match(await page.getAttribute('[data-testid="summary"]', 'class'), /nb-worst-unchecked/);
+    assert.match(await page.textContent('[data-testid="mostly-unchecked"]'), /^多数检查未能运行/);
     // Section 一 starts with the template's headings and nothing else.
     assert.equal(await page.locator('section[data-pointer="/overview"] h3').count(), 5);
     assert.equal(await page.locator('section[data-pointer="/overview"] p').count(), 0);

@@ -4,7 +4,7 @@
 //! `nianbao check DIR` both decide here, so they agree.
 
 use crate::date::Date;
-use crate::diagnostic::Summary;
+use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::model::{Kind, Report};
 use crate::rules::Context;
 use crate::text::same_body;
@@ -117,4 +117,237 @@ pub fn with_aggregate(own: &Checked, aggregate: &Checked) -> Checked {
         own.summary.checks_skipped + aggregate.summary.checks_skipped,
     );
     Checked { diagnostics, summary }
+}
+
+/// The parts of a report a batch counts findings by: each table, the text
+/// sections (一、五、六) and the rest (the title, the year, the template,
+/// the document as a whole). A supervisor reading fifty reports looks for
+/// the table that is wrong; which rule it is, the report itself says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    Proactive,
+    Applications,
+    Appeals,
+    Text,
+    Rest,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [Part::Proactive, Part::Applications, Part::Appeals, Part::Text, Part::Rest];
+
+    /// The part a finding is in: its first pointer's.
+    pub fn of(d: &Diagnostic) -> Part {
+        match crate::message::part_of(d) {
+            Some("proactive") => Part::Proactive,
+            Some("applications") => Part::Applications,
+            Some("appeals") => Part::Appeals,
+            Some(_) => Part::Text,
+            None => Part::Rest,
+        }
+    }
+
+    /// Its place in [`Part::ALL`] and in [`Tally::parts`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What a report of a batch is, worst first: one word for its row, one
+/// value of the severity filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Verdict {
+    /// Nothing was read: not JSON, not an object, or the file itself could
+    /// not be read or imported.
+    #[default]
+    Unread,
+    /// More checks were skipped than ran ([`Summary::mostly_unchecked`]):
+    /// never clean, whatever its counts.
+    MostlyUnchecked,
+    Errors,
+    Warnings,
+    /// Checked, with no error and no warning (notes may remain).
+    Clean,
+}
+
+impl Verdict {
+    /// The verdict in a CSV or JSON export.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Unread => "unread",
+            Verdict::MostlyUnchecked => "mostly-unchecked",
+            Verdict::Errors => "errors",
+            Verdict::Warnings => "warnings",
+            Verdict::Clean => "clean",
+        }
+    }
+}
+
+impl Part {
+    /// The part in a CSV or JSON export: its section's key, `text` or `rest`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Proactive => "proactive",
+            Part::Applications => "applications",
+            Part::Appeals => "appeals",
+            Part::Text => "text",
+            Part::Rest => "rest",
+        }
+    }
+}
+
+/// One report of a batch as its row reads: the verdict and the counts, all
+/// from its checked findings (dismissed ones are not counted). A file that
+/// was not read has no counts: its row says why instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub verdict: Verdict,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Errors and warnings in each part, in the order of [`Part::ALL`]; they
+    /// add up to `errors + warnings`.
+    pub parts: [usize; 5],
+    pub checks_run: usize,
+    pub checks_skipped: usize,
+}
+
+impl Tally {
+    /// `read`: whether a report was read from the file at all.
+    pub fn of(read: bool, checked: &Checked) -> Tally {
+        if !read {
+            return Tally { verdict: Verdict::Unread, ..Tally::default() };
+        }
+        let s = checked.summary;
+        let mut parts = [0; 5];
+        for d in checked.diagnostics.iter().filter(|d| !d.is_dismissed()) {
+            if d.severity() != Severity::Info {
+                parts[Part::of(d).index()] += 1;
+            }
+        }
+        let verdict = if s.mostly_unchecked() {
+            Verdict::MostlyUnchecked
+        } else if s.errors > 0 {
+            Verdict::Errors
+        } else if s.warnings > 0 {
+            Verdict::Warnings
+        } else {
+            Verdict::Clean
+        };
+        Tally {
+            verdict,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+            parts,
+            checks_run: s.checks_run,
+            checks_skipped: s.checks_skipped,
+        }
+    }
+}
+
+/// The totals of a batch's rows: each is the sum, or the count, over the
+/// very tallies the rows show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub reports: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Reports with at least one error (mostly unchecked ones included).
+    pub with_errors: usize,
+    pub unread: usize,
+    pub mostly_unchecked: usize,
+    pub clean: usize,
+    pub parts: [usize; 5],
+}
+
+impl Totals {
+    pub fn of<'a>(tallies: impl IntoIterator<Item = &'a Tally>) -> Totals {
+        let mut t = Totals::default();
+        for tally in tallies {
+            t.reports += 1;
+            t.errors += tally.errors;
+            t.warnings += tally.warnings;
+            t.with_errors += usize::from(tally.errors > 0);
+            match tally.verdict {
+                Verdict::Unread => t.unread += 1,
+                Verdict::MostlyUnchecked => t.mostly_unchecked += 1,
+                Verdict::Clean => t.clean += 1,
+                Verdict::Errors | Verdict::Warnings => {}
+            }
+            for (sum, n) in t.parts.iter_mut().zip(tally.parts) {
+                *sum += n;
+            }
+        }
+        t
+    }
+}
+
+/// Which of a batch's reports to show: an agency's name containing some
+/// text (or the file's name, for files that name no agency), a year, a
+/// severity. They combine.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub agency: String,
+    pub year: Option<i64>,
+    pub show: Show,
+}
+
+/// The severity filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    #[default]
+    All,
+    /// At least one error.
+    Errors,
+    /// At least one warning.
+    Warnings,
+    MostlyUnchecked,
+    Clean,
+    Unread,
+}
+
+impl Show {
+    pub const ALL: [Show; 6] =
+        [Show::All, Show::Errors, Show::Warnings, Show::MostlyUnchecked, Show::Clean, Show::Unread];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Show::All => "all",
+            Show::Errors => "errors",
+            Show::Warnings => "warnings",
+            Show::MostlyUnchecked => "mostly-unchecked",
+            Show::Clean => "clean",
+            Show::Unread => "unread",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Show {
+        Show::ALL.into_iter().find(|s| s.code() == code).unwrap_or_default()
+    }
+}
+
+impl Filter {
+    /// Whether the report of `file` (its agency and year as read) is shown.
+    /// Names are compared without spaces and with full-width letters and
+    /// digits folded, as typed in a search field.
+    pub fn keeps(&self, file: &str, agency: Option<&str>, year: Option<i64>, tally: &Tally) -> bool {
+        let wanted = squeeze(&self.agency);
+        let named = wanted.is_empty()
+            || agency.is_some_and(|a| squeeze(a).contains(&wanted))
+            || squeeze(file).contains(&wanted);
+        let verdict = tally.verdict;
+        let severity = match self.show {
+            Show::All => true,
+            Show::Errors => tally.errors > 0,
+            Show::Warnings => tally.warnings > 0,
+            Show::MostlyUnchecked => verdict == Verdict::MostlyUnchecked,
+            Show::Clean => verdict == Verdict::Clean,
+            Show::Unread => verdict == Verdict::Unread,
+        };
+        named && self.year.is_none_or(|y| year == Some(y)) && severity
+    }
+}
+
+fn squeeze(text: &str) -> String {
+    crate::text::fold_chars(text).flat_map(char::to_lowercase).collect()
 }

@@ -444,4 +444,14 @@ impl Summary {
         }
         summary
     }
+
+    /// Whether most of the checks could not run: more were skipped than ran
+    /// (their cells blank, text or missing; RULES.md counts every skipped
+    /// instance). Such a report is never clean, whatever its counts say: a
+    /// blank 表三 skips its 175 number checks and every sum, and has 0
+    /// errors only because nothing could be added up (docs/DECISIONS.md).
+    /// Nothing checked at all (a file that could not be read) is not this.
+    pub fn mostly_unchecked(&self) -> bool {
+        self.checks_skipped > self.checks_run
+    }
 }

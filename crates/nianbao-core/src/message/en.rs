@@ -365,6 +365,7 @@ impl Words for En {
         match rule {
             Rule::CellBlank => format!("{part}: {n} blank cells"),
             Rule::CellText => format!("{part}: {n} cells that are not numbers"),
+            Rule::AggregateSum => format!("{part}: {n} cells differ from the subordinates' sum"),
             _ => format!("{part}: {n} findings of the same kind"),
         }
     }
@@ -379,6 +380,12 @@ impl Words for En {
     }
     fn unsettled_warnings(&self, n: usize) -> String {
         format!("{n} unsettled {}", if n == 1 { "warning" } else { "warnings" })
+    }
+    fn mostly_unchecked(&self) -> &'static str {
+        "Most checks could not run"
+    }
+    fn mostly_unchecked_note(&self) -> &'static str {
+        ": most of the data they need is blank, not numbers or missing; the counts below are only those of the checks that ran, and do not say the report is right"
     }
     fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String {
         let each: Vec<String> = tables.iter().map(|(table, n)| format!("{table}: {n}")).collect();
@@ -402,4 +409,37 @@ pub(super) fn paste_refused(o: &crate::sheet::Overflow) -> String {
 
 pub(super) fn stored_as_text() -> &'static str {
     "Will be stored as text, not a number"
+}
+
+// The words of a batch: free functions, so that the viewer does not carry them.
+
+pub(super) fn verdict(verdict: crate::batch::Verdict) -> &'static str {
+    use crate::batch::Verdict;
+    match verdict {
+        Verdict::Unread => "Could not be read",
+        Verdict::MostlyUnchecked => "Most checks could not run",
+        Verdict::Errors => "Has errors",
+        Verdict::Warnings => "Has warnings",
+        Verdict::Clean => "No errors or warnings",
+    }
+}
+
+pub(super) fn part_word(part: crate::batch::Part) -> &'static str {
+    match part {
+        crate::batch::Part::Text => "Text",
+        _ => "Other",
+    }
+}
+
+pub(super) fn totals(t: &crate::batch::Totals) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}; {} with errors, {} mostly unchecked, {} could not be read, {} with no errors or warnings",
+        plural(t.errors, "error", "errors"),
+        plural(t.warnings, "warning", "warnings"),
+        t.with_errors,
+        t.mostly_unchecked,
+        t.unread,
+        t.clean
+    )
 }

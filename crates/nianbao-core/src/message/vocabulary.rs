@@ -53,6 +53,10 @@ pub(super) trait Words: Sync {
     /// Blank cells of a report being written, in all and per table
     /// (`tables`: each table's short name and count).
     fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String;
+    /// Most checks of a report could not run: its label, and what its
+    /// counts are worth.
+    fn mostly_unchecked(&self) -> &'static str;
+    fn mostly_unchecked_note(&self) -> &'static str;
 }
 
 fn words(lang: Lang) -> &'static dyn Words {
@@ -240,6 +244,60 @@ pub fn part_of(d: &Diagnostic) -> Option<&'static str> {
 pub fn repeated_text(rule: crate::diagnostic::Rule, part: &str, n: usize, lang: Lang) -> String {
     let short = crate::template::section(part).map_or("", |s| s.short.get(lang));
     words(lang).repeated(rule, short, n)
+}
+
+// The words of a batch (the workstation's): free functions, not `Words`,
+// so that the viewer does not carry them; but for the label of a report
+// whose checks mostly could not run, which its summary shows too.
+
+/// What a report of a batch is: 多数检查未能运行, 有错误 …
+pub fn verdict_label(verdict: crate::batch::Verdict, lang: Lang) -> &'static str {
+    match verdict {
+        crate::batch::Verdict::MostlyUnchecked => words(lang).mostly_unchecked(),
+        other => match lang {
+            Lang::Zh => super::zh::verdict(other),
+            Lang::En => super::en::verdict(other),
+        },
+    }
+}
+
+/// Most checks of a report could not run ([`Summary::mostly_unchecked`]):
+/// its label, and what its counts are worth.
+pub fn mostly_unchecked_text(lang: Lang) -> (&'static str, &'static str) {
+    let w = words(lang);
+    (w.mostly_unchecked(), w.mostly_unchecked_note())
+}
+
+/// The heading of a batch's column of findings in one part: 表二, 表三,
+/// 表四 (the template's short names), 文字, 其他.
+pub fn part_heading(part: crate::batch::Part, lang: Lang) -> &'static str {
+    use crate::batch::Part;
+    let table = |key| crate::template::section(key).map_or("", |s| s.short.get(lang));
+    match part {
+        Part::Proactive => table("proactive"),
+        Part::Applications => table("applications"),
+        Part::Appeals => table("appeals"),
+        Part::Text | Part::Rest => match lang {
+            Lang::Zh => super::zh::part_word(part),
+            Lang::En => super::en::part_word(part),
+        },
+    }
+}
+
+/// How many reports of a batch the filters show: “显示 3 / 50 份”.
+pub fn shown_text(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("显示 {shown} / {total} 份"),
+        Lang::En => format!("Showing {shown} of {total}"),
+    }
+}
+
+/// The totals of a batch's rows: “共 3 个错误、170 个警告；2 份有错误，1 份多数检查未能运行……”.
+pub fn totals_text(totals: &crate::batch::Totals, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => super::zh::totals(totals),
+        Lang::En => super::en::totals(totals),
+    }
 }
 
 /// Why a pasted block was not pasted, with how many of its cells fit:

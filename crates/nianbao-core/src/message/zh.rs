@@ -344,6 +344,7 @@ impl Words for Zh {
         match rule {
             Rule::CellBlank => format!("{part}有 {n} 个空白格"),
             Rule::CellText => format!("{part}有 {n} 格填的不是数字"),
+            Rule::AggregateSum => format!("{part}有 {n} 格与下级报告之和不一致"),
             _ => format!("{part}：{n} 条同类问题"),
         }
     }
@@ -358,6 +359,12 @@ impl Words for Zh {
     }
     fn unsettled_warnings(&self, n: usize) -> String {
         format!("{n} 条未处理的警告")
+    }
+    fn mostly_unchecked(&self) -> &'static str {
+        "多数检查未能运行"
+    }
+    fn mostly_unchecked_note(&self) -> &'static str {
+        "：所需的数据多半空白、不是数字或没有提供，以下数目只是能运行的检查的结果，不说明报告没有问题"
     }
     fn to_fill(&self, total: usize, tables: &[(&str, usize)]) -> String {
         let each: Vec<String> = tables.iter().map(|(table, n)| format!("{table} {n} 格")).collect();
@@ -378,4 +385,31 @@ pub(super) fn paste_refused(o: &crate::sheet::Overflow) -> String {
 
 pub(super) fn stored_as_text() -> &'static str {
     "将保存为文字，不是数字"
+}
+
+// The words of a batch: free functions, so that the viewer does not carry them.
+
+pub(super) fn verdict(verdict: crate::batch::Verdict) -> &'static str {
+    use crate::batch::Verdict;
+    match verdict {
+        Verdict::Unread => "无法读取",
+        Verdict::MostlyUnchecked => "多数检查未能运行",
+        Verdict::Errors => "有错误",
+        Verdict::Warnings => "有警告",
+        Verdict::Clean => "无错误和警告",
+    }
+}
+
+pub(super) fn part_word(part: crate::batch::Part) -> &'static str {
+    match part {
+        crate::batch::Part::Text => "文字",
+        _ => "其他",
+    }
+}
+
+pub(super) fn totals(t: &crate::batch::Totals) -> String {
+    format!(
+        "共 {} 个错误、{} 个警告；{} 份有错误，{} 份多数检查未能运行，{} 份无法读取，{} 份无错误和警告",
+        t.errors, t.warnings, t.with_errors, t.mostly_unchecked, t.unread, t.clean
+    )
 }

@@ -1,0 +1,256 @@
+// End to end: a reviewer's batch. Real samples dropped together with
+// generated and hostile files (a report whose 表三 is blank, the blank
+// template, a truncated file, an array, a GBK file, text that is no report):
+// the report area shows only a report of the batch, chosen from its summary;
+// the totals are the sums of the rows; the mostly-skipped reports are said
+// to be so and never counted clean; filters narrow the rows and the count;
+// no accessibility violation and nothing wider than a phone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, axe, fixture, newPage, openApp, sample, setup } from './harness.mjs';
+
+let server;
+let browser;
+setup((env) => ({ server, browser } = env));
+
+const SHOTS = '/tmp/batch-shots';
+mkdirSync(SHOTS, { recursive: true });
+
+const BUILTIN_TITLE = '高新技术产业开发区管理办公室 2024 年政府信息公开工作年度报告';
+
+/** Every number under `value` made blank (null). */
+function blank(value) {
+  if (typeof value === 'number') return null;
+  if (Array.isArray(value)) return value.map(blank);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]));
+  return value;
+}
+
+function batchFiles() {
+  const json = (name, doc) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)) });
+  const files = ['jiyuan-hitech-zone-2024', 'huaian-city-2024', 'hongze-district-2023', 'hongze-district-2024']
+    .map((n) => json(`${n}.json`, readFileSync(sample(`${n}.json`), 'utf8')));
+  // 洪泽 2024 with 表三 left blank: most checks cannot run, and it has no error.
+  const blankTables = JSON.parse(readFileSync(sample('hongze-district-2024.json'), 'utf8'));
+  blankTables.agency = '洪泽区人民政府（表三空白）';
+  blankTables.applications = blank(blankTables.applications);
+  files.push(json('blank-tables.json', blankTables));
+  // The blank template, as `nianbao new` starts it.
+  const cli = path.join(ROOT, 'target/debug/nianbao');
+  files.push(json('blank-template.json', execFileSync(cli, ['new', '--year', '2024', '--agency', '某某县统计局']).toString()));
+  for (const name of ['known-errors.json', 'truncated.json', 'not-an-object.json', 'gbk.json']) {
+    files.push({ name, mimeType: 'application/json', buffer: readFileSync(fixture(name)) });
+  }
+  files.push({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要：下周一上午九点开会。') });
+  return files;
+}
+
+/** The rows as data: file, verdict and the eight counts (— is none). */
+async function rows(page) {
+  return page.$$eval('[data-testid="batch-row"]', (trs) => trs.map((tr) => {
+    const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+    const n = (text) => (text === '—' ? 0 : Number(text));
+    return {
+      file: tr.dataset.file,
+      verdict: tr.dataset.verdict,
+      verdictText: cells[1],
+      errors: n(cells[2]),
+      warnings: n(cells[3]),
+      parts: cells.slice(4, 9).map(n),
+    };
+  }));
+}
+
+async function totals(page) {
+  return page.$eval('[data-testid="batch-totals"]', (p) => ({
+    text: p.textContent,
+    shown: Number(p.dataset.shown),
+    total: Number(p.dataset.total),
+    errors: Number(p.dataset.errors),
+    warnings: Number(p.dataset.warnings),
+    withErrors: Number(p.dataset.withErrors),
+    unread: Number(p.dataset.unread),
+    mostlyUnchecked: Number(p.dataset.mostlyUnchecked),
+    clean: Number(p.dataset.clean),
+    sums: [...document.querySelectorAll('[data-testid="batch-sums"] td')].slice(0, 7).map((td) => Number(td.textContent)),
+  }));
+}
+
+/** The totals are the rows' sums and counts, in the line and in the table's foot. */
+async function assertTotalsAreSums(page) {
+  const r = await rows(page);
+  const t = await totals(page);
+  const sum = (f) => r.reduce((s, row) => s + f(row), 0);
+  assert.equal(t.shown, r.length);
+  assert.equal(t.errors, sum((x) => x.errors));
+  assert.equal(t.warnings, sum((x) => x.warnings));
+  assert.equal(t.withErrors, r.filter((x) => x.errors > 0).length);
+  assert.equal(t.unread, r.filter((x) => x.verdict === 'Unread').length);
+  assert.equal(t.mostlyUnchecked, r.filter((x) => x.verdict === 'MostlyUnchecked').length);
+  assert.equal(t.clean, r.filter((x) => x.verdict === 'Clean').length);
+  assert.deepEqual(t.sums, [t.errors, t.warnings, ...[0, 1, 2, 3, 4].map((i) => sum((x) => x.parts[i]))]);
+  // A row's parts add up to its errors and warnings.
+  for (const row of r) assert.equal(row.parts.reduce((a, b) => a + b, 0), row.errors + row.warnings, row.file);
+  return { r, t };
+}
+
+/** Elements wider than the viewport, or reaching past it, outside a scroll container. */
+async function overflowing(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = (el) => {
+      for (let e = el.parentElement; e; e = e.parentElement) {
+        const o = getComputedStyle(e).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('.nb-app *')) {
+      const r = el.getBoundingClientRect();
+      // Not drawn: inside a closed <details> (the paste box), or fixed (the drop overlay).
+      if (r.width === 0 || el.closest('details:not([open]) > :not(summary)') || getComputedStyle(el).position === 'fixed') continue;
+      if ((r.right > width + 1 || r.left < -1) && !scrolls(el)) out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
+    }
+    if (document.documentElement.scrollWidth > width + 1) out.push(`page ${document.documentElement.scrollWidth} > ${width}`);
+    return out.slice(0, 10);
+  });
+}
+
+async function dropBatch(page) {
+  await page.setInputFiles('input[type="file"]', batchFiles());
+  await page.waitForSelector('[data-testid="batch-totals"]');
+}
+
+async function setLang(page, lang) {
+  const current = await page.getAttribute('.nb-app', 'lang');
+  if ((lang === 'en') !== (current === 'en')) {
+    await page.click('.nb-lang');
+    await page.waitForFunction((l) => document.querySelector('.nb-app').getAttribute('lang').startsWith(l), lang);
+  }
+}
+
+test('a batch: only its own reports on screen, totals that are the sums of the rows, mostly skipped never clean, filters', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await openApp(page, server.base);
+  assert.match(await page.textContent('h1'), new RegExp(BUILTIN_TITLE));
+  await dropBatch(page);
+  // The built-in sample is gone: the report area asks for a report of the batch.
+  assert.equal(await page.locator('.nb-report h1').count(), 0);
+  assert.equal(await page.locator('.nb-findings').count(), 0);
+  assert.equal(await page.locator('[data-testid="summary"]').count(), 0);
+  await page.waitForSelector('[data-testid="batch-choose"]');
+
+  const { r, t } = await assertTotalsAreSums(page);
+  assert.equal(r.length, 11);
+  assert.equal(t.total, 11);
+  assert.match(t.text, /显示 11 \/ 11 份/);
+  const by = Object.fromEntries(r.map((row) => [row.file, row]));
+  // Mostly skipped: a label of its own, not 0 errors as if clean, not counted clean.
+  for (const file of ['blank-tables.json', 'blank-template.json']) {
+    assert.equal(by[file].verdict, 'MostlyUnchecked', file);
+    assert.match(by[file].verdictText, /^多数检查未能运行/, file);
+    assert.equal(by[file].errors, 0, file);
+  }
+  assert.equal(t.mostlyUnchecked, 2);
+  assert.deepEqual(r.filter((x) => x.verdict === 'Clean').map((x) => x.file).sort(), ['huaian-city-2024.json', 'jiyuan-hitech-zone-2024.json']);
+  for (const file of ['truncated.json', 'not-an-object.json', 'gbk.json', 'notes.txt']) assert.equal(by[file].verdict, 'Unread', file);
+  assert.equal(by['hongze-district-2023.json'].verdict, 'Errors');
+  assert.deepEqual(by['hongze-district-2023.json'].parts, [0, 1, 2, 0, 0]);
+  // The worst first: the unread files, then the mostly unchecked.
+  assert.deepEqual(r.slice(0, 6).map((x) => x.verdict), ['Unread', 'Unread', 'Unread', 'Unread', 'MostlyUnchecked', 'MostlyUnchecked']);
+  // A GBK file says why in its row.
+  assert.match(await page.textContent('[data-testid="batch-row"][data-file="gbk.json"]'), /GBK/);
+
+  // Sorting by 表三 puts the blank template's 175 blank cells first; aria-sort follows.
+  await page.click('[data-testid="batch"] th button:has-text("表三")');
+  assert.equal((await rows(page))[0].file, 'blank-template.json');
+  assert.equal(await page.getAttribute('[data-testid="batch"] th:has(button:has-text("表三"))', 'aria-sort'), 'descending');
+
+  // Choosing a row shows that report, and only that one.
+  await page.locator('[data-testid="batch-row"][data-file="hongze-district-2023.json"] button').click();
+  await page.waitForFunction(() => document.querySelector('.nb-report h1')?.textContent.includes('洪泽区人民政府2023'));
+  assert.equal(await page.getAttribute('[data-testid="batch-row"][data-file="hongze-district-2023.json"]', 'aria-current'), 'true');
+  await page.waitForSelector('li[data-rule="t4-total"]');
+  assert.equal(await page.locator('[data-testid="batch-choose"]').count(), 0);
+  // The mostly skipped report: its summary says so first, never as clean,
+  // and its 162 blank cells of 表三 are one line that opens onto them.
+  await page.locator('[data-testid="batch-row"][data-file="blank-tables.json"] button').click();
+  await page.waitForSelector('[data-testid="mostly-unchecked"]');
+  assert.match(await page.textContent('.nb-report'), /blank-tables\.json/);
+  assert.equal(await page.getAttribute('[data-testid="batch-row"][data-file="blank-tables.json"]', 'aria-current'), 'true');
+  assert.match(await page.textContent('[data-testid="mostly-unchecked"]'), /多数检查未能运行/);
+  assert.ok(!(await page.getAttribute('[data-testid="summary"]', 'class')).includes('nb-clean'));
+  const group = page.locator('.nb-findings li.nb-finding-group[data-group-rule="cell-blank"][data-part="applications"]');
+  assert.ok(Number(await group.getAttribute('data-count')) > 100);
+  const cards = await page.$$eval('.nb-findings li.nb-finding', (lis) => lis.filter((li) => !li.closest('details')).length);
+  assert.ok(cards < 10, `${cards} cards outside the groups`);
+  await page.screenshot({ path: `${SHOTS}/zh-1280-mostly-unchecked.png` });
+
+  // Filters combine; the totals follow the rows shown.
+  await page.fill('[data-testid="filter-agency"]', '洪泽');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 3);
+  let shown = await assertTotalsAreSums(page);
+  assert.match(shown.t.text, /显示 3 \/ 11 份/);
+  assert.ok(shown.r.every((x) => x.file.startsWith('hongze') || x.file === 'blank-tables.json'));
+  await page.selectOption('[data-testid="filter-year"]', '2024');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 2);
+  await page.selectOption('[data-testid="filter-show"]', 'mostly-unchecked');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 1);
+  shown = await assertTotalsAreSums(page);
+  assert.deepEqual(shown.r.map((x) => x.file), ['blank-tables.json']);
+  assert.match(shown.t.text, /显示 1 \/ 11 份/);
+  await page.fill('[data-testid="filter-agency"]', '');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 2);
+  await page.selectOption('[data-testid="filter-year"]', '');
+  await page.selectOption('[data-testid="filter-show"]', 'errors');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 2);
+  shown = await assertTotalsAreSums(page);
+  assert.deepEqual(shown.r.map((x) => x.file).sort(), ['hongze-district-2023.json', 'known-errors.json']);
+  await page.selectOption('[data-testid="filter-show"]', 'clean');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 2);
+  await page.selectOption('[data-testid="filter-show"]', 'all');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-row"]').length === 11);
+
+  // Closed: the report that was on screen before the batch comes back.
+  await page.click('[data-testid="batch"] .nb-batch-heading button');
+  await page.waitForSelector('[data-testid="batch"]', { state: 'detached' });
+  assert.match(await page.textContent('.nb-report h1'), new RegExp(BUILTIN_TITLE));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a batch at 390 and 1280 px, in Chinese and in English: no accessibility violation, nothing wider than a phone', async () => {
+  for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const page = await newPage(browser, { viewport: size });
+    await openApp(page, server.base);
+    await dropBatch(page);
+    for (const lang of ['zh', 'en']) {
+      await setLang(page, lang);
+      await page.waitForSelector('[data-testid="batch-choose"]');
+      if (lang === 'en') assert.match(await page.textContent('[data-testid="batch-totals"]'), /Showing 11 of 11/);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${SHOTS}/${lang}-${size.width}-summary.png`, fullPage: size.width === 390 });
+      assert.deepEqual(await axe(page), [], `${lang} ${size.width} summary`);
+      if (size.width === 390) assert.deepEqual(await overflowing(page), [], `${lang} summary`);
+    }
+    // A report chosen, in both languages.
+    await page.locator('[data-testid="batch-row"][data-file="hongze-district-2023.json"] button').click();
+    await page.waitForSelector('li[data-rule="t4-total"]');
+    for (const lang of ['en', 'zh']) {
+      await setLang(page, lang);
+      await page.screenshot({ path: `${SHOTS}/${lang}-${size.width}-report.png` });
+      assert.deepEqual(await axe(page), [], `${lang} ${size.width} report`);
+      if (size.width === 390) assert.deepEqual(await overflowing(page), [], `${lang} report`);
+    }
+    await page.locator('[data-testid="batch-row"][data-file="blank-template.json"] button').click();
+    await page.waitForSelector('[data-testid="mostly-unchecked"]');
+    await page.screenshot({ path: `${SHOTS}/zh-${size.width}-blank-template.png` });
+    assert.deepEqual(await axe(page), [], `${size.width} blank template`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
