@@ -103,6 +103,12 @@ for (const viewport of SIZES) {
         assert.ok(Math.max(...heights) < lineHeight * 2, `one line each (${heights})`);
       }
       assert.deepEqual(await overflowing(page), []);
+      if (viewport.width >= 1100) {
+        // Beside the findings, no table slides under them.
+        const [main, tables] = await page.evaluate(() => [document.querySelector('.nb-report').getBoundingClientRect().right,
+          [...document.querySelectorAll('table.nb-grid')].map((t) => t.getBoundingClientRect().right)]);
+        assert.ok(tables.every((right) => right <= main + 0.5), `tables end at ${tables}, the report at ${main}`);
+      }
       assert.deepEqual(await axe(page), []);
       assert.deepEqual(page.errors, []);
       await page.context().close();
