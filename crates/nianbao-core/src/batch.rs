@@ -349,5 +349,5 @@ impl Filter {
 }
 
 fn squeeze(text: &str) -> String {
-    crate::text::fold_chars(text).flat_map(char::to_lowercase).collect()
+    crate::text::fold_chars(text).map(|c| c.to_ascii_lowercase()).collect()
 }

@@ -86,7 +86,7 @@ pub(super) fn message(d: &Diagnostic, template: Template) -> String {
             let c = APPLICANT_COLUMNS[*column].label.en;
             format!(
                 "Column “{c}”: 1. received {} + 2. carried over {} = {}, but {} {} + 4. carried forward {} = {}. Check this column.",
-                n(*received), n(*carried_over), n(received + carried_over), total_row.to_lowercase(), n(*results_total), n(*carried_forward),
+                n(*received), n(*carried_over), n(received + carried_over), total_row.to_ascii_lowercase(), n(*results_total), n(*carried_forward),
                 n(results_total + carried_forward)
             )
         }
@@ -198,7 +198,7 @@ fn quantity_text(quantity: Quantity) -> String {
         Quantity::Outcome(key) => return format!("“{}”", outcome_label(key).en),
         Quantity::Proactive { row, column } => {
             let Some((row, column)) = proactive_place(row, column) else { return String::new() };
-            return format!("{}: {}", row.label.en, column.label.en.to_lowercase());
+            return format!("{}: {}", row.label.en, column.label.en.to_ascii_lowercase());
         }
         Quantity::AppealOutcome { review, column } => {
             let outcome = APPEAL_COLUMNS[column].label.en.to_ascii_lowercase();
@@ -262,11 +262,13 @@ fn syntax_message(kind: &SyntaxErrorKind) -> String {
     format!("The file is not valid JSON: {what}. Fix it at the line and column shown.")
 }
 
-/// A name inside a sentence: “section 1” of “Section 1”.
+/// A name inside a sentence: “section 1” of “Section 1”. The names are the
+/// template's English, all ASCII: ASCII case keeps Unicode's case tables out
+/// of the viewer.
 fn decapitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase()).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -274,7 +276,7 @@ fn decapitalise(text: &str) -> String {
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect(),
         None => String::new(),
     }
 }
