@@ -152,3 +152,31 @@ test('a control whose tool is loading says so, until the tool answers', async ()
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+for (const viewport of SIZES) {
+  test(`undo and redo appear beside the report once something changed, covering nothing of the bar, at ${viewport.width}`, async () => {
+    const page = await newPage(browser, { viewport });
+    await openApp(page, server.base);
+    assert.equal(await page.locator('[data-action="undo"]').count(), 0);
+    const pointer = '/applications/results/granted/total';
+    await page.dblclick(`td[data-pointer="${pointer}"]`);
+    const input = page.locator(`td[data-pointer="${pointer}"] input.nb-cell-input`);
+    const before = await input.inputValue();
+    await input.fill('7');
+    await input.press('Enter');
+    await page.waitForSelector('.nb-history [data-action="undo"]:not([disabled])');
+    const [history, buttons] = await page.evaluate(() => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+      return [box(document.querySelector('.nb-history')), [...document.querySelectorAll('.nb-toolbar > *')].filter((el) => el.checkVisibility()).map(box)];
+    });
+    const overlaps = buttons.filter((b) => b.left < history.right && history.left < b.right && b.top < history.bottom && history.top < b.bottom);
+    assert.deepEqual(overlaps, [], 'the bar\'s controls are not covered');
+    assert.ok(history.bottom <= viewport.height && history.top >= 0, 'in view');
+    await screenshot(page, `visit-06-history-${viewport.width}`, false);
+    await page.click('.nb-history [data-action="undo"]');
+    await page.waitForFunction(([p, v]) => document.querySelector(`td[data-pointer="${p}"] .nb-cell-text, td[data-pointer="${p}"]`).textContent.trim().startsWith(v), [pointer, before]);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
