@@ -97,13 +97,20 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         }))
         .clone()
     };
-    // The cells the selected finding marks.
-    let selected_finding = props.selected.and_then(|i| opened.checked.diagnostics.get(i));
-    let selected_pointers = Shared::new(
-        selected_finding
-            .map(|d| crate::view::marks(d, &cell_pointers(opened.tables.iter().map(|t| &**t))))
-            .unwrap_or_default(),
-    );
+    // The cells the selected finding marks, made once per selection: the
+    // same `Shared` until it changes, so the tables do not redraw for it.
+    let selected_pointers = {
+        let key = (opened.checked.clone(), opened.tables.clone(), props.selected);
+        (*use_memo(key, |(checked, tables, selected)| {
+            Shared::new(
+                selected
+                    .and_then(|i| checked.diagnostics.get(i))
+                    .map(|d| crate::view::marks(d, &cell_pointers(tables.iter().map(|t| &**t))))
+                    .unwrap_or_default(),
+            )
+        }))
+        .clone()
+    };
 
     // The sentence a selected text-table-mismatch quotes, marked in section 一
     // while its cells are highlighted in the tables.
