@@ -58,14 +58,14 @@ pub fn diagnostic(d: &Diagnostic, template: Template, lang: Lang) -> Value {
 
 /// The whole result of checking one document.
 pub fn checked(checked: &Checked, template: Template, lang: Lang) -> Value {
-    Value::Object(checked_object(checked, template, lang))
+    let mut o = Object::new();
+    fill_checked(&mut o, checked, template, lang);
+    Value::Object(o)
 }
 
-fn checked_object(checked: &Checked, template: Template, lang: Lang) -> Object {
-    let mut o = Object::new();
+fn fill_checked(o: &mut Object, checked: &Checked, template: Template, lang: Lang) {
     o.insert("summary", summary(&checked.summary));
     o.insert("diagnostics", Value::Array(checked.diagnostics.iter().map(|d| diagnostic(d, template, lang)).collect()));
-    o
 }
 
 /// One checked file of several: its name, its template and its findings.
@@ -79,17 +79,13 @@ pub struct File<'a> {
 /// shape of [`checked`] with the file's name first (`{"file": …,
 /// "summary": …, "diagnostics": …}`).
 pub fn files(files: &[File<'_>], lang: Lang) -> Value {
-    Value::Array(
-        files
-            .iter()
-            .map(|f| {
-                let mut o = Object::new();
-                o.insert("file", string(f.name));
-                for (key, value) in checked_object(f.checked, f.template, lang).iter() {
-                    o.insert(key, value.clone());
-                }
-                Value::Object(o)
-            })
-            .collect(),
-    )
+    Value::Array(files.iter().map(|f| file(f, lang)).collect())
+}
+
+/// One element of [`files`].
+pub fn file(f: &File<'_>, lang: Lang) -> Value {
+    let mut o = Object::new();
+    o.insert("file", string(f.name));
+    fill_checked(&mut o, f.checked, f.template, lang);
+    Value::Object(o)
 }

@@ -19,6 +19,13 @@ impl Value {
         out.push('\n');
         out
     }
+
+    /// Appends the value as [`Value::to_json_pretty`] writes it nested
+    /// `level` deep (no newline after it): one element of a long array can
+    /// be written at a time, the same bytes as the whole array's.
+    pub fn write_pretty_at(&self, out: &mut String, level: usize) {
+        write_value(out, self, Some(2), level);
+    }
 }
 
 fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: usize) {
@@ -113,5 +120,18 @@ mod tests {
     fn pretty_output_reads_back_equal() {
         let v = parse(r#"{"a":[1,{"b":null,"c":"x\ty"}],"d":{},"e":[]}"#).unwrap().value;
         assert_eq!(parse(&v.to_json_pretty()).unwrap().value, v);
+    }
+
+    #[test]
+    fn an_array_written_element_by_element_is_the_same_text() {
+        let v = parse(r#"[{"a":[1,{"b":null}],"c":"x"},[],{"d":{"e":[true]}}]"#).unwrap().value;
+        let crate::json::Value::Array(items) = &v else { panic!("an array") };
+        let mut out = String::from("[");
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(if i == 0 { "\n  " } else { ",\n  " });
+            item.write_pretty_at(&mut out, 1);
+        }
+        out.push_str("\n]\n");
+        assert_eq!(out, v.to_json_pretty());
     }
 }
