@@ -4,13 +4,11 @@
 //! today's date, and prints what the core found. Every judgement is the
 //! core's.
 
+mod check;
 mod export;
 
-use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
-use nianbao_core::message::{self as words, message};
-use nianbao_core::output;
-use nianbao_core::{Checked, Context, Lang, Loaded, Template};
+use nianbao_core::{Context, Lang};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -149,19 +147,6 @@ fn today() -> Date {
     Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400))
 }
 
-/// One checked file.
-struct FileResult {
-    name: String,
-    template: Template,
-    loaded: Loaded,
-    checked: Checked,
-    /// What its importer noted, when it was imported.
-    import: Option<nianbao_core::import_note::ImportRecord>,
-    /// When it is a parent's aggregated report checked against the others:
-    /// the line that names them (its findings are in `checked`).
-    aggregate: Option<String>,
-}
-
 fn check(options: &CheckOptions) -> ExitCode {
     let mut unreadable = false;
     let mut files = Vec::new();
@@ -190,23 +175,22 @@ fn check(options: &CheckOptions) -> ExitCode {
         }
     }
     let context = Context { today: options.today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
-    let (mut results, read_failures) = check_files(&files, &context);
-    unreadable |= read_failures;
-    let years = check_together(&mut results, &context, options.lang);
-
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let single = options.paths.len() == 1 && options.paths[0].is_file();
-    let written = match options.format {
-        OutputFormat::Json => write_json(&mut out, &results, single, options.lang),
-        OutputFormat::Text => write_text(&mut out, &results, years, options.lang),
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let run = check::Run {
+        files: &files,
+        context: &context,
+        format: options.format,
+        lang: options.lang,
+        single: options.paths.len() == 1 && options.paths[0].is_file(),
     };
-    if written.and_then(|()| out.flush()).is_err() {
-        return ExitCode::from(2);
-    }
-    if unreadable {
+    let written = match check::run(&run, &mut out) {
+        Ok(written) if out.flush().is_ok() => written,
+        _ => return ExitCode::from(2),
+    };
+    if unreadable || written.unreadable {
         ExitCode::from(2)
-    } else if results.iter().any(|r| r.checked.summary.errors > 0) {
+    } else if written.errors {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -226,136 +210,6 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     Ok(files)
-}
-
-/// Checks the files on every core, keeping their order.
-fn check_files(files: &[PathBuf], context: &Context<'_>) -> (Vec<FileResult>, bool) {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
-    let chunk = files.len().div_ceil(workers).max(1);
-    let parts: Vec<Vec<Option<FileResult>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|path| check_file(path, context)).collect()))
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-    });
-    let mut results = Vec::with_capacity(files.len());
-    let mut failed = false;
-    for result in parts.into_iter().flatten() {
-        match result {
-            Some(r) => results.push(r),
-            None => failed = true,
-        }
-    }
-    (results, failed)
-}
-
-fn check_file(path: &Path, context: &Context<'_>) -> Option<FileResult> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            eprintln!("nianbao: {}: {e}", path.display());
-            return None;
-        }
-    };
-    let loaded: Loaded = nianbao_core::load(&bytes);
-    let checked = nianbao_core::validate(&loaded, context);
-    let import = loaded.report.as_ref().and_then(|r| r.import.clone());
-    Some(FileResult {
-        name: path.display().to_string(),
-        template: loaded.template(),
-        loaded,
-        checked,
-        import,
-        aggregate: None,
-    })
-}
-
-fn members(results: &[FileResult]) -> Vec<Member<'_>> {
-    results.iter().map(|r| Member { file: &r.name, report: r.loaded.report.as_ref() }).collect()
-}
-
-/// Several files are checked together as the app's batch checks them: one
-/// agency's years each against the year before, and a parent's aggregated
-/// report against its subordinates' (`aggregate-sum`). Returns how many
-/// years of one agency were checked one against the other.
-fn check_together(results: &mut [FileResult], context: &Context<'_>, lang: Lang) -> Option<usize> {
-    if results.len() < 2 {
-        return None;
-    }
-    let members = members(results);
-    let chain = batch::chain_years(&members);
-    let aggregation = batch::aggregate(&members);
-    let aggregate_line = aggregation.as_ref().map(|a| {
-        let parent = members[a.parent].name();
-        words::aggregate_text(&parent, &a.names(&members), a.checked.diagnostics.len(), lang)
-    });
-    let years = chain.as_ref().map(Vec::len);
-    let rechecked = chain.map(|chain| {
-        let loaded: Vec<&Loaded> = results.iter().map(|r| &r.loaded).collect();
-        batch::check_chain(&loaded, &chain, context.today, context.previous)
-    });
-    for (i, checked) in rechecked.into_iter().flatten() {
-        results[i].checked = checked;
-    }
-    if let (Some(a), Some(line)) = (aggregation, aggregate_line) {
-        let parent = &mut results[a.parent];
-        parent.checked = batch::with_aggregate(&parent.checked, &a.checked);
-        parent.aggregate = Some(line);
-    }
-    years
-}
-
-fn write_json(out: &mut impl std::io::Write, results: &[FileResult], single: bool, lang: Lang) -> std::io::Result<()> {
-    let value = if single && results.len() == 1 {
-        nianbao_core::output::checked(&results[0].checked, results[0].template, lang)
-    } else {
-        let files: Vec<output::File<'_>> =
-            results.iter().map(|r| output::File { name: &r.name, template: r.template, checked: &r.checked }).collect();
-        output::files(&files, lang)
-    };
-    out.write_all(value.to_json_pretty().as_bytes())
-}
-
-fn write_text(
-    out: &mut impl std::io::Write,
-    results: &[FileResult],
-    years: Option<usize>,
-    lang: Lang,
-) -> std::io::Result<()> {
-    for r in results {
-        writeln!(out, "{}", r.name)?;
-        if let Some(line) = &r.aggregate {
-            writeln!(out, "  {line}")?;
-        }
-        for d in &r.checked.diagnostics {
-            let settled =
-                d.settled.as_ref().map(|s| format!(" [{}]", words::settled_text(s, lang))).unwrap_or_default();
-            writeln!(
-                out,
-                "  {}  {}  {}\n      {}{settled}",
-                words::severity_label(d.severity(), lang),
-                d.rule.code(),
-                words::location(d, r.template, lang),
-                message(d, r.template, lang),
-            )?;
-        }
-        if let Some(record) = &r.import {
-            writeln!(out, "  {}", record.origin_text(lang))?;
-            for note in record.notes.iter().filter(|n| n.pointer().is_some()) {
-                writeln!(out, "      {}", note.message(lang))?;
-            }
-        }
-        writeln!(out, "  {}", words::summary_text(&r.checked.summary, lang))?;
-    }
-    if results.len() > 1 {
-        let files_with_errors = results.iter().filter(|r| r.checked.summary.errors > 0).count();
-        if let Some(years) = years {
-            writeln!(out, "{}", words::years_text(years, lang))?;
-        }
-        writeln!(out, "{}", words::files_text(results.len(), files_with_errors, lang))?;
-    }
-    Ok(())
 }
 
 fn import(args: &[String]) -> ExitCode {

@@ -421,3 +421,44 @@ fn export_publishes_a_page_a_word_file_and_csv_that_import_back() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8(out.stderr).unwrap().is_empty());
 }
+
+#[test]
+fn a_large_folder_is_written_in_name_order_each_file_as_checked_alone() {
+    // Files are checked on every core and written as they arrive: the order
+    // is the names', each entry is the file's own check, and the one parent
+    // (here in the middle) still gets the aggregate of all the others.
+    let dir = temp_dir("order");
+    let unit = std::fs::read_to_string(samples().join("jiyuan-hitech-zone-2024.json")).unwrap();
+    let other = std::fs::read_to_string(samples().join("hongze-district-2024.json")).unwrap();
+    let n = 240;
+    for i in 0..n {
+        let text = if i % 7 == 0 {
+            other.replace("淮安市洪泽区人民政府", &format!("淮安市第{i}局")).replace("\"county\"", "\"department\"")
+        } else {
+            unit.replace("济源高新技术产业开发区管理办公室", &format!("淮安市第{i}局"))
+        };
+        std::fs::write(dir.join(format!("unit-{i:03}.json")), text).unwrap();
+    }
+    std::fs::copy(samples().join("huaian-city-2024.json"), dir.join("unit-120-city.json")).unwrap();
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--format", "json", "--today", "2026-11-27"]);
+    let nianbao_core::json::Value::Array(items) = json_of(&out) else { panic!("an array") };
+    let names: Vec<String> =
+        items.iter().map(|i| i.pointer("/file").and_then(|f| f.as_str()).unwrap().to_string()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names.len(), n + 1);
+    assert_eq!(names, sorted, "written in the order of the names");
+    assert!(names[120].ends_with("unit-120-city.json"), "{}", names[120]);
+    for i in (0..n).step_by(17) {
+        let path = dir.join(format!("unit-{i:03}.json"));
+        let alone = json_of(&nianbao(&["check", path.to_str().unwrap(), "--format", "json", "--today", "2026-11-27"]));
+        let together = entry(&json_of(&out), &format!("unit-{i:03}.json")).clone();
+        assert_eq!(together.pointer("/diagnostics"), alone.pointer("/diagnostics"), "file {i}");
+        assert_eq!(together.pointer("/summary"), alone.pointer("/summary"), "file {i}");
+    }
+    let parent = &items[120];
+    let nianbao_core::json::Value::Array(findings) = parent.pointer("/diagnostics").unwrap() else { panic!() };
+    assert!(findings.iter().any(|d| d.pointer("/rule").and_then(|r| r.as_str()) == Some("aggregate-sum")));
+    let text = String::from_utf8(nianbao(&["check", dir.to_str().unwrap(), "--today", "2026-11-27"]).stdout).unwrap();
+    assert!(text.contains(&format!("所载 {n} 份下级报告之和")), "{}", &text[text.len().saturating_sub(400)..]);
+}
