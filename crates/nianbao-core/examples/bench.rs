@@ -9,6 +9,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 fn measure(name: &str, text: &str, previous: Option<&str>) {
+    if !selected(name) {
+        return;
+    }
     let today = Date::new(2026, 11, 27).unwrap();
     let previous = previous.map(|p| load(p.as_bytes()));
     let context = Context { today, previous: previous.as_ref().and_then(|p| p.report.as_ref()) };
@@ -35,6 +38,9 @@ fn measure(name: &str, text: &str, previous: Option<&str>) {
 
 /// The section 一 reader alone (the text-table-mismatch rule's share).
 fn measure_reader(name: &str, text: &str) {
+    if !selected(name) {
+        return;
+    }
     let report = load(text.as_bytes()).report.expect("a report");
     let overview = report.overview.clone().unwrap_or_default();
     let start = Instant::now();
@@ -47,6 +53,12 @@ fn measure_reader(name: &str, text: &str) {
     }
     let elapsed = start.elapsed().as_secs_f64();
     println!("{name:<44} {:>7.1} µs/report  ({} bytes of section 一)", elapsed * 1e6 / runs as f64, overview.len());
+}
+
+/// `bench WORD` measures only the reports whose name holds WORD (for a
+/// profile of one: `perf record ./target/release/examples/bench 淮安`).
+fn selected(name: &str) -> bool {
+    std::env::args().nth(1).is_none_or(|word| name.contains(&word))
 }
 
 fn main() {
