@@ -55,31 +55,38 @@ pub struct Run<'a> {
     pub single: bool,
 }
 
+/// Files a worker takes at once.
+const TAKEN: usize = 8;
+
 /// Checks the files and writes the result to `out`.
 pub fn run(run: &Run<'_>, out: &mut impl Write) -> std::io::Result<Written> {
     let n = run.files.len();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(n.max(1));
     let next = AtomicUsize::new(0);
-    let mut writer = Writer::new(run, n);
+    let mut writer = Writer::new(run);
     std::thread::scope(|scope| -> std::io::Result<()> {
-        let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Option<Kept>)>(256);
+        // Files are taken and passed on a few at a time: one hand-over per
+        // file cost more in waking threads than the checks on two cores.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(usize, Option<Kept>)>>(32);
         for _ in 0..workers {
             let send = send.clone();
             let next = &next;
             scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
+                let from = next.fetch_add(TAKEN, Ordering::Relaxed);
+                if from >= n {
                     break;
                 }
-                let kept = check_file(&run.files[i], run);
-                if send.send((i, kept)).is_err() {
+                let checked = (from..n.min(from + TAKEN)).map(|i| (i, check_file(&run.files[i], run))).collect();
+                if send.send(checked).is_err() {
                     break;
                 }
             });
         }
         drop(send);
-        for (i, kept) in receive {
-            writer.arrived(i, kept, out)?;
+        for checked in receive {
+            for (i, kept) in checked {
+                writer.arrived(i, kept, out)?;
+            }
         }
         Ok(())
     })?;
@@ -170,8 +177,9 @@ fn text(out: &mut String, r: &Kept, lang: Lang) {
 /// check across files may still change.
 struct Writer<'a> {
     run: &'a Run<'a>,
-    /// Files checked but not yet passed on, by index.
-    arrived: Vec<Option<Option<Kept>>>,
+    /// Files checked but not yet passed on, by index (a few: the workers
+    /// take files in order; a slot per file would grow with the directory).
+    arrived: std::collections::BTreeMap<usize, Option<Kept>>,
     /// The next index to pass on.
     next: usize,
     /// Files passed on and kept for the end (the checks across files),
@@ -198,10 +206,10 @@ enum Chain {
 }
 
 impl<'a> Writer<'a> {
-    fn new(run: &'a Run<'a>, n: usize) -> Self {
+    fn new(run: &'a Run<'a>) -> Self {
         Writer {
             run,
-            arrived: (0..n).map(|_| None).collect(),
+            arrived: std::collections::BTreeMap::new(),
             next: 0,
             kept: Vec::new(),
             written: 0,
@@ -232,8 +240,8 @@ impl<'a> Writer<'a> {
     }
 
     fn arrived(&mut self, i: usize, kept: Option<Kept>, out: &mut impl Write) -> std::io::Result<()> {
-        self.arrived[i] = Some(kept);
-        while let Some(slot) = self.arrived.get_mut(self.next).and_then(Option::take) {
+        self.arrived.insert(i, kept);
+        while let Some(slot) = self.arrived.remove(&self.next) {
             self.next += 1;
             let Some(kept) = slot else {
                 self.unreadable = true;
