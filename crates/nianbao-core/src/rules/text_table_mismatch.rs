@@ -567,34 +567,38 @@ fn counts_something(sentence: &str) -> bool {
 fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
     let bytes = paragraph.as_bytes();
     let mut start = 0;
-    let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let b = bytes[at];
-            let width = match b {
-                b'!' | b'?' => 1,
-                // 。 is E3 80 82; ！ EF BC 81; ？ EF BC 9F.
-                0xE3 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x82][..]) => 3,
-                0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBC, 0x81 | 0x9F])) => 3,
-                _ => {
-                    at += 1;
-                    continue;
-                }
-            };
-            let sentence = &paragraph[start..at];
-            at += width;
-            start = at;
-            return Some(sentence);
+        if start >= bytes.len() {
+            return None;
         }
-        if start < bytes.len() {
-            let sentence = &paragraph[start..];
-            start = bytes.len();
-            return Some(sentence);
-        }
-        None
+        let (end, next) = sentence_end(bytes, start);
+        let sentence = &paragraph[start..end];
+        start = next;
+        Some(sentence)
     })
     .map(str::trim)
     .filter(|s| !s.is_empty())
+}
+
+/// Where the sentence starting at `from` ends, and where the next begins.
+/// A stop is `!`, `?` or a three-byte character led by E3 or EF (。 is
+/// E3 80 82; ！ EF BC 81; ？ EF BC 9F): only those lead bytes are looked at
+/// closely, and they are rare in 汉字 text (its characters lead E4 to E9).
+fn sentence_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    let mut at = from;
+    while let Some(offset) = bytes[at..].iter().position(|&b| matches!(b, b'!' | b'?' | 0xE3 | 0xEF)) {
+        at += offset;
+        let width = match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
+            (b'!' | b'?', _, _) => 1,
+            (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x81 | 0x9F)) => 3,
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        return (at, at + width);
+    }
+    (bytes.len(), bytes.len())
 }
 
 /// Who states a number, as far as the reader can tell.
