@@ -44,6 +44,10 @@ pub struct Written {
     pub unreadable: bool,
     /// A file has an error finding.
     pub errors: bool,
+    /// The most files held at once (checked, not yet passed on or kept
+    /// for the checks across files): what bounds the memory.
+    #[cfg_attr(not(test), expect(dead_code, reason = "what the tests hold the writer to"))]
+    pub held: usize,
 }
 
 pub struct Run<'a> {
@@ -197,6 +201,7 @@ struct Writer<'a> {
     with_errors: usize,
     unreadable: bool,
     started: bool,
+    held: usize,
 }
 
 #[derive(PartialEq)]
@@ -219,6 +224,7 @@ impl<'a> Writer<'a> {
             with_errors: 0,
             unreadable: false,
             started: false,
+            held: 0,
         }
     }
 
@@ -241,6 +247,7 @@ impl<'a> Writer<'a> {
 
     fn arrived(&mut self, i: usize, kept: Option<Kept>, out: &mut impl Write) -> std::io::Result<()> {
         self.arrived.insert(i, kept);
+        self.held = self.held.max(self.arrived.len() + self.kept.len());
         while let Some(slot) = self.arrived.remove(&self.next) {
             self.next += 1;
             let Some(kept) = slot else {
@@ -298,7 +305,7 @@ impl<'a> Writer<'a> {
             }
             OutputFormat::Text => {}
         }
-        Ok(Written { unreadable: self.unreadable, errors: self.with_errors > 0 })
+        Ok(Written { unreadable: self.unreadable, errors: self.with_errors > 0, held: self.held })
     }
 
     /// The checks across files, on the files kept (all of them, when any
@@ -372,5 +379,65 @@ impl Chain {
             return;
         }
         years.push(year);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str, files: &[(&str, String)]) -> Vec<PathBuf> {
+        let dir = std::env::temp_dir().join(format!("nianbao-check-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        files
+            .iter()
+            .map(|(file, text)| {
+                let path = dir.join(file);
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect()
+    }
+
+    fn sample(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/../../samples/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn check(files: &[PathBuf]) -> (Written, String) {
+        let today = nianbao_core::date::Date::new(2026, 11, 27).unwrap();
+        let context = Context { today, previous: None };
+        let run = Run { files, context: &context, format: OutputFormat::Json, lang: Lang::Zh, single: false };
+        let mut out = Vec::new();
+        let written = super::run(&run, &mut out).unwrap();
+        (written, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn a_large_folder_is_held_a_few_files_at_a_time() {
+        // Several agencies and two parents: no check across files can apply
+        // once the first few are in, so memory stays that of a few files.
+        let names = ["jiyuan-hitech-zone-2024", "huaian-city-2024", "hongze-district-2023", "hongze-district-2024"];
+        let texts: Vec<String> = names.iter().map(|n| sample(n)).collect();
+        let files: Vec<(String, String)> = (0..600)
+            .map(|i| (format!("r-{i:04}.json"), texts[i % 4].replace("\"agency\": \"", &format!("\"agency\": \"{i}"))))
+            .collect();
+        let files: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+        let (written, out) = check(&folder("held", &files));
+        assert_eq!(out.matches("\"file\":").count(), 600);
+        let bound = 4 + 2 * TAKEN * std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert!(written.held <= bound, "held {} files at once (bound {bound})", written.held);
+    }
+
+    #[test]
+    fn one_agencys_years_are_held_until_the_end() {
+        let files = [
+            ("a-2023.json", sample("hongze-district-2023")),
+            ("b-2024.json", sample("hongze-district-2024")),
+            ("c-2025.json", sample("hongze-district-2024").replace("\"year\": 2024", "\"year\": 2025")),
+        ];
+        let (written, out) = check(&folder("chain", &files));
+        assert_eq!(written.held, 3, "a chain of years can only be decided at the end");
+        assert_eq!(out.matches("\"file\":").count(), 3);
     }
 }
