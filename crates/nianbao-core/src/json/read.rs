@@ -305,12 +305,10 @@ impl Reader<'_> {
     /// is short, as every key of the format is.
     fn key(&mut self) -> Result<ShortText, SyntaxError> {
         let start = self.pos + 1;
-        let plain_end = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        if let Some(length) = plain_end {
-            if self.bytes[start + length] == b'"' {
-                self.pos = start + length + 1;
-                return Ok(ShortText::new(&self.text[start..start + length]));
-            }
+        let length = plain_run(&self.bytes[start..]);
+        if self.bytes.get(start + length) == Some(&b'"') {
+            self.pos = start + length + 1;
+            return Ok(ShortText::new(&self.text[start..start + length]));
         }
         self.string().map(|key| ShortText::new(&key))
     }
@@ -321,22 +319,15 @@ impl Reader<'_> {
         self.pos += 1; // '"'
                        // Most strings have no escapes: find the closing quote and copy once.
         let start = self.pos;
-        let plain_end = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        if let Some(length) = plain_end {
-            if self.bytes[start + length] == b'"' {
-                self.pos = start + length + 1;
-                return Ok(self.text[start..start + length].to_owned());
-            }
+        let length = plain_run(&self.bytes[start..]);
+        if self.bytes.get(start + length) == Some(&b'"') {
+            self.pos = start + length + 1;
+            return Ok(self.text[start..start + length].to_owned());
         }
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_run(&self.bytes[start..]);
             out.push_str(&self.text[start..self.pos]);
             match self.peek() {
                 None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
@@ -414,6 +405,30 @@ impl Reader<'_> {
     }
 }
 
+/// How many bytes from the start of `bytes` are plain string characters
+/// (not `"`, `\\` or a control character). Eight bytes are looked at in one
+/// step (a report's text is 汉字, three bytes each, and its strings are
+/// most of its bytes); the last few one at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether any byte of `x` is zero, or below 0x20 (exact for any of
+    // them: a borrow only ever runs from a byte that is one).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let below_space = |x: u64| x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        if zero(x ^ (ONES * u64::from(b'"'))) || zero(x ^ (ONES * u64::from(b'\\'))) || below_space(x) {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(bytes.len() - at)
+}
+
 /// The 1-based line and character column of a byte offset, as an editor shows
 /// them (a 汉字 is one column, not three).
 pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
@@ -435,6 +450,28 @@ fn clamp_u32(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The eight-at-a-time scan stops where a byte-by-byte one does, on
+        /// any bytes (every byte value, runs longer and shorter than eight).
+        #[test]
+        fn plain_run_stops_where_a_byte_scan_does(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), plain in 0usize..40) {
+            // A long plain prefix, so that the stop falls in any chunk.
+            let mut text: Vec<u8> = "政务公开abc".bytes().cycle().take(plain).collect();
+            text.extend(bytes);
+            let by_bytes = text.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(text.len());
+            proptest::prop_assert_eq!(plain_run(&text), by_bytes);
+        }
+
+        /// Strings with escapes anywhere read back to what was written.
+        #[test]
+        fn strings_with_escapes_read_back(parts in proptest::collection::vec(0usize..6, 0..30)) {
+            let pieces = ["年报", "\"", "\\", "\n", "x", "\u{1}"];
+            let text: String = parts.iter().map(|&i| pieces[i]).collect();
+            let json = Value::String(text.clone()).to_json();
+            proptest::prop_assert_eq!(parse(&json).map(|p| p.value), Ok(Value::String(text)));
+        }
+    }
 
     fn round_trip(text: &str) -> String {
         parse(text).expect("well-formed").value.to_json()
