@@ -372,7 +372,9 @@ fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: La
             let batch = batch.clone();
             Callback::from(move |what| crate::io::batch::download(what, batch.clone(), lang))
         };
-        html! { <div class="nb-batch-area"><BatchPanel {batch} {lang} {on_open} {on_close} {on_cancel} {on_download} alone={state.current.is_none()} /></div> }
+        // A new batch is a new panel: its order and filters start afresh.
+        let key = batch.id.to_string();
+        html! { <div class="nb-batch-area"><BatchPanel {key} {batch} {lang} {on_open} {on_close} {on_cancel} {on_download} alone={state.current.is_none()} /></div> }
     });
     panel.unwrap_or_default()
 }

@@ -1,48 +1,47 @@
 // A batch of reports checked off the page (src/io/batch.rs): this worker
-// runs the workstation module (nianbao-workstation) and, for each message
-// ({ start, files: [File…], today, module }), reads the files, checks each and
-// answers with one row per file ({ start, rows: [row JSON…] }): the counts
-// and the words the batch's summary shows, never the document. A module
-// that cannot start, or fails, answers { start, error }; the page then
-// checks the rest itself.
+// runs the workstation module (nianbao-workstation). The page first sends
+// its compiled module ({ module }), so that no worker fetches or compiles it
+// again; then chunks of files it has read, the bytes handed over rather
+// than copied: { start, names, buffer, sizes } (the files joined, each its
+// size), or { start, names, parts } (each file's bytes, or why it could not
+// be read), and `today`. The worker checks each file and answers with one
+// row per file ({ start, rows: [row JSON…] }): the counts and the words the
+// batch's summary shows, never the document. A module that cannot start,
+// or fails, answers { start, error }; the page then checks the rest itself.
 import init, { batchReadError, checkBatchFile } from './nianbao-workstation.js';
 
-// The page sends its own compiled module (WebAssembly.Module), so that no
-// worker fetches or compiles it again; without one, the worker fetches it.
 let ready = null;
+const start = (module) => {
+  ready ??= init({ module_or_path: module ?? new URL('nianbao-workstation_bg.wasm', import.meta.url) });
+  return ready;
+};
 
 const text = (error) => String(error?.message ?? error);
 
-// The files' bytes: one read of them joined, which browsers do much faster
-// than a read per file; a file that spoils it is read alone.
-async function read(files) {
-  try {
-    const all = await new Blob(files).arrayBuffer();
-    let at = 0;
-    return files.map((file) => {
-      const bytes = new Uint8Array(all, at, file.size);
-      at += file.size;
-      return { bytes };
-    });
-  } catch {
-    return Promise.all(files.map((file) => file.arrayBuffer().then(
-      (buffer) => ({ bytes: new Uint8Array(buffer) }),
-      (error) => ({ error: text(error) }),
-    )));
-  }
+/** Each file's bytes (a Uint8Array) or why it could not be read (a string). */
+function files({ buffer, sizes, parts }) {
+  if (parts) return parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)));
+  let at = 0;
+  return sizes.map((size) => {
+    const bytes = new Uint8Array(buffer, at, size);
+    at += size;
+    return bytes;
+  });
 }
 
 self.onmessage = async ({ data }) => {
-  const { start, files, today, module } = data;
+  if (data.module) {
+    start(data.module).catch(() => {});
+    return;
+  }
+  const { names, today } = data;
   try {
-    ready ??= init({ module_or_path: module ?? new URL('nianbao-workstation_bg.wasm', import.meta.url) });
-    await ready;
-    const read_ = await read(files);
-    const rows = read_.map(({ bytes, error }, i) => (error === undefined
-      ? checkBatchFile(bytes, files[i].name, today)
-      : batchReadError(files[i].name, error, today)));
-    self.postMessage({ start, rows });
+    await start();
+    const rows = files(data).map((read, i) => (typeof read === 'string'
+      ? batchReadError(names[i], read, today)
+      : checkBatchFile(read, names[i], today)));
+    self.postMessage({ start: data.start, rows });
   } catch (error) {
-    self.postMessage({ start, error: text(error) });
+    self.postMessage({ start: data.start, error: text(error) });
   }
 };

@@ -99,11 +99,26 @@ fn rows(batch: &Batch, tallies: &[Tally], filter: &Filter, (by, descending): (So
     order
 }
 
+/// The rows the filter keeps, in the files' order.
+fn in_file_order(batch: &Batch, tallies: &[Tally], filter: &Filter) -> Vec<usize> {
+    (0..batch.entries.len())
+        .filter(|&i| {
+            let e = &batch.entries[i];
+            filter.keeps(&e.name, e.row.agency.as_deref(), year(e), &tallies[i])
+        })
+        .collect()
+}
+
 #[component]
 pub fn BatchPanel(props: &BatchPanelProps) -> Html {
     let lang = props.lang;
     let batch = &*props.batch;
     let sort = use_state(|| (SortBy::Verdict, true));
+    // While the files are being checked the rows stay in the files' order,
+    // so that those on screen stay put as more arrive (and drawing them
+    // again costs next to nothing); the order chosen (worst first unless the
+    // user sorts) applies once all are in, or as soon as the user sorts.
+    let sorted = use_state(|| false);
     let filter = use_state(Filter::default);
     // A thousand rows take a while to draw: the first ones, until asked.
     let show_all = use_state(|| false);
@@ -111,15 +126,20 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
     // Every row's tally, once per batch: the rows and the totals read these.
     let tallies =
         use_memo(props.batch.clone(), |batch| batch.entries.iter().map(|e| e.row.tally).collect::<Vec<Tally>>());
-    let order = rows(batch, &tallies, &filter, *sort);
+    let order = if batch.done() || *sorted {
+        rows(batch, &tallies, &filter, *sort)
+    } else {
+        in_file_order(batch, &tallies, &filter)
+    };
     let totals = Totals::of(order.iter().map(|&i| &tallies[i]));
     let (by, descending) = *sort;
     let header = |label: &'static str, column: SortBy| {
-        let sort = sort.clone();
-        let active = by == column;
+        let (sort, sorted) = (sort.clone(), sorted.clone());
+        let active = by == column && (batch.done() || *sorted);
         let onclick = Callback::from(move |_: MouseEvent| {
             let (current, descending) = *sort;
             sort.set((column, if current == column { !descending } else { true }));
+            sorted.set(true);
         });
         let aria_sort = if !active {
             "none"
@@ -244,8 +264,8 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     data-checked={batch.entries.len().to_string()} data-total={batch.total.to_string()}>
                     <progress max={batch.total.to_string()} value={batch.entries.len().to_string()} aria-label={tr(lang, "检查进度", "Progress")}></progress>
                     <span role="status">{ match lang {
-                        Lang::Zh => format!(" 已检查 {} / {} 份", batch.entries.len(), batch.total),
-                        Lang::En => format!(" {} of {} checked", batch.entries.len(), batch.total),
+                        Lang::Zh => format!("已检查 {} / {} 份", batch.entries.len(), batch.total),
+                        Lang::En => format!("{} of {} checked", batch.entries.len(), batch.total),
                     } }</span>
                     <button type="button" class="nb-button" data-testid="batch-cancel" onclick={on_cancel}>{tr(lang, "停止检查", "Stop checking")}</button>
                 </p>
@@ -296,7 +316,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                             let reason = e.row.reason(lang).map(str::to_string);
                             let name = agency(e);
                             html! {
-                                <tr data-testid="batch-row" data-file={e.name.clone()} data-verdict={format!("{:?}", t.verdict)}
+                                <tr key={i} data-testid="batch-row" data-file={e.name.clone()} data-verdict={format!("{:?}", t.verdict)}
                                     class={classes!(shown.then_some("nb-batch-current"))} aria-current={shown.then_some("true")}>
                                     // The report's name opens it.
                                     <th scope="row" class="nb-txt nb-batch-name">
