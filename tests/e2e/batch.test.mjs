@@ -414,8 +414,12 @@ test('a thousand reports: progress to N of N, the summary as rows arrive; a canc
   t = await totals(page);
   assert.equal(t.total, checked, 'no row arrives after the cancel');
   assert.equal(t.shown, checked);
+  await page.screenshot({ path: `${SHOTS}/zh-1280-stopped.png` });
   await setLang(page, 'en');
   assert.match(await page.textContent('[data-testid="batch-stopped"]'), new RegExp(`${checked} checked; the other ${unchecked} were not checked`));
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.deepEqual(await overflowing(page), [], 'stopped, on a phone');
+  await page.screenshot({ path: `${SHOTS}/en-390-stopped.png` });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
