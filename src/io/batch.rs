@@ -283,7 +283,14 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
     let running = start_workers(count, &queue);
     let workers: Vec<web_sys::Worker> = running.as_ref().map(|r| r.workers.clone()).unwrap_or_default();
     let mut on_workers = running.is_some();
-    RUNNING.with(|r| *r.borrow_mut() = running);
+    // Kept even with no worker: a cancel stops the page's own checking too.
+    let running = running.unwrap_or_else(|| Running {
+        workers: Vec::new(),
+        queue: queue.clone(),
+        _listeners: Vec::new(),
+        _errors: Vec::new(),
+    });
+    RUNNING.with(|r| *r.borrow_mut() = Some(running));
 
     let mut rows: Vec<(String, Row)> = Vec::with_capacity(total);
     let mut added = 0;
@@ -300,7 +307,7 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
     'start: for _ in 0..IN_FLIGHT {
         for worker in &workers {
             if !feeder.feed(worker).await {
-                stop_workers();
+                stop_workers(&queue);
                 on_workers = false;
                 break 'start;
             }
@@ -317,14 +324,14 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
         match queue.next().await {
             None => return,
             Some(Said::Failed) => {
-                stop_workers();
+                stop_workers(&queue);
                 on_workers = false;
                 continue;
             }
             Some(Said::Rows { worker, start, rows: said }) => {
                 pending.insert(start, said);
                 if !feeder.feed(&workers[worker]).await {
-                    stop_workers();
+                    stop_workers(&queue);
                     on_workers = false;
                 }
             }
@@ -345,15 +352,24 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
         }
     }
     add(id, &rows, &mut added, if on_workers { workers.len() } else { 0 }, &dispatch);
-    stop_workers();
+    stop_workers(&queue);
+    RUNNING.with(|r| {
+        let mut running = r.borrow_mut();
+        if running.as_ref().is_some_and(|running| Rc::ptr_eq(&running.queue, &queue)) {
+            *running = None;
+        }
+    });
     whole(id, &files, rows, day, &dispatch).await;
 }
 
-/// Ends the workers once their work is done (not a cancel: the queue stays).
-fn stop_workers() {
-    if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
-        running.terminate();
-    }
+/// Ends this batch's workers, once their work is done or one failed (not a
+/// cancel: the checking goes on, on the page if need be).
+fn stop_workers(queue: &Rc<Queue>) {
+    RUNNING.with(|r| {
+        if let Some(running) = r.borrow().as_ref().filter(|running| Rc::ptr_eq(&running.queue, queue)) {
+            running.terminate();
+        }
+    });
 }
 
 /// Adds the rows not yet added.
