@@ -10,6 +10,8 @@
 // checked the files. Judges nothing.
 //
 //   node bench/batch.mjs [N…]        default: 1000 10000
+//   node bench/batch.mjs --no-workers 1000   the page checking the files itself
+//                                    (batch-worker.js blocked: the fallback, as before workers)
 //   RUNS=3 node bench/batch.mjs      each size three times (a busy machine varies), then the medians
 //   SHOTS=DIR node bench/batch.mjs   also screenshots at 390 and 1280 px, during and after
 import { execFileSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { launch, newPage, startServer } from '../tests/e2e/harness.mjs';
 import { makeCorpus } from './corpus.mjs';
 
+const NO_WORKERS = process.argv.includes('--no-workers');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1000, 10000];
 const SHOTS = process.env.SHOTS;
@@ -88,6 +91,7 @@ for (const n of SIZES) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.addInitScript(RECORDER);
+    if (NO_WORKERS) await page.route('**/batch-worker.js', (route) => route.abort());
     await page.goto(`${server.base}/dist/index.html`);
     await page.waitForSelector('.nb-app[data-live] td[data-pointer="/appeals/review/total"]');
     await page.waitForSelector('#nb-prerender', { state: 'detached' });
