@@ -15,7 +15,6 @@ use crate::io::clock::today;
 use crate::io::files::{read_file, FilesRead};
 use crate::state::{Batch, BatchEntry, Row, Shared, State, Work};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -63,7 +62,9 @@ impl Running {
 /// What the workers said, in order, awaited one at a time.
 #[derive(Default)]
 struct Queue {
-    items: RefCell<VecDeque<Said>>,
+    // A Vec rather than a VecDeque (it holds a message or two): each
+    // collection type costs the workstation's download its own code.
+    items: RefCell<Vec<Said>>,
     waiting: RefCell<Option<js_sys::Function>>,
     stopped: Cell<bool>,
 }
@@ -80,7 +81,7 @@ enum Said {
 
 impl Queue {
     fn push(&self, said: Said) {
-        self.items.borrow_mut().push_back(said);
+        self.items.borrow_mut().push(said);
         self.wake();
     }
 
@@ -101,7 +102,11 @@ impl Queue {
             if self.stopped.get() {
                 return None;
             }
-            if let Some(said) = self.items.borrow_mut().pop_front() {
+            let said = {
+                let mut items = self.items.borrow_mut();
+                (!items.is_empty()).then(|| items.remove(0))
+            };
+            if let Some(said) = said {
                 return Some(said);
             }
             let promise = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -210,7 +215,7 @@ struct Feeder {
     chunk: usize,
     ahead: usize,
     next: usize,
-    reads: VecDeque<ChunkRead>,
+    reads: Vec<ChunkRead>,
     today: String,
 }
 
@@ -222,7 +227,7 @@ impl Feeder {
             let (start, end) = (self.next, (self.next + self.chunk).min(self.files.len()));
             let parts: js_sys::Array = self.files[start..end].iter().collect();
             let joined = web_sys::Blob::new_with_blob_sequence(&parts).ok().map(|b| b.array_buffer());
-            self.reads.push_back(ChunkRead { start, end, joined });
+            self.reads.push(ChunkRead { start, end, joined });
             self.next = end;
         }
     }
@@ -230,7 +235,10 @@ impl Feeder {
     /// Hands the next chunk to `worker`; false when it could not be posted.
     async fn feed(&mut self, worker: &web_sys::Worker) -> bool {
         self.fill();
-        let Some(read) = self.reads.pop_front() else { return true };
+        if self.reads.is_empty() {
+            return true;
+        }
+        let read = self.reads.remove(0);
         // The next read starts before this one is awaited.
         self.fill();
         let chunk = &self.files[read.start..read.end];
@@ -295,15 +303,11 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
     let mut rows: Vec<(String, Row)> = Vec::with_capacity(total);
     let mut added = 0;
     let mut last_added = js_sys::Date::now();
-    let mut pending: BTreeMap<usize, Vec<Row>> = BTreeMap::new();
-    let mut feeder = Feeder {
-        files: files.clone(),
-        chunk,
-        ahead: workers.len() + 1,
-        next: 0,
-        reads: VecDeque::new(),
-        today: today_text,
-    };
+    // Rows that came early, by chunk (every chunk starts at a multiple of
+    // `chunk`), until those before them are in.
+    let mut pending: Vec<Option<Vec<Row>>> = (0..total.div_ceil(chunk)).map(|_| None).collect();
+    let mut feeder =
+        Feeder { files: files.clone(), chunk, ahead: workers.len() + 1, next: 0, reads: Vec::new(), today: today_text };
     'start: for _ in 0..IN_FLIGHT {
         for worker in &workers {
             if !feeder.feed(worker).await {
@@ -328,15 +332,25 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
                 on_workers = false;
                 continue;
             }
+            // A row for each file of the chunk, or the worker is not to be trusted.
+            Some(Said::Rows { start, rows: said, .. })
+                if start % chunk != 0 || start >= total || said.len() != chunk.min(total - start) =>
+            {
+                stop_workers(&queue);
+                on_workers = false;
+                continue;
+            }
             Some(Said::Rows { worker, start, rows: said }) => {
-                pending.insert(start, said);
+                if let Some(slot) = pending.get_mut(start / chunk) {
+                    *slot = Some(said);
+                }
                 if !feeder.feed(&workers[worker]).await {
                     stop_workers(&queue);
                     on_workers = false;
                 }
             }
         }
-        while let Some(said) = pending.remove(&rows.len()) {
+        while let Some(said) = pending.get_mut(rows.len() / chunk).and_then(Option::take) {
             for row in said {
                 let file = &files[rows.len()];
                 let row = if row.pdf { pdf_row(file, day).await } else { row };
