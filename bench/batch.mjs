@@ -133,6 +133,8 @@ for (const n of SIZES) {
     console.log(`  summary complete ${((r.done - r.drop) / 1000).toFixed(2)} s after the drop: the workstation loaded and started by ${((r.panel - r.drop) / 1000).toFixed(2)} s, first rows at ${((r.first - r.drop) / 1000).toFixed(2)} s`);
     console.log(`  while loading the workstation: longest long task ${longestOf(r.long.filter((t) => !checking(t))).toFixed(0)} ms, longest frame gap ${longestOf(r.gaps.filter((t) => !checking(t))).toFixed(0)} ms`);
     console.log(`  while checking: longest long task ${longest.toFixed(0)} ms (${r.long.filter(checking).length} long tasks); ${gaps.length} frames, longest gap ${gap.toFixed(0)} ms, 99th percentile ${(gaps[Math.floor(gaps.length * 0.99)] ?? 0).toFixed(0)} ms, ${gaps.filter((g) => g > 17.5).length} over one frame`);
+    const tasks = r.long.filter(checking);
+    if (tasks.length) console.log(`  the long tasks while checking, at (s after the drop): ${tasks.map((t) => `${((t.at - r.drop) / 1000).toFixed(2)} (${t.ms.toFixed(0)} ms)`).join(', ')}; the summary was complete at ${((r.done - r.drop) / 1000).toFixed(2)}`);
     console.log(`  JS heap used ${mb(metrics.JSHeapUsedSize)} of ${mb(metrics.JSHeapTotalSize)} (performance.memory: ${r.heap === null ? '—' : mb(r.heap)}); renderer RSS ${before.toFixed(0)} MB before, ${peakRss.toFixed(0)} MB at most, ${rendererRss().toFixed(0)} MB after`);
     if (SHOTS) {
       await page.evaluate(() => window.scrollTo(0, 0));
