@@ -351,18 +351,30 @@ fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: La
     use crate::components::batch::BatchPanel;
     let panel = state.batch.clone().map(|batch| {
         let on_open = {
-            let dispatcher = dispatcher.clone();
-            Callback::from(move |i: usize| dispatcher.dispatch(crate::state::Work::BatchOpen(i).into()))
+            let (dispatcher, batch) = (dispatcher.clone(), batch.clone());
+            Callback::from(move |i: usize| crate::io::batch::open_entry(&batch, i, dispatcher.clone()))
         };
         let on_close = {
             let dispatcher = dispatcher.clone();
-            Callback::from(move |()| dispatcher.dispatch(crate::state::Work::BatchClose.into()))
+            Callback::from(move |()| {
+                crate::io::batch::stop();
+                dispatcher.dispatch(crate::state::Work::BatchClose.into())
+            })
+        };
+        let on_cancel = {
+            let (dispatcher, id) = (dispatcher.clone(), batch.id);
+            Callback::from(move |()| {
+                crate::io::batch::stop();
+                dispatcher.dispatch(crate::state::Work::BatchCancel { id }.into())
+            })
         };
         let on_download = {
             let batch = batch.clone();
-            Callback::from(move |what| crate::io::download::download_batch(what, &batch, lang))
+            Callback::from(move |what| crate::io::batch::download(what, batch.clone(), lang))
         };
-        html! { <div class="nb-batch-area"><BatchPanel {batch} {lang} {on_open} {on_close} {on_download} alone={state.current.is_none()} /></div> }
+        // A new batch is a new panel: its order and filters start afresh.
+        let key = batch.id.to_string();
+        html! { <div class="nb-batch-area"><BatchPanel {key} {batch} {lang} {on_open} {on_close} {on_cancel} {on_download} alone={state.current.is_none()} /></div> }
     });
     panel.unwrap_or_default()
 }

@@ -11,12 +11,14 @@ pub use work::Work;
 
 mod intent;
 pub use intent::{Handoff, Intent};
+mod row;
 use nianbao_core::date::Date;
 use nianbao_core::diagnostic::Severity;
 use nianbao_core::import_note::{ImportNote, Refusal};
 use nianbao_core::layout::{self, TableLayout};
 use nianbao_core::template::OtherShape;
 use nianbao_core::{Checked, Context, Lang, Loaded, Template};
+pub use row::Row;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -166,13 +168,22 @@ impl Opened {
     }
 }
 
-/// One report of a batch (many files opened at once).
+/// One report of a batch (many files opened at once): its row, and the
+/// report itself only while it is needed (on screen, edited, or one of a
+/// chain of years); any other is read again from its file when opened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchEntry {
     pub name: String,
-    pub opened: Opened,
-    /// Why the file could not be read (it is then checked as empty).
-    pub read_error: Option<String>,
+    pub row: Row,
+    pub opened: Option<Opened>,
+    /// Edited while on screen: its report is kept, not read again.
+    pub kept: bool,
+}
+
+impl BatchEntry {
+    pub fn new(name: String, row: Row) -> BatchEntry {
+        BatchEntry { name, row, opened: None, kept: false }
+    }
 }
 
 /// Many reports, checked one after another (a supervisor's folder).
@@ -181,9 +192,16 @@ pub struct Batch {
     /// Which batch this is: files still being read for an earlier batch
     /// (closed, or replaced by another) are not added to this one.
     pub id: u32,
-    /// How many files were given; `entries` fills up to it.
+    /// How many files were given; `entries` fills up to it, in the files'
+    /// order.
     pub total: usize,
     pub entries: Vec<BatchEntry>,
+    /// Stopped by the user before every file was checked: the rows so far
+    /// stay.
+    pub cancelled: bool,
+    /// How many Web Workers checked the rows last added; 0 when the page
+    /// checked them itself (no worker could start).
+    pub workers: usize,
     /// `aggregate-sum` of a parent's report against its subordinates'.
     pub aggregate: Option<Aggregate>,
     /// When the batch is several years of one agency: their entries, oldest
@@ -214,8 +232,14 @@ pub struct Aggregate {
 }
 
 impl Batch {
+    /// Every file checked, or the rest given up.
     pub fn done(&self) -> bool {
-        self.entries.len() >= self.total
+        self.cancelled || self.entries.len() >= self.total
+    }
+
+    /// Files not checked (after a cancel).
+    pub fn unchecked(&self) -> usize {
+        self.total.saturating_sub(self.entries.len())
     }
 }
 

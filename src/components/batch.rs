@@ -23,6 +23,8 @@ pub struct BatchPanelProps {
     pub lang: Lang,
     pub on_open: Callback<usize>,
     pub on_close: Callback<()>,
+    /// Stops the checking; the rows so far stay.
+    pub on_cancel: Callback<()>,
     /// Asks for the summary or the findings as a file.
     pub on_download: Callback<BatchDownload>,
     /// No report is on screen: the batch's heading is the page's first.
@@ -42,11 +44,11 @@ enum SortBy {
 }
 
 fn agency(e: &BatchEntry) -> String {
-    e.opened.loaded.report.as_ref().and_then(|r| r.agency.clone()).unwrap_or_default()
+    e.row.agency.clone().unwrap_or_default()
 }
 
 fn year(e: &BatchEntry) -> Option<i64> {
-    e.opened.loaded.report.as_ref().and_then(|r| r.year)
+    e.row.year
 }
 
 /// Worse is higher, so that "descending" puts the worst first, as it puts
@@ -76,8 +78,7 @@ fn rows(batch: &Batch, tallies: &[Tally], filter: &Filter, (by, descending): (So
     let mut order: Vec<usize> = (0..batch.entries.len())
         .filter(|&i| {
             let e = &batch.entries[i];
-            let report = e.opened.loaded.report.as_ref();
-            filter.keeps(&e.name, report.and_then(|r| r.agency.as_deref()), year(e), &tallies[i])
+            filter.keeps(&e.name, e.row.agency.as_deref(), year(e), &tallies[i])
         })
         .collect();
     order.sort_by(|&a, &b| {
@@ -98,28 +99,47 @@ fn rows(batch: &Batch, tallies: &[Tally], filter: &Filter, (by, descending): (So
     order
 }
 
+/// The rows the filter keeps, in the files' order.
+fn in_file_order(batch: &Batch, tallies: &[Tally], filter: &Filter) -> Vec<usize> {
+    (0..batch.entries.len())
+        .filter(|&i| {
+            let e = &batch.entries[i];
+            filter.keeps(&e.name, e.row.agency.as_deref(), year(e), &tallies[i])
+        })
+        .collect()
+}
+
 #[component]
 pub fn BatchPanel(props: &BatchPanelProps) -> Html {
     let lang = props.lang;
     let batch = &*props.batch;
     let sort = use_state(|| (SortBy::Verdict, true));
+    // While the files are being checked the rows stay in the files' order,
+    // so that those on screen stay put as more arrive (and drawing them
+    // again costs next to nothing); the order chosen (worst first unless the
+    // user sorts) applies once all are in, or as soon as the user sorts.
+    let sorted = use_state(|| false);
     let filter = use_state(Filter::default);
     // A thousand rows take a while to draw: the first ones, until asked.
     let show_all = use_state(|| false);
     const FIRST_ROWS: usize = 100;
     // Every row's tally, once per batch: the rows and the totals read these.
-    let tallies = use_memo(props.batch.clone(), |batch| {
-        batch.entries.iter().map(|e| Tally::of(e.opened.is_readable(), &e.opened.checked)).collect::<Vec<Tally>>()
-    });
-    let order = rows(batch, &tallies, &filter, *sort);
+    let tallies =
+        use_memo(props.batch.clone(), |batch| batch.entries.iter().map(|e| e.row.tally).collect::<Vec<Tally>>());
+    let order = if batch.done() || *sorted {
+        rows(batch, &tallies, &filter, *sort)
+    } else {
+        in_file_order(batch, &tallies, &filter)
+    };
     let totals = Totals::of(order.iter().map(|&i| &tallies[i]));
     let (by, descending) = *sort;
     let header = |label: &'static str, column: SortBy| {
-        let sort = sort.clone();
-        let active = by == column;
+        let (sort, sorted) = (sort.clone(), sorted.clone());
+        let active = by == column && (batch.done() || *sorted);
         let onclick = Callback::from(move |_: MouseEvent| {
             let (current, descending) = *sort;
             sort.set((column, if current == column { !descending } else { true }));
+            sorted.set(true);
         });
         let aria_sort = if !active {
             "none"
@@ -137,10 +157,11 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
     let export_csv = props.on_download.reform(|_: MouseEvent| BatchDownload::Summary);
     let export_json = props.on_download.reform(|_: MouseEvent| BatchDownload::Findings);
     let on_close = props.on_close.clone();
+    let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let aggregate = batch.aggregate.as_ref().map(|a| {
         let parent = &batch.entries[a.parent];
         let names: Vec<String> = a.included.iter().map(|&i| agency(&batch.entries[i])).collect();
-        let template = parent.opened.loaded.template();
+        let template = parent.row.template.unwrap_or(nianbao_core::Template::T2021);
         let diagnostics = &a.checked.diagnostics;
         let line = |d: &nianbao_core::diagnostic::Diagnostic| {
             html! { <li data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")}>{words::aggregate_line(d, template, lang)}</li> }
@@ -228,7 +249,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
         html! { <td class={classes!("nb-num", (n == 0).then_some("nb-zero"), (error && n > 0).then_some("nb-count-error"))}>{n}</td> }
     };
     html! {
-        <section class="nb-batch" aria-labelledby="nb-batch-heading" data-testid="batch">
+        <section class="nb-batch" aria-labelledby="nb-batch-heading" data-testid="batch" data-done={batch.done().to_string()} data-workers={batch.workers.to_string()}>
             <@{if props.alone { "h1" } else { "h2" }} id="nb-batch-heading" class="nb-batch-heading">
                 { match lang {
                     Lang::Zh => format!("批量检查：{} 份报告", batch.total),
@@ -239,28 +260,39 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                 </button>
             </@>
             if !batch.done() {
-                <p role="status">
-                    <progress max={batch.total.to_string()} value={batch.entries.len().to_string()} aria-label={tr(lang, "读取进度", "Progress")}></progress>
-                    {format!(" {} / {}", batch.entries.len(), batch.total)}
+                <p class="nb-batch-progress" data-testid="batch-progress"
+                    data-checked={batch.entries.len().to_string()} data-total={batch.total.to_string()}>
+                    <progress max={batch.total.to_string()} value={batch.entries.len().to_string()} aria-label={tr(lang, "检查进度", "Progress")}></progress>
+                    <span role="status">{ match lang {
+                        Lang::Zh => format!("已检查 {} / {} 份", batch.entries.len(), batch.total),
+                        Lang::En => format!("{} of {} checked", batch.entries.len(), batch.total),
+                    } }</span>
+                    <button type="button" class="nb-button" data-testid="batch-cancel" onclick={on_cancel}>{tr(lang, "停止检查", "Stop checking")}</button>
                 </p>
             } else {
+                if batch.cancelled {
+                    <p class="nb-batch-stopped" role="status" data-testid="batch-stopped" data-unchecked={batch.unchecked().to_string()}>
+                        { match lang {
+                            Lang::Zh => format!("已停止检查：已检查 {} 份，其余 {} 份未检查，不在下表中。", batch.entries.len(), batch.unchecked()),
+                            Lang::En => format!("Checking stopped: {} checked; the other {} were not checked and are not in the table.", batch.entries.len(), batch.unchecked()),
+                        } }
+                    </p>
+                }
                 <p class="nb-batch-actions">
                     <button type="button" class="nb-button" onclick={export_csv}>{tr(lang, "导出汇总 CSV", "Export summary CSV")}</button>
                     <button type="button" class="nb-button" onclick={export_json}>{tr(lang, "导出全部结果 JSON", "Export all findings JSON")}</button>
                 </p>
             }
-            if batch.done() {
-                {filters}
-                <p class="nb-batch-totals" data-testid="batch-totals" aria-live="polite"
-                    data-shown={order.len().to_string()} data-total={batch.entries.len().to_string()}
-                    data-errors={totals.errors.to_string()} data-warnings={totals.warnings.to_string()}
-                    data-with-errors={totals.with_errors.to_string()} data-unread={totals.unread.to_string()}
-                    data-mostly-unchecked={totals.mostly_unchecked.to_string()} data-clean={totals.clean.to_string()}>
-                    <strong>{words::shown_text(order.len(), batch.entries.len(), lang)}</strong>
-                    {words::colon(lang)}{words::totals_text(&totals, lang)}
-                </p>
-            }
-            if batch.done() {
+            // The summary fills in as the rows arrive.
+            {filters}
+            <p class="nb-batch-totals" data-testid="batch-totals" aria-live={if batch.done() { "polite" } else { "off" }}
+                data-shown={order.len().to_string()} data-total={batch.entries.len().to_string()}
+                data-errors={totals.errors.to_string()} data-warnings={totals.warnings.to_string()}
+                data-with-errors={totals.with_errors.to_string()} data-unread={totals.unread.to_string()}
+                data-mostly-unchecked={totals.mostly_unchecked.to_string()} data-clean={totals.clean.to_string()}>
+                <strong>{words::shown_text(order.len(), batch.entries.len(), lang)}</strong>
+                {words::colon(lang)}{words::totals_text(&totals, lang)}
+            </p>
             <div class="nb-batch-scroll" tabindex="0" role="region" aria-label={tr(lang, "批量检查汇总表", "Batch summary")}>
                 <table class="nb-grid nb-batch-table">
                     <thead><tr>
@@ -281,13 +313,10 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                             let shown = batch.shown == Some(i);
                             let unread = t.verdict == Verdict::Unread;
                             // Why a file was not read: the disk's reason, or its finding.
-                            let reason = e.read_error.clone().or_else(|| {
-                                let d = e.opened.checked.diagnostics.first()?;
-                                Some(words::message(d, e.opened.loaded.template(), lang))
-                            }).or_else(|| e.opened.refused.as_ref().map(|r| r.message(lang)));
+                            let reason = e.row.reason(lang).map(str::to_string);
                             let name = agency(e);
                             html! {
-                                <tr data-testid="batch-row" data-file={e.name.clone()} data-verdict={format!("{:?}", t.verdict)}
+                                <tr key={i} data-testid="batch-row" data-file={e.name.clone()} data-verdict={format!("{:?}", t.verdict)}
                                     class={classes!(shown.then_some("nb-batch-current"))} aria-current={shown.then_some("true")}>
                                     // The report's name opens it.
                                     <th scope="row" class="nb-txt nb-batch-name">
@@ -306,7 +335,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                                     <td class={classes!("nb-txt", "nb-verdict", verdict_class(t.verdict))} data-testid="verdict">
                                         <span class="nb-verdict-label">{words::verdict_label(t.verdict, lang)}</span>
                                         if t.verdict == Verdict::MostlyUnchecked {
-                                            <span class="nb-batch-checks">{words::checks_text(&e.opened.checked.summary, lang)}</span>
+                                            <span class="nb-batch-checks">{words::checks_text(&e.row.summary, lang)}</span>
                                         }
                                         if unread {
                                             <span class="nb-batch-reason">{reason.unwrap_or_default()}</span>
@@ -319,7 +348,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                                         {count_cell(t.warnings, false)}
                                         { for t.parts.iter().map(|&n| count_cell(n, false)) }
                                     }
-                                    <td class="nb-txt">{e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("—")}</td>
+                                    <td class="nb-txt">{e.row.template.map(|t| t.code()).unwrap_or("—")}</td>
                                     <td class="nb-txt nb-batch-file">{e.name.clone()}</td>
                                 </tr>
                             }
@@ -346,13 +375,12 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     </button>
                 </p>
             }
-            }
             {aggregate}
             if let Some(years) = &batch.years {
                 <div class="nb-years" data-testid="batch-years">
                     <h3>{words::years_text(years.len(), lang)}</h3>
                     <TrendChart years={years.iter().filter_map(|&i| {
-                        let report = batch.entries[i].opened.loaded.report.clone()?;
+                        let report = batch.entries[i].opened.as_ref()?.loaded.report.clone()?;
                         Some((report.year?, Shared::new(report)))
                     }).collect::<Vec<_>>()} {lang} />
                 </div>

@@ -180,13 +180,15 @@ pub enum BatchDownload {
 
 /// Starts a download of `what` of `batch`.
 #[cfg(feature = "workstation")]
-pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, lang: Lang) {
+/// `checked` holds every entry's findings (read again from its file, or
+/// its report kept whole), in the entries' order.
+pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, checked: &[nianbao_core::Checked], lang: Lang) {
     match what {
         BatchDownload::Summary => {
-            download_text("nianbao-summary.csv", &batch_csv::summary_csv(batch, lang), "text/csv")
+            download_text("nianbao-summary.csv", &batch_csv::summary_csv(batch, checked, lang), "text/csv")
         }
         BatchDownload::Findings => {
-            download_text("nianbao-findings.json", &batch_csv::findings_json(batch, lang), "application/json")
+            download_text("nianbao-findings.json", &batch_csv::findings_json(batch, checked, lang), "application/json")
         }
     }
 }
@@ -194,21 +196,26 @@ pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, lang: La
 #[cfg(feature = "workstation")]
 mod batch_csv {
     use crate::state::{Batch, BatchEntry};
-    use nianbao_core::batch::{Part, Tally};
+    use nianbao_core::batch::Part;
     use nianbao_core::message::message;
     use nianbao_core::output;
+    use nianbao_core::Checked;
     use nianbao_core::Lang;
 
     fn agency(e: &BatchEntry) -> String {
-        e.opened.loaded.report.as_ref().and_then(|r| r.agency.clone()).unwrap_or_default()
+        e.row.agency.clone().unwrap_or_default()
     }
 
     fn year(e: &BatchEntry) -> Option<i64> {
-        e.opened.loaded.report.as_ref().and_then(|r| r.year)
+        e.row.year
+    }
+
+    fn template(e: &BatchEntry) -> nianbao_core::Template {
+        e.row.template.unwrap_or(nianbao_core::Template::T2021)
     }
 
     /// The summary as CSV (one line per file) and every finding as CSV.
-    pub fn summary_csv(batch: &Batch, lang: Lang) -> String {
+    pub fn summary_csv(batch: &Batch, checked: &[Checked], lang: Lang) -> String {
         // Then the row's verdict and its errors and warnings per part, as
         // the batch's summary shows them (nianbao_core::batch::Tally).
         let parts: Vec<&str> = Part::ALL.iter().map(|p| p.code()).collect();
@@ -217,9 +224,9 @@ mod batch_csv {
             parts.join(",")
         );
         for e in &batch.entries {
-            let s = e.opened.checked.summary;
-            let tally = Tally::of(e.opened.is_readable(), &e.opened.checked);
-            let template = e.opened.loaded.report.as_ref().map(|r| r.template.code()).unwrap_or("");
+            let s = e.row.summary;
+            let tally = e.row.tally;
+            let template = e.row.template.map(|t| t.code()).unwrap_or("");
             let mut line = vec![
                 nianbao_core::csv::text(&e.name),
                 nianbao_core::csv::text(&agency(e)),
@@ -238,9 +245,9 @@ mod batch_csv {
             out.push_str("\r\n");
         }
         out.push_str("\r\nfile,rule,severity,pointer,message\r\n");
-        for e in &batch.entries {
-            let template = e.opened.loaded.template();
-            for d in &e.opened.checked.diagnostics {
+        for (e, checked) in batch.entries.iter().zip(checked) {
+            let template = template(e);
+            for d in &checked.diagnostics {
                 let line = [
                     nianbao_core::csv::text(&e.name),
                     d.rule.code().to_string(),
@@ -257,20 +264,22 @@ mod batch_csv {
 
     /// All findings as JSON, in the core's shape for several files (the CLI's):
     /// the parent's entry holds its aggregate findings too.
-    pub fn findings_json(batch: &Batch, lang: Lang) -> String {
-        let merged = batch.aggregate.as_ref().map(|a| {
-            (a.parent, nianbao_core::batch::with_aggregate(&batch.entries[a.parent].opened.checked, &a.checked))
-        });
+    pub fn findings_json(batch: &Batch, checked: &[Checked], lang: Lang) -> String {
+        let merged = batch
+            .aggregate
+            .as_ref()
+            .and_then(|a| Some((a.parent, nianbao_core::batch::with_aggregate(checked.get(a.parent)?, &a.checked))));
         let files: Vec<output::File<'_>> = batch
             .entries
             .iter()
+            .zip(checked)
             .enumerate()
-            .map(|(i, e)| output::File {
+            .map(|(i, (e, own))| output::File {
                 name: &e.name,
-                template: e.opened.loaded.template(),
+                template: template(e),
                 checked: match &merged {
                     Some((parent, checked)) if *parent == i => checked,
-                    _ => &e.opened.checked,
+                    _ => own,
                 },
             })
             .collect();

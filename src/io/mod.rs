@@ -3,6 +3,8 @@
 //! over. Components and the reducer stay pure; `hooks/` ties these to a
 //! component's life.
 
+#[cfg(feature = "workstation")]
+pub mod batch;
 pub mod clock;
 pub mod download;
 pub mod events;

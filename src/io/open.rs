@@ -118,66 +118,7 @@ pub fn open_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
     #[cfg(not(feature = "workstation"))]
     dispatch.dispatch(Action::Upgrade(Intent::Files(files)));
     #[cfg(feature = "workstation")]
-    open_batch(files, dispatch);
-}
-
-/// Reads many files as a batch: a few dozen files at a time in one read
-/// (`io::files::FilesRead`), the next group read while this one is checked.
-/// Files are checked in order, a few at a time, with a pause after each few
-/// milliseconds of work, so that the page keeps answering and the progress
-/// bar moves.
-#[cfg(feature = "workstation")]
-fn open_batch(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
-    /// Files read in one go.
-    const GROUP: usize = 50;
-    /// Files checked between pauses (about a third of a millisecond each).
-    const CHUNK: usize = 16;
-    static NEXT_BATCH: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
-    let id = NEXT_BATCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    dispatch.dispatch(Work::BatchStart { id, total: files.len() }.into());
-    yew::platform::spawn_local(async move {
-        use crate::io::files::FilesRead;
-        let mut groups = files.chunks(GROUP).map(<[_]>::to_vec);
-        let mut next = groups.next().map(FilesRead::start);
-        while let Some(reading) = next.take() {
-            let names: Vec<String> = reading.names();
-            let bytes = reading.bytes().await;
-            // The next group is read while this one is checked.
-            next = groups.next().map(FilesRead::start);
-            let mut named = names.into_iter().zip(bytes).peekable();
-            while named.peek().is_some() {
-                // An unreadable file still counts: its row says why. PDFs
-                // are imported by the importer module first.
-                let mut chunk = Vec::with_capacity(CHUNK);
-                for (name, read) in named.by_ref().take(CHUNK) {
-                    let read = match read {
-                        Ok(bytes)
-                            if nianbao_import::kind_of(&bytes, Some(&name)) == Ok(nianbao_import::InputKind::Pdf) =>
-                        {
-                            pdf_as_json(&bytes, &name).await
-                        }
-                        other => other.map(Rc::from),
-                    };
-                    chunk.push((name, read));
-                }
-                dispatch.dispatch(Work::BatchAdd { id, files: chunk, today: today() }.into());
-                crate::io::pause::yield_to_browser().await;
-            }
-        }
-    });
-}
-
-/// A PDF of a batch as the JSON the importer module makes of it, or why not.
-#[cfg(feature = "workstation")]
-async fn pdf_as_json(bytes: &[u8], name: &str) -> Result<Rc<[u8]>, String> {
-    use crate::io::importer::ModuleAnswer;
-    let lang = crate::io::lang::saved_lang();
-    match crate::io::importer::import_in_module(bytes, Some(name)).await {
-        Ok(ModuleAnswer::Document(json)) => Ok(Rc::from(json.into_bytes())),
-        Ok(ModuleAnswer::Json) => Ok(Rc::from(bytes)),
-        Ok(ModuleAnswer::Refused(refusal)) => Err(refusal.message(lang)),
-        Err(reason) => Err(crate::io::importer::module_failure(&reason, lang)),
-    }
+    crate::io::batch::check(files, dispatch);
 }
 
 /// Reads last year's report from a file, to check the one on screen against.

@@ -6,6 +6,7 @@
 //! - `page`: the whole-page app: mounting it, `startApp`, `stopApp`,
 //!   `takeHandoff`, crash reports to `www/boot.js`.
 //! - `handoff`: the viewer → workstation handoff as a plain JS object.
+//! - `batch`: `checkBatchFile`, what a batch worker calls (the workstation's).
 //! - `bindings`: the functions `www/boot.js` offers, and JS errors as text.
 //!
 //! Nothing here may panic on what JavaScript hands in: every failure becomes
@@ -13,6 +14,8 @@
 //! a rule the compiler checks.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(all(target_arch = "wasm32", feature = "workstation"))]
+pub mod batch;
 pub mod bindings;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

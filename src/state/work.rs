@@ -2,15 +2,12 @@
 //! last year's report, and batches. The viewer is built without this module
 //! (the `workstation` feature), so readers do not download it.
 
-use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Screen, Shared, State};
+use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Row, Screen, Shared, State};
 use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
 use nianbao_core::json::Value;
 use nianbao_core::Context;
 use std::rc::Rc;
-
-/// A file's bytes, or why it could not be read.
-pub type FileRead = Result<Rc<[u8]>, String>;
 
 /// A change only the workstation makes.
 pub enum Work {
@@ -38,14 +35,36 @@ pub enum Work {
         id: u32,
         total: usize,
     },
-    /// The next files of batch `id`, read.
-    BatchAdd {
+    /// The next files of batch `id`, checked (in a worker or here): their
+    /// names and rows, in the files' order.
+    BatchRows {
         id: u32,
-        files: Vec<(String, FileRead)>,
+        rows: Vec<(String, Row)>,
+        /// How many workers checked them (0: the page itself).
+        workers: usize,
+    },
+    /// The user stopped batch `id`: the rows so far stay.
+    BatchCancel {
+        id: u32,
+    },
+    /// The reports the aggregate check and the chain of years need whole
+    /// (`Batch::needs_whole`), read again from their files once every row
+    /// is in: their entries and bytes.
+    BatchWhole {
+        id: u32,
+        files: Vec<(usize, Rc<[u8]>)>,
         today: Date,
     },
-    /// Show one report of the batch.
+    /// Show one report of the batch whose report is kept (on screen before,
+    /// edited, or one of a chain of years).
     BatchOpen(usize),
+    /// Show one report of the batch, read again from its file.
+    BatchShow {
+        id: u32,
+        index: usize,
+        bytes: Rc<[u8]>,
+        today: Date,
+    },
     BatchClose,
     /// Open or close the form that starts a report.
     NewForm(bool),
@@ -139,35 +158,64 @@ impl State {
                 self.batch = Some(Shared::new(Batch { id, total, before: Some(before), ..Batch::default() }));
                 self.loading = None;
             }
-            Work::BatchAdd { id, files, today } => {
+            Work::BatchRows { id, rows, workers } => {
+                let Some(batch) = self.batch.as_ref().filter(|b| b.id == id && !b.cancelled) else { return false };
+                let mut batch = (**batch).clone();
+                batch.workers = workers;
+                let room = batch.total.saturating_sub(batch.entries.len());
+                batch.entries.extend(rows.into_iter().take(room).map(|(name, row)| BatchEntry::new(name, row)));
+                self.batch = Some(Shared::new(batch));
+            }
+            Work::BatchCancel { id } => {
+                let Some(batch) = self.batch.as_ref().filter(|b| b.id == id && !b.done()) else { return false };
+                let mut batch = (**batch).clone();
+                batch.cancelled = true;
+                self.batch = Some(Shared::new(batch));
+            }
+            Work::BatchWhole { id, files, today } => {
                 let Some(batch) = self.batch.as_ref().filter(|b| b.id == id) else { return false };
                 let mut batch = (**batch).clone();
-                for (name, read) in files {
-                    let (bytes, read_error) = match read {
-                        Ok(bytes) => (bytes, None),
-                        Err(reason) => (Rc::from(&[][..]), Some(reason)),
-                    };
-                    let opened = Opened::read(Origin::File(name.clone()), &bytes, today);
-                    batch.entries.push(BatchEntry { name, opened, read_error });
+                let mut whole: Vec<(usize, Opened)> = files
+                    .iter()
+                    .filter(|(i, _)| *i < batch.entries.len())
+                    .map(|(i, bytes)| (*i, Opened::read(Origin::File(batch.entries[*i].name.clone()), bytes, today)))
+                    .collect();
+                batch.aggregate = batch.aggregate_of(&whole);
+                // The chain's reports stay whole: each is checked against
+                // the year before, and its trend chart draws them.
+                let years = batch.chain();
+                whole.retain(|(i, _)| years.as_ref().is_some_and(|y| y.contains(i)));
+                for (i, opened) in whole {
+                    let entry = &mut batch.entries[i];
+                    if entry.opened.is_none() {
+                        entry.opened = Some(opened);
+                    }
                 }
-                if batch.done() {
-                    batch.aggregate = batch.aggregate();
-                    batch.chain_years(today);
-                }
+                batch.chain_years(today);
                 self.batch = Some(Shared::new(batch));
             }
             Work::BatchOpen(index) => {
                 let Some(batch) = &self.batch else { return false };
-                let Some(entry) = batch.entries.get(index).filter(|e| e.opened.is_readable()) else { return false };
-                self.current = Some(entry.opened.clone());
+                let Some(opened) = batch.entries.get(index).and_then(|e| e.opened.clone()) else { return false };
+                if !opened.is_readable() {
+                    return false;
+                }
                 let mut batch = (**batch).clone();
-                batch.shown = Some(index);
+                batch.show(index, opened.clone());
                 self.batch = Some(Shared::new(batch));
-                self.selected = None;
-                self.editing = None;
-                self.undo.clear();
-                self.redo.clear();
-                self.last_edit = None;
+                self.show_batch_entry(opened);
+            }
+            Work::BatchShow { id, index, bytes, today } => {
+                let Some(batch) = self.batch.as_ref().filter(|b| b.id == id) else { return false };
+                let Some(entry) = batch.entries.get(index) else { return false };
+                let opened = Opened::read(Origin::File(entry.name.clone()), &bytes, today);
+                if !opened.is_readable() {
+                    return false;
+                }
+                let mut batch = (**batch).clone();
+                batch.show(index, opened.clone());
+                self.batch = Some(Shared::new(batch));
+                self.show_batch_entry(opened);
             }
             Work::BatchClose => self.close_batch(),
             Work::NewForm(open) => self.new_form = open,
@@ -233,15 +281,25 @@ impl State {
     fn keep_batch_entry(&mut self) {
         let (Some(batch), Some(current)) = (&self.batch, &self.current) else { return };
         let Some(index) = batch.shown else { return };
-        if batch.entries.get(index).is_none_or(|e| e.opened == *current) {
+        if batch.entries.get(index).is_none_or(|e| e.opened.as_ref() == Some(current)) {
             return;
         }
         let mut batch = (**batch).clone();
-        batch.entries[index].opened = current.clone();
-        if batch.done() {
-            batch.aggregate = batch.aggregate();
-        }
+        let entry = &mut batch.entries[index];
+        entry.row = Row::of(current, None);
+        entry.opened = Some(current.clone());
+        entry.kept = true;
         self.batch = Some(Shared::new(batch));
+    }
+
+    /// A report of the batch on screen, chosen from its summary.
+    fn show_batch_entry(&mut self, opened: Opened) {
+        self.current = Some(opened);
+        self.selected = None;
+        self.editing = None;
+        self.undo.clear();
+        self.redo.clear();
+        self.last_edit = None;
     }
 
     /// Shows a report started here. The report that was on screen is one
@@ -333,30 +391,126 @@ impl Opened {
     }
 }
 
+/// A report standing for a row: its agency, year and kind, which is all
+/// the core's batch policy (`batch::aggregate`, `batch::chain_years`) reads
+/// to decide who is whose aggregate and which reports are one agency's
+/// years. Its cells are missing, so nothing is checked with it.
+fn stand_in(row: &Row) -> Option<nianbao_core::model::Report> {
+    use nianbao_core::model::{Cell, Report};
+    use nianbao_core::Template;
+    if !row.is_readable() {
+        return None;
+    }
+    let template = row.template.unwrap_or(Template::T2021);
+    Some(Report {
+        template,
+        template_declared: true,
+        other_shape: template.other_shape(),
+        year: row.year,
+        agency: row.agency.clone(),
+        title: None,
+        kind: row.kind,
+        published: None,
+        overview: None,
+        problems: None,
+        other: None,
+        proactive: Vec::new(),
+        applications: Vec::new(),
+        appeals: std::array::from_fn(|_| std::array::from_fn(|_| Cell::Missing)),
+        annotations: Vec::new(),
+        import: None,
+    })
+}
+
 impl Batch {
-    fn members(&self) -> Vec<Member<'_>> {
-        self.entries.iter().map(|e| Member { file: &e.name, report: e.opened.loaded.report.as_ref() }).collect()
+    /// Stand-ins for every row (see [`stand_in`]).
+    fn stand_ins(&self) -> Vec<Option<nianbao_core::model::Report>> {
+        self.entries.iter().map(|e| stand_in(&e.row)).collect()
+    }
+
+    /// The entries whose reports the aggregate check and the chain of years
+    /// need whole, as the core decides from the rows: none in most batches.
+    pub fn needs_whole(&self) -> Vec<usize> {
+        let stand_ins = self.stand_ins();
+        let members = self.members_with(&stand_ins, &[]);
+        let mut needed: Vec<usize> = Vec::new();
+        if let Some(found) = batch::aggregate(&members) {
+            needed.push(found.parent);
+            needed.extend(found.included);
+        }
+        needed.extend(batch::chain_years(&members).unwrap_or_default());
+        needed.sort_unstable();
+        needed.dedup();
+        needed
+    }
+
+    /// The batch's members: the whole report where there is one (`whole`,
+    /// or an entry's kept report), its stand-in otherwise.
+    fn members_with<'a>(
+        &'a self,
+        stand_ins: &'a [Option<nianbao_core::model::Report>],
+        whole: &'a [(usize, Opened)],
+    ) -> Vec<Member<'a>> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let report = whole
+                    .iter()
+                    .find(|(j, _)| *j == i)
+                    .map(|(_, o)| o)
+                    .or(e.opened.as_ref())
+                    .and_then(|o| o.loaded.report.as_ref())
+                    .or(stand_ins[i].as_ref());
+                Member { file: &e.name, report }
+            })
+            .collect()
+    }
+
+    /// The chain of years, as the core decides from the rows.
+    fn chain(&self) -> Option<Vec<usize>> {
+        let stand_ins = self.stand_ins();
+        batch::chain_years(&self.members_with(&stand_ins, &[]))
     }
 
     /// Several years of one agency (the core decides): each year is checked
-    /// against the one before (the cross-year rules).
+    /// against the one before (the cross-year rules). Their reports are
+    /// whole by now (`Work::BatchWhole`).
     fn chain_years(&mut self, today: Date) {
-        let Some(chain) = batch::chain_years(&self.members()) else { return };
+        let Some(chain) = self.chain() else { return };
         for pair in chain.windows(2) {
-            let previous = self.entries[pair[0]].opened.clone();
+            let Some(previous) = self.entries[pair[0]].opened.clone() else { return };
             let entry = &mut self.entries[pair[1]];
-            if let Some(document) = entry.opened.loaded.document.clone() {
-                entry.opened = entry.opened.edited(document, today, Some(&previous));
+            let Some(opened) = &entry.opened else { return };
+            if let Some(document) = opened.loaded.document.clone() {
+                let opened = opened.edited(document, today, Some(&previous));
+                entry.row = Row::of(&opened, None);
+                entry.opened = Some(opened);
             }
         }
         self.years = Some(chain);
     }
 
     /// A parent's aggregated report against the other reports of its year
-    /// (`aggregate-sum`), when the core finds one.
-    fn aggregate(&self) -> Option<Aggregate> {
-        let found = batch::aggregate(&self.members())?;
+    /// (`aggregate-sum`), when the core finds one; `whole` holds the reports
+    /// it needs (`needs_whole`).
+    fn aggregate_of(&self, whole: &[(usize, Opened)]) -> Option<Aggregate> {
+        let stand_ins = self.stand_ins();
+        let found = batch::aggregate(&self.members_with(&stand_ins, whole))?;
         Some(Aggregate { parent: found.parent, included: found.included, checked: Shared::new(found.checked) })
+    }
+
+    /// Entry `index` on screen; the one shown before is read again from its
+    /// file when opened again, unless it was edited or is one of the chain.
+    fn show(&mut self, index: usize, opened: Opened) {
+        if let Some(before) = self.shown.filter(|&b| b != index) {
+            let in_chain = self.years.as_ref().is_some_and(|y| y.contains(&before));
+            if let Some(entry) = self.entries.get_mut(before).filter(|e| !e.kept && !in_chain) {
+                entry.opened = None;
+            }
+        }
+        self.entries[index].opened = Some(opened);
+        self.shown = Some(index);
     }
 }
 
@@ -506,42 +660,90 @@ mod tests {
         assert!(state.previous.is_none());
     }
 
+    /// A file of a batch as a worker checks it.
+    fn row(name: &str, read: Result<&[u8], String>) -> (String, Row) {
+        (name.to_string(), Row::read(name, read, today()))
+    }
+
+    /// Rows in, then the reports the batch needs whole, as `io::batch` does.
+    fn add_all(state: Rc<State>, id: u32, files: &[(&str, Result<&[u8], String>)]) -> Rc<State> {
+        let rows = files.iter().map(|(name, read)| row(name, read.clone())).collect();
+        let state = state.reduce(Action::Work(Work::BatchRows { id, rows, workers: 0 }));
+        let needed = state.batch.as_ref().unwrap().needs_whole();
+        let files = needed.iter().map(|&i| (i, files[i].1.clone().unwrap_or_default().into())).collect();
+        state.reduce(Action::Work(Work::BatchWhole { id, files, today: today() }))
+    }
+
     #[test]
     fn a_batch_is_summarised_and_a_parent_is_checked_against_its_subordinates() {
         let state = Rc::new(State::new(Lang::Zh, today()));
         let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 4 }));
-        let parent = include_str!("../../samples/huaian-city-2024.json");
-        let files = vec![
-            ("huaian.json".to_string(), Ok(parent.as_bytes().into())),
-            ("jiyuan.json".to_string(), Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes().into())),
-        ];
-        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
+        let parent = include_bytes!("../../samples/huaian-city-2024.json").as_slice();
+        let files =
+            vec![row("huaian.json", Ok(parent)), row("jiyuan.json", Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes()))];
+        let state = state.reduce(Action::Work(Work::BatchRows { id: 1, rows: files, workers: 0 }));
         assert!(!state.batch.as_ref().unwrap().done());
-        let files = vec![
-            ("broken.json".to_string(), Ok(b"{".as_slice().into())),
-            ("gone.docx".to_string(), Err("文件已被移走".to_string())),
-        ];
-        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
+        // Rows of another batch are not this one's.
+        let stray = state.clone().reduce(Action::Work(Work::BatchRows {
+            id: 9,
+            rows: vec![row("x.json", Ok(b"{"))],
+            workers: 0,
+        }));
+        assert_eq!(stray.batch.as_ref().unwrap().entries.len(), 2);
+        let files = vec![row("broken.json", Ok(b"{")), row("gone.docx", Err("文件已被移走".to_string()))];
+        let state = state.reduce(Action::Work(Work::BatchRows { id: 1, rows: files, workers: 0 }));
         let batch = state.batch.as_ref().unwrap();
         assert!(batch.done());
         assert_eq!(batch.entries.len(), 4);
-        assert_eq!(batch.entries[2].opened.checked.diagnostics[0].rule.code(), "json-syntax");
+        assert!(batch.entries.iter().all(|e| e.opened.is_none()), "rows only, no documents");
+        assert!(batch.entries[2].row.reason(Lang::Zh).is_some_and(|r| r.contains("JSON")));
         // A file that could not be read is listed with the reason.
-        assert_eq!(batch.entries[3].read_error.as_deref(), Some("文件已被移走"));
-        assert!(batch.entries[2].read_error.is_none());
+        assert_eq!(batch.entries[3].row.reason(Lang::Zh), Some("文件已被移走"));
+        assert_eq!(batch.needs_whole(), [0, 1]);
+        let whole = vec![(0, Rc::from(parent)), (1, Rc::from(nianbao_core::BUILTIN_SAMPLE.as_bytes()))];
+        let state = state.reduce(Action::Work(Work::BatchWhole { id: 1, files: whole, today: today() }));
+        let batch = state.batch.as_ref().unwrap();
         let aggregate = batch.aggregate.as_ref().expect("淮安 is a prefecture's report");
         assert_eq!((aggregate.parent, aggregate.included.as_slice()), (0, [1].as_slice()));
         assert!(aggregate.checked.diagnostics.iter().all(|d| d.rule.code() == "aggregate-sum"));
         assert!(!aggregate.checked.diagnostics.is_empty());
-        let state = state.reduce(Action::Work(Work::BatchOpen(0)));
+        let state =
+            state.reduce(Action::Work(Work::BatchShow { id: 1, index: 0, bytes: parent.into(), today: today() }));
         assert!(
             state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
         );
         // An unreadable entry is not opened.
-        let state = state.reduce(Action::Work(Work::BatchOpen(2)));
+        let state = state.reduce(Action::Work(Work::BatchShow {
+            id: 1,
+            index: 2,
+            bytes: b"{".as_slice().into(),
+            today: today(),
+        }));
         assert!(
             state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().agency.as_deref() == Some("淮安市人民政府")
         );
+        // Another one shown: the first is read again when opened again.
+        let jiyuan = nianbao_core::BUILTIN_SAMPLE.as_bytes();
+        let state =
+            state.reduce(Action::Work(Work::BatchShow { id: 1, index: 1, bytes: jiyuan.into(), today: today() }));
+        let batch = state.batch.as_ref().unwrap();
+        assert_eq!(batch.shown, Some(1));
+        assert!(batch.entries[0].opened.is_none() && batch.entries[1].opened.is_some());
+    }
+
+    #[test]
+    fn a_cancelled_batch_keeps_its_rows_and_takes_no_more() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 3 }));
+        let state =
+            state.reduce(Action::Work(Work::BatchRows { id: 1, rows: vec![row("a.json", Ok(b"{"))], workers: 0 }));
+        let state = state.reduce(Action::Work(Work::BatchCancel { id: 1 }));
+        let batch = state.batch.as_ref().unwrap();
+        assert!(batch.done() && batch.cancelled);
+        assert_eq!((batch.entries.len(), batch.unchecked()), (1, 2));
+        let state =
+            state.reduce(Action::Work(Work::BatchRows { id: 1, rows: vec![row("b.json", Ok(b"{"))], workers: 0 }));
+        assert_eq!(state.batch.as_ref().unwrap().entries.len(), 1);
     }
 
     #[test]
@@ -554,25 +756,30 @@ mod tests {
         assert!(state.current.is_none() && state.undo.is_empty());
         let state = state.reduce(Action::Work(Work::Undo));
         assert!(state.current.is_none());
+        let hongze = include_bytes!("../../samples/hongze-district-2023.json").as_slice();
         let files = vec![
-            (
-                "hongze.json".to_string(),
-                Ok(include_bytes!("../../samples/hongze-district-2023.json").as_slice().into()),
-            ),
-            ("huaian.json".to_string(), Ok(include_bytes!("../../samples/huaian-city-2024.json").as_slice().into())),
+            row("hongze.json", Ok(hongze)),
+            row("huaian.json", Ok(include_bytes!("../../samples/huaian-city-2024.json"))),
         ];
-        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
+        let state = state.reduce(Action::Work(Work::BatchRows { id: 1, rows: files, workers: 0 }));
         assert!(state.current.is_none());
-        let state = state.reduce(Action::Work(Work::BatchOpen(0)));
+        // A report not kept is not opened without its bytes.
+        assert!(state.clone().reduce(Action::Work(Work::BatchOpen(0))).current.is_none());
+        let state =
+            state.reduce(Action::Work(Work::BatchShow { id: 1, index: 0, bytes: hongze.into(), today: today() }));
         assert_eq!(state.batch.as_ref().unwrap().shown, Some(0));
         assert_eq!(state.current.as_ref().unwrap().origin, Origin::File("hongze.json".into()));
         // An edit of the report on screen is its row's too.
         let state = edit(state, cell("/appeals/review/total", "11"));
         let batch = state.batch.as_ref().unwrap();
-        assert_eq!(batch.entries[0].opened.checked.summary.errors, 1);
+        assert_eq!(batch.entries[0].row.summary.errors, 1);
+        assert!(batch.entries[0].kept);
         assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 1);
         let state = state.reduce(Action::Work(Work::Undo));
-        assert_eq!(state.batch.as_ref().unwrap().entries[0].opened.checked.summary.errors, 2);
+        assert_eq!(state.batch.as_ref().unwrap().entries[0].row.summary.errors, 2);
+        // Kept: opened again as edited, not read again.
+        let state = state.reduce(Action::Work(Work::BatchOpen(0)));
+        assert_eq!(state.current.as_ref().unwrap().checked.summary.errors, 2);
         // A second batch over the first keeps what was there before the first.
         let state = state.reduce(Action::Work(Work::BatchStart { id: 2, total: 0 }));
         let state = state.reduce(Action::Work(Work::BatchClose));
@@ -607,11 +814,11 @@ mod tests {
         let state = Rc::new(State::new(Lang::Zh, today()));
         let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 2 }));
         let state = state.reduce(Action::Work(Work::BatchStart { id: 2, total: 1 }));
-        let late = vec![("old.json".to_string(), Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes().into()))];
-        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files: late, today: today() }));
+        let late = vec![row("old.json", Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes()))];
+        let state = state.reduce(Action::Work(Work::BatchRows { id: 1, rows: late, workers: 0 }));
         assert!(state.batch.as_ref().unwrap().entries.is_empty());
-        let files = vec![("new.json".to_string(), Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes().into()))];
-        let state = state.reduce(Action::Work(Work::BatchAdd { id: 2, files, today: today() }));
+        let files = vec![row("new.json", Ok(nianbao_core::BUILTIN_SAMPLE.as_bytes()))];
+        let state = state.reduce(Action::Work(Work::BatchRows { id: 2, rows: files, workers: 0 }));
         let batch = state.batch.as_ref().unwrap();
         assert_eq!((batch.entries.len(), batch.entries[0].name.as_str(), batch.done()), (1, "new.json", true));
     }
@@ -625,15 +832,21 @@ mod tests {
             "\"carried_over\": { \"natural_person\": 3",
             1,
         );
-        let files = vec![
-            ("2024.json".to_string(), Ok(y2024.as_bytes().into())),
-            ("2023.json".to_string(), Ok(include_bytes!("../../samples/hongze-district-2023.json").as_slice().into())),
+        let files: [(&str, Result<&[u8], String>); 2] = [
+            ("2024.json", Ok(y2024.as_bytes())),
+            ("2023.json", Ok(include_bytes!("../../samples/hongze-district-2023.json"))),
         ];
-        let state = state.reduce(Action::Work(Work::BatchAdd { id: 1, files, today: today() }));
+        let alone = Row::read("2024.json", Ok(y2024.as_bytes()), today());
+        let state = add_all(state, 1, &files);
         let batch = state.batch.as_ref().unwrap();
         assert_eq!(batch.years.as_deref(), Some([1, 0].as_slice()));
-        let rules: Vec<&str> = batch.entries[0].opened.checked.diagnostics.iter().map(|d| d.rule.code()).collect();
+        assert!(batch.entries.iter().all(|e| e.opened.is_some()), "the chain's reports are kept whole");
+        let checked = &batch.entries[0].opened.as_ref().unwrap().checked;
+        let rules: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule.code()).collect();
         assert!(rules.contains(&"carry-over"), "{rules:?}");
+        // Its row counts the cross-year findings, which the file alone has not.
+        assert_eq!(batch.entries[0].row.summary, checked.summary);
+        assert_ne!(batch.entries[0].row.summary, alone.summary);
     }
 
     #[test]

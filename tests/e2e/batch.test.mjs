@@ -4,12 +4,17 @@
 // the report area shows only a report of the batch, chosen from its summary;
 // the totals are the sums of the rows; the mostly-skipped reports are said
 // to be so and never counted clean; filters narrow the rows and the count;
-// no accessibility violation and nothing wider than a phone.
+// no accessibility violation and nothing wider than a phone. Checked in Web
+// Workers or, when none can start, on the page, each row is what checking
+// its file alone says; a thousand files show their progress and rows as
+// they come, and a cancel keeps the rows so far.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeCorpus } from '../../bench/corpus.mjs';
 import { ROOT, axe, fixture, newPage, openApp, sample, setup } from './harness.mjs';
 
 let server;
@@ -120,9 +125,9 @@ async function overflowing(page) {
   });
 }
 
-async function dropBatch(page) {
-  await page.setInputFiles('input[type="file"]', batchFiles());
-  await page.waitForSelector('[data-testid="batch-totals"]');
+async function dropBatch(page, files = batchFiles()) {
+  await page.setInputFiles('input[type="file"]', files);
+  await page.waitForSelector('[data-testid="batch"][data-done="true"]');
 }
 
 async function setLang(page, lang) {
@@ -253,4 +258,168 @@ test('a batch at 390 and 1280 px, in Chinese and in English: no accessibility vi
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
+});
+
+/** A PDF with one page of text that is no report. */
+function notAReportPdf() {
+  const text = 'BT /F1 24 Tf 72 720 Td (Meeting notes, Monday 9 am) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** The real samples (one as its published PDF) and hostile files. */
+function mixedFiles() {
+  const files = ['jiyuan-hitech-zone-2024', 'huaian-city-2024', 'hongze-district-2023', 'hongze-district-2024']
+    .map((n) => ({ name: `${n}.json`, mimeType: 'application/json', buffer: readFileSync(sample(`${n}.json`)) }));
+  files.push({ name: 'huaian-city-2024.pdf', mimeType: 'application/pdf', buffer: readFileSync(sample('huaian-city-2024.pdf')) });
+  files.push({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要：下周一上午九点开会。') });
+  files.push({ name: 'truncated.json', mimeType: 'application/json', buffer: readFileSync(fixture('truncated.json')) });
+  files.push({ name: 'meeting.pdf', mimeType: 'application/pdf', buffer: notAReportPdf() });
+  files.push({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) });
+  files.push({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('\u0000\u0001\u0002 binary, not JSON') });
+  return files;
+}
+
+/** What the command line says of one JSON file alone: its errors and warnings. */
+function alone(file, dir) {
+  const cli = path.join(ROOT, 'target/debug/nianbao');
+  const where = path.join(dir, file.name);
+  writeFileSync(where, file.buffer);
+  // It exits 1 when the file has errors: its output is what counts here.
+  const out = JSON.parse(spawnSync(cli, ['check', where, '--format', 'json']).stdout.toString());
+  return out.summary;
+}
+
+test('a mixed batch: in workers and on the page alike, each row is what checking its file alone says', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-batch-'));
+  const files = mixedFiles();
+  // The PDFs, imported by the command line (the same importer) and checked:
+  // the published one, and one whose text is no report (imported with
+  // nothing in its tables, so mostly unchecked, never clean).
+  const cli = path.join(ROOT, 'target/debug/nianbao');
+  const pdfAlone = {};
+  for (const file of files.filter((f) => f.name.endsWith('.pdf'))) {
+    const pdf = path.join(dir, file.name);
+    writeFileSync(pdf, file.buffer);
+    spawnSync(cli, ['import', pdf, '--out', `${pdf}.json`]);
+    pdfAlone[file.name] = JSON.parse(spawnSync(cli, ['check', `${pdf}.json`, '--format', 'json']).stdout.toString()).summary;
+  }
+  assert.equal(summaryVerdict(pdfAlone['meeting.pdf']), 'MostlyUnchecked');
+  const seen = {};
+  for (const way of ['workers', 'page']) {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    // No worker script: the page checks the files itself, and says nothing of it.
+    if (way === 'page') await page.route('**/batch-worker.js', (route) => route.abort());
+    await openApp(page, server.base);
+    await dropBatch(page, files);
+    const workers = Number(await page.getAttribute('[data-testid="batch"]', 'data-workers'));
+    if (way === 'workers') assert.ok(workers >= 1, `${workers} workers`);
+    else assert.equal(workers, 0);
+    const { r, t } = await assertTotalsAreSums(page);
+    assert.equal(t.total, files.length);
+    const by = Object.fromEntries(r.map((row) => [row.file, row]));
+    for (const file of files.slice(0, 4)) {
+      const summary = alone(file, dir);
+      assert.equal(by[file.name].errors, summary.errors, `${way} ${file.name}`);
+      assert.equal(by[file.name].warnings, summary.warnings, `${way} ${file.name}`);
+      assert.notEqual(by[file.name].verdict, 'Unread');
+    }
+    for (const [name, summary] of Object.entries(pdfAlone)) {
+      assert.equal(by[name].verdict, summaryVerdict(summary), `${way} ${name}`);
+      assert.equal(by[name].errors, summary.errors, `${way} ${name}`);
+      assert.equal(by[name].warnings, summary.warnings, `${way} ${name}`);
+    }
+    for (const name of ['notes.txt', 'truncated.json', 'empty.json', 'not-json.json']) {
+      assert.equal(by[name].verdict, 'Unread', `${way} ${name}`);
+      const reason = await page.textContent(`[data-testid="batch-row"][data-file="${name}"] .nb-batch-reason`);
+      assert.ok(reason.trim().length > 5, `${way} ${name}: ${reason}`);
+    }
+    // A row opened is read again from its file: the report and its findings.
+    await page.locator('[data-testid="batch-row"][data-file="hongze-district-2023.json"] button').click();
+    await page.waitForSelector('li[data-rule="t4-total"]');
+    assert.match(await page.textContent('.nb-report h1'), /洪泽区人民政府2023/);
+    await page.locator('[data-testid="batch-row"][data-file="huaian-city-2024.pdf"] button').click();
+    await page.waitForFunction(() => document.querySelector('.nb-report')?.textContent.includes('huaian-city-2024.pdf'));
+    seen[way] = r.map((x) => JSON.stringify(x)).sort();
+    assert.deepEqual(page.errors.filter((e) => !/batch-worker/.test(e)), [], way);
+    await page.context().close();
+  }
+  assert.deepEqual(seen.workers, seen.page);
+});
+
+function summaryVerdict(s) {
+  if (s.checks_skipped > s.checks_run) return 'MostlyUnchecked';
+  if (s.errors > 0) return 'Errors';
+  if (s.warnings > 0) return 'Warnings';
+  return 'Clean';
+}
+
+test('a thousand reports: progress to N of N, the summary as rows arrive; a cancel keeps the rows so far and says how many were not checked', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-corpus-'));
+  const paths = makeCorpus(dir, 1000);
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await openApp(page, server.base);
+  // Every progress figure the page shows, as it shows it.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="batch-progress"]');
+      const rows = document.querySelectorAll('[data-testid="batch-row"]').length;
+      if (p) window.__progress.push({ checked: Number(p.dataset.checked), total: Number(p.dataset.total), rows });
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+  await page.setInputFiles('input[type="file"]', paths);
+  await page.waitForSelector('[data-testid="batch"][data-done="true"]');
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.length > 0, 'progress was shown');
+  assert.ok(progress.every((p) => p.total === 1000));
+  for (let i = 1; i < progress.length; i++) assert.ok(progress[i].checked >= progress[i - 1].checked, 'progress never goes back');
+  // Rows were on screen before the end.
+  assert.ok(progress.some((p) => p.rows > 0 && p.checked < 1000), JSON.stringify(progress.slice(0, 5)));
+  // The first hundred rows are drawn; the totals count all.
+  let t = await totals(page);
+  assert.equal(t.total, 1000);
+  assert.equal(await page.locator('[data-testid="batch-row"]').count(), 100);
+  assert.match(t.text, /显示 1000 \/ 1000 份/);
+  // One file in ten has 表三 blank but its totals, one in ten totals one too many.
+  assert.equal(t.withErrors >= 100, true, `${t.withErrors} with errors`);
+  assert.equal(await page.locator('[data-testid="batch-stopped"]').count(), 0);
+
+  // Again, stopped early: the rows so far stay, and the page says how many were not checked.
+  await page.setInputFiles('input[type="file"]', paths);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="batch-progress"]')?.dataset.checked) > 0);
+  await page.click('[data-testid="batch-cancel"]');
+  await page.waitForSelector('[data-testid="batch-stopped"]');
+  const checked = Number(await page.getAttribute('[data-testid="batch-totals"]', 'data-total'));
+  const unchecked = Number(await page.getAttribute('[data-testid="batch-stopped"]', 'data-unchecked'));
+  assert.ok(checked > 0 && checked < 1000, `${checked} checked`);
+  assert.equal(checked + unchecked, 1000);
+  assert.match(await page.textContent('[data-testid="batch-stopped"]'), new RegExp(`已检查 ${checked} 份，其余 ${unchecked} 份未检查`));
+  await new Promise((r) => setTimeout(r, 500));
+  t = await totals(page);
+  assert.equal(t.total, checked, 'no row arrives after the cancel');
+  assert.equal(t.shown, checked);
+  await page.screenshot({ path: `${SHOTS}/zh-1280-stopped.png` });
+  await setLang(page, 'en');
+  assert.match(await page.textContent('[data-testid="batch-stopped"]'), new RegExp(`${checked} checked; the other ${unchecked} were not checked`));
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.deepEqual(await overflowing(page), [], 'stopped, on a phone');
+  await page.screenshot({ path: `${SHOTS}/en-390-stopped.png` });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
