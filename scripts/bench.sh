@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): core throughput on one core, publishing, and `nianbao check` on
-# a directory of 10,000 reports, and the browser app (wasm size, time to the
-# validated tables beside a static page). Prints figures; judges nothing.
+# Benchmarks (not tests): core throughput on one core, publishing, `nianbao check` on
+# a directory of 10,000 reports beside node + ajv, and the browser app (wasm
+# size, time to the validated tables beside a static page, a batch of 1,000
+# and 10,000 reports in Web Workers). Prints figures; judges nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,3 +59,5 @@ ensure_chromium
 build_app >/dev/null 2>&1
 node bench/app.mjs
 node bench/sheet.mjs
+echo "== a batch of 1,000 and 10,000 reports dropped into the page (reproduce: node bench/batch.mjs [N…]) =="
+node bench/batch.mjs
