@@ -18,7 +18,11 @@ pub fn use_scroll_to_cell(root: NodeRef, pointer: Option<String>) {
             let element = query(format!("[data-pointer=\"{quoted}\"]"))
                 .or_else(|| query(format!("[data-pointer^=\"{quoted}/\"].nb-selected")))
                 .or_else(|| query(format!("[data-pointer^=\"{quoted}/\"]")));
-            if let Some(element) = element.map(marked) {
+            // One already in full view stays where it is: a click on a
+            // cell selects its finding, and the page moving under the
+            // pointer would turn a double click (to edit) into two clicks
+            // on two places.
+            if let Some(element) = element.map(marked).filter(|e| !in_full_view(e)) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 options.set_behavior(web_sys::ScrollBehavior::Smooth);
@@ -26,6 +30,26 @@ pub fn use_scroll_to_cell(root: NodeRef, pointer: Option<String>) {
             }
         }
     });
+}
+
+/// Whether all of `element` is inside the window (a cell in a table
+/// scrolled sideways may be inside the window but hidden by its container:
+/// then it is brought into view).
+fn in_full_view(element: &web_sys::Element) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
+    let rect = element.get_bounding_client_rect();
+    let inside = rect.top() >= 0.0 && rect.left() >= 0.0 && rect.bottom() <= height && rect.right() <= width;
+    // Its container (a table's scroller) shows it too.
+    let shown_by = |container: web_sys::Element| {
+        let outer = container.get_bounding_client_rect();
+        rect.left() >= outer.left()
+            && rect.right() <= outer.right()
+            && rect.top() >= outer.top()
+            && rect.bottom() <= outer.bottom()
+    };
+    inside && element.parent_element().and_then(|p| p.closest(".nb-scroll").ok().flatten()).is_none_or(shown_by)
 }
 
 /// A failure is shown above the report; bring its banner under `root` into
