@@ -409,7 +409,7 @@ impl Reader<'_> {
 /// (not `"`, `\\` or a control character). Eight bytes are looked at in one
 /// step (a report's text is 汉字, three bytes each, and its strings are
 /// most of its bytes); the last few one at a time.
-fn plain_run(bytes: &[u8]) -> usize {
+pub(super) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     // Whether any byte of `x` is zero, or below 0x20 (exact for any of

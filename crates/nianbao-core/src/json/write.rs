@@ -88,27 +88,25 @@ fn newline(out: &mut String, indent: Option<usize>, level: usize) {
 /// stay readable in saved files.
 pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0..=0x1f => None,
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        match escape {
-            Some(e) => out.push_str(e),
-            None => {
+    loop {
+        // What needs no escape is what the reader takes as plain.
+        let end = start + super::read::plain_run(&bytes[start..]);
+        out.push_str(&s[start..end]);
+        let Some(&b) = bytes.get(end) else { break };
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
                 let _ = write!(out, "\\u{:04x}", b);
             }
         }
-        start = i + 1;
+        start = end + 1;
     }
-    out.push_str(&s[start..]);
     out.push('"');
 }
 
