@@ -35,6 +35,9 @@ cargo test -p nianbao-app --no-default-features --locked --lib
 
 build_app
 
+say "the viewer stays within its size budget"
+check_viewer_size
+
 say "component tests in headless chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown -p nianbao-app --tests --locked

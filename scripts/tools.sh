@@ -80,3 +80,20 @@ build_app() {
   cargo fetch --locked -q
   TRUNK_OFFLINE=true trunk build --release --offline
 }
+
+# The viewer's size budget, gzipped (gzip -9, as bench/app.mjs measures it):
+# every visitor downloads this file, so it may shrink but not grow
+# (docs/DECISIONS.md, decision 130). 206.9 kB when the budget was set; the
+# goal is 150 kB (issue 16). Lower the budget when a cut lands.
+VIEWER_BUDGET_GZ=208000
+
+check_viewer_size() {
+  local wasm=dist/nianbao-app_bg.wasm size
+  [ -f "$wasm" ] || { echo "no $wasm: run build_app first" >&2; return 1; }
+  size=$(gzip -9 -c "$wasm" | wc -c)
+  say "the viewer is $size bytes gzipped (budget $VIEWER_BUDGET_GZ)"
+  if [ "$size" -gt "$VIEWER_BUDGET_GZ" ]; then
+    echo "the viewer ($wasm) is $size bytes gzipped, over its budget of $VIEWER_BUDGET_GZ: cut what grew, or raise the budget in scripts/tools.sh with a decision saying why" >&2
+    return 1
+  fi
+}
