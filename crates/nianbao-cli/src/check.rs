@@ -62,11 +62,44 @@ pub struct Run<'a> {
 /// Files a worker takes at once.
 const TAKEN: usize = 8;
 
+/// How far past the first file not yet written a worker may take files,
+/// per worker: a worker slow on one file (a large one, or a thread the
+/// system put aside) holds every later file back, and they would otherwise
+/// pile up behind it.
+const AHEAD: usize = 4 * TAKEN;
+
+/// The first file not yet passed on, for the workers to keep within reach
+/// of; `usize::MAX` once the writer has stopped.
+struct Progress {
+    next: std::sync::Mutex<usize>,
+    moved: std::sync::Condvar,
+}
+
+impl Progress {
+    fn set(&self, next: usize) {
+        let mut at = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *at != next {
+            *at = next;
+            self.moved.notify_all();
+        }
+    }
+
+    /// Waits until files from `from` on may be taken.
+    fn wait_for(&self, from: usize, window: usize) {
+        let mut at = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while from >= at.saturating_add(window) {
+            at = self.moved.wait(at).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+}
+
 /// Checks the files and writes the result to `out`.
 pub fn run(run: &Run<'_>, out: &mut impl Write) -> std::io::Result<Written> {
     let n = run.files.len();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(n.max(1));
+    let window = AHEAD * workers;
     let next = AtomicUsize::new(0);
+    let progress = Progress { next: std::sync::Mutex::new(0), moved: std::sync::Condvar::new() };
     let mut writer = Writer::new(run);
     std::thread::scope(|scope| -> std::io::Result<()> {
         // Files are taken and passed on a few at a time: one hand-over per
@@ -74,12 +107,15 @@ pub fn run(run: &Run<'_>, out: &mut impl Write) -> std::io::Result<Written> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(usize, Option<Kept>)>>(32);
         for _ in 0..workers {
             let send = send.clone();
-            let next = &next;
+            let (next, progress) = (&next, &progress);
             scope.spawn(move || loop {
                 let from = next.fetch_add(TAKEN, Ordering::Relaxed);
                 if from >= n {
                     break;
                 }
+                // The first file not written is always within reach: the
+                // worker that took it never waits.
+                progress.wait_for(from, window);
                 let checked = (from..n.min(from + TAKEN)).map(|i| (i, check_file(&run.files[i], run))).collect();
                 if send.send(checked).is_err() {
                     break;
@@ -87,12 +123,21 @@ pub fn run(run: &Run<'_>, out: &mut impl Write) -> std::io::Result<Written> {
             });
         }
         drop(send);
-        for checked in receive {
-            for (i, kept) in checked {
-                writer.arrived(i, kept, out)?;
+        let mut written = || -> std::io::Result<()> {
+            for checked in &receive {
+                for (i, kept) in checked {
+                    writer.arrived(i, kept, out)?;
+                }
+                progress.set(writer.next);
             }
-        }
-        Ok(())
+            Ok(())
+        };
+        let result = written();
+        // A failed write (a closed pipe) lets waiting workers go: they
+        // find the channel closed and stop.
+        progress.set(usize::MAX);
+        drop(receive);
+        result
     })?;
     writer.finish(out)
 }
@@ -425,7 +470,8 @@ mod tests {
         let files: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
         let (written, out) = check(&folder("held", &files));
         assert_eq!(out.matches("\"file\":").count(), 600);
-        let bound = 4 + 2 * TAKEN * std::thread::available_parallelism().map_or(1, |n| n.get());
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let bound = 4 + (AHEAD + 2 * TAKEN) * workers;
         assert!(written.held <= bound, "held {} files at once (bound {bound})", written.held);
     }
 
