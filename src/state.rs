@@ -204,6 +204,14 @@ pub struct Batch {
     pub workers: usize,
     /// `aggregate-sum` of a parent's report against its subordinates'.
     pub aggregate: Option<Aggregate>,
+    /// The reports the aggregate check summed, as read from their files
+    /// and without their text (`batch::tables_only`), so that it is made
+    /// again when one of them is edited on screen (whose edited report
+    /// counts instead); empty when there is no aggregate check.
+    pub tables: Vec<(usize, Shared<nianbao_core::model::Report>)>,
+    /// The day the checks across files were made (`Work::BatchWhole`):
+    /// the chain's next year is checked again on it after an edit.
+    pub checked_on: Option<Date>,
     /// When the batch is several years of one agency: their entries, oldest
     /// first (each checked against the year before).
     pub years: Option<Vec<usize>>,

@@ -110,7 +110,10 @@ impl State {
                     .selected
                     .and_then(|i| current.checked.diagnostics.get(i))
                     .map(|d| (d.rule, d.pointers.first().cloned()));
-                let edited = current.edited(document, today, self.previous.as_ref());
+                // A year of a batch's chain is checked against the year
+                // before it in the batch, as when the batch was checked.
+                let chained = self.batch.as_ref().and_then(|b| b.previous_in_chain());
+                let edited = current.edited(document, today, chained.as_ref().or(self.previous.as_ref()));
                 // Keep the same finding selected when it is still there.
                 self.selected = selected_rule.and_then(|(rule, first)| {
                     edited
@@ -180,7 +183,19 @@ impl State {
                     .filter(|(i, _)| *i < batch.entries.len())
                     .map(|(i, bytes)| (*i, Opened::read(Origin::File(batch.entries[*i].name.clone()), bytes, today)))
                     .collect();
-                batch.aggregate = batch.aggregate_of(&whole);
+                batch.checked_on = Some(today);
+                let reports: Vec<(usize, &nianbao_core::model::Report)> =
+                    whole.iter().filter_map(|(i, o)| Some((*i, o.loaded.report.as_ref()?))).collect();
+                batch.aggregate = batch.aggregate_of(&reports);
+                // What the aggregate check summed, kept without its text to
+                // make it again after an edit.
+                let summed =
+                    |i: &usize| batch.aggregate.as_ref().is_some_and(|a| a.parent == *i || a.included.contains(i));
+                batch.tables = reports
+                    .iter()
+                    .filter(|(i, _)| summed(i))
+                    .map(|(i, r)| (*i, Shared::new(batch::tables_only((*r).clone()))))
+                    .collect();
                 // The chain's reports stay whole: each is checked against
                 // the year before, and its trend chart draws them.
                 let years = batch.chain();
@@ -276,8 +291,9 @@ impl State {
     }
 
     /// The batch's report on screen, edited (or undone), is its entry: its
-    /// row and the totals count what is on screen, and the aggregate check
-    /// is made again.
+    /// row and the totals count what is on screen, the aggregate check is
+    /// made again with it, and the next year of a chain is checked against
+    /// it.
     fn keep_batch_entry(&mut self) {
         let (Some(batch), Some(current)) = (&self.batch, &self.current) else { return };
         let Some(index) = batch.shown else { return };
@@ -289,6 +305,8 @@ impl State {
         entry.row = Row::of(current, None);
         entry.opened = Some(current.clone());
         entry.kept = true;
+        batch.reaggregate();
+        batch.recheck_next_year(index);
         self.batch = Some(Shared::new(batch));
     }
 
@@ -444,27 +462,74 @@ impl Batch {
         needed
     }
 
-    /// The batch's members: the whole report where there is one (`whole`,
-    /// or an entry's kept report), its stand-in otherwise.
+    /// The batch's members: an entry's report where it has one (on screen,
+    /// edited, or one of a chain), else the one read from its file
+    /// (`whole`), else its stand-in.
     fn members_with<'a>(
         &'a self,
         stand_ins: &'a [Option<nianbao_core::model::Report>],
-        whole: &'a [(usize, Opened)],
+        whole: &[(usize, &'a nianbao_core::model::Report)],
     ) -> Vec<Member<'a>> {
         self.entries
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let report = whole
-                    .iter()
-                    .find(|(j, _)| *j == i)
-                    .map(|(_, o)| o)
-                    .or(e.opened.as_ref())
+                let report = e
+                    .opened
+                    .as_ref()
                     .and_then(|o| o.loaded.report.as_ref())
+                    .or_else(|| whole.iter().find(|(j, _)| *j == i).map(|(_, r)| *r))
                     .or(stand_ins[i].as_ref());
                 Member { file: &e.name, report }
             })
             .collect()
+    }
+
+    /// The aggregate check made again (after an edit) from the reports it
+    /// summed and the edited ones; none when the reports it would now sum
+    /// are not all at hand (a stand-in has no cells: it would be a false
+    /// alarm, not a check).
+    fn reaggregate(&mut self) {
+        if self.tables.is_empty() {
+            return;
+        }
+        let stand_ins = self.stand_ins();
+        let tables: Vec<(usize, &nianbao_core::model::Report)> = self.tables.iter().map(|(i, r)| (*i, &**r)).collect();
+        let at_hand = |i: usize| {
+            tables.iter().any(|(j, _)| *j == i)
+                || self.entries[i].opened.as_ref().is_some_and(|o| o.loaded.report.is_some())
+        };
+        let aggregate = batch::aggregate(&self.members_with(&stand_ins, &tables))
+            .filter(|found| at_hand(found.parent) && found.included.iter().all(|&i| at_hand(i)))
+            .map(|found| Aggregate {
+                parent: found.parent,
+                included: found.included,
+                checked: Shared::new(found.checked),
+            });
+        self.aggregate = aggregate;
+    }
+
+    /// The report before the one on screen in the batch's chain of years.
+    fn previous_in_chain(&self) -> Option<Opened> {
+        let years = self.years.as_ref()?;
+        let k = years.iter().position(|&i| Some(i) == self.shown)?;
+        self.entries[*years.get(k.checked_sub(1)?)?].opened.clone()
+    }
+
+    /// The year after entry `index` in the chain, checked again against it
+    /// as it now is (its cross-year findings follow the edit).
+    fn recheck_next_year(&mut self, index: usize) {
+        let (Some(years), Some(today)) = (&self.years, self.checked_on) else { return };
+        let Some(k) = years.iter().position(|&i| i == index) else { return };
+        let Some(&next) = years.get(k + 1) else { return };
+        let Some(previous) = self.entries[index].opened.clone() else { return };
+        let entry = &mut self.entries[next];
+        let Some(opened) = &entry.opened else { return };
+        if let Some(document) = opened.loaded.document.clone() {
+            let opened = opened.edited(document, today, Some(&previous));
+            entry.row = Row::of(&opened, None);
+            entry.opened = Some(opened);
+        }
     }
 
     /// The chain of years, as the core decides from the rows.
@@ -494,7 +559,7 @@ impl Batch {
     /// A parent's aggregated report against the other reports of its year
     /// (`aggregate-sum`), when the core finds one; `whole` holds the reports
     /// it needs (`needs_whole`).
-    fn aggregate_of(&self, whole: &[(usize, Opened)]) -> Option<Aggregate> {
+    fn aggregate_of(&self, whole: &[(usize, &nianbao_core::model::Report)]) -> Option<Aggregate> {
         let stand_ins = self.stand_ins();
         let found = batch::aggregate(&self.members_with(&stand_ins, whole))?;
         Some(Aggregate { parent: found.parent, included: found.included, checked: Shared::new(found.checked) })
@@ -732,6 +797,50 @@ mod tests {
     }
 
     #[test]
+    fn the_aggregate_check_follows_an_edit_of_a_summed_report() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 2 }));
+        let parent = include_bytes!("../../samples/huaian-city-2024.json").as_slice();
+        let jiyuan = nianbao_core::BUILTIN_SAMPLE.as_bytes();
+        let state = add_all(state, 1, &[("huaian.json", Ok(parent)), ("jiyuan.json", Ok(jiyuan))]);
+        let batch = state.batch.as_ref().unwrap();
+        let before = batch.aggregate.clone().expect("淮安 is a prefecture's report");
+        // What was summed is kept, without its text.
+        assert_eq!(batch.tables.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 1]);
+        assert!(batch.tables.iter().all(|(_, r)| r.overview.is_none() && r.problems.is_none()));
+        // A difference at a cell 淮安 filled: 济源's cell made the same (the
+        // one subordinate is the whole sum) takes it away.
+        let huaian = nianbao_core::load(parent).document.unwrap();
+        let (pointer, published) = before
+            .checked
+            .diagnostics
+            .iter()
+            .find_map(|d| {
+                let pointer = d.pointers.first()?;
+                let value @ Value::Number(_) = huaian.pointer(pointer)? else { return None };
+                Some((pointer.clone(), value.to_json()))
+            })
+            .expect("a difference at a number of 淮安's");
+        let state =
+            state.reduce(Action::Work(Work::BatchShow { id: 1, index: 1, bytes: jiyuan.into(), today: today() }));
+        let state = edit(state, cell(&pointer, &published));
+        let after = state.batch.as_ref().unwrap().aggregate.clone().expect("still 淮安 against 济源");
+        assert!(after.checked.diagnostics.iter().all(|d| d.pointers.first() != Some(&pointer)), "{pointer}");
+        assert!(after.checked.diagnostics.len() < before.checked.diagnostics.len());
+        // Undone, the check is as it was.
+        let state = state.reduce(Action::Work(Work::Undo));
+        let undone = state.batch.as_ref().unwrap().aggregate.clone().unwrap();
+        assert_eq!(*undone.checked, *before.checked);
+        // 淮安 itself edited to another year: 济源 is no longer its year's,
+        // and nothing is summed.
+        let state =
+            state.reduce(Action::Work(Work::BatchShow { id: 1, index: 0, bytes: parent.into(), today: today() }));
+        let state = edit(state, Edit::Fact { key: "year".into(), text: "2023".into() });
+        assert_eq!(state.current.as_ref().unwrap().loaded.report.as_ref().unwrap().year, Some(2023));
+        assert!(state.batch.as_ref().unwrap().aggregate.is_none());
+    }
+
+    #[test]
     fn a_cancelled_batch_keeps_its_rows_and_takes_no_more() {
         let state = Rc::new(State::new(Lang::Zh, today()));
         let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 3 }));
@@ -847,6 +956,41 @@ mod tests {
         // Its row counts the cross-year findings, which the file alone has not.
         assert_eq!(batch.entries[0].row.summary, checked.summary);
         assert_ne!(batch.entries[0].row.summary, alone.summary);
+    }
+
+    #[test]
+    fn an_edited_year_of_a_chain_is_checked_against_the_year_before_and_checks_the_year_after() {
+        let state = Rc::new(State::new(Lang::Zh, today()));
+        let state = state.reduce(Action::Work(Work::BatchStart { id: 1, total: 2 }));
+        let y2024 = include_str!("../../samples/hongze-district-2024.json").replacen(
+            "\"carried_over\": { \"natural_person\": 0",
+            "\"carried_over\": { \"natural_person\": 3",
+            1,
+        );
+        let files: [(&str, Result<&[u8], String>); 2] = [
+            ("2024.json", Ok(y2024.as_bytes())),
+            ("2023.json", Ok(include_bytes!("../../samples/hongze-district-2023.json"))),
+        ];
+        let state = add_all(state, 1, &files);
+        let carry_over =
+            |opened: &Opened| opened.checked.diagnostics.iter().filter(|d| d.rule.code() == "carry-over").count();
+        // 2024 on screen and edited elsewhere: still checked against 2023.
+        let state = state.reduce(Action::Work(Work::BatchOpen(0)));
+        let state = edit(state, Edit::Text { key: "other".into(), text: "无。".into() });
+        assert_eq!(carry_over(state.current.as_ref().unwrap()), 1);
+        assert_eq!(carry_over(state.batch.as_ref().unwrap().entries[0].opened.as_ref().unwrap()), 1);
+        // 2023 edited to carry forward the 3 that 2024 carried over: 2024's
+        // carry-over finding goes, in its entry and its row.
+        let finding = state.batch.as_ref().unwrap().entries[0].opened.as_ref().unwrap().checked.diagnostics.clone();
+        let pointer = finding.iter().find(|d| d.rule.code() == "carry-over").unwrap().pointers[0].clone();
+        let forward = pointer.replace("carried_over", "carried_forward");
+        assert_ne!(forward, pointer);
+        let state = state.reduce(Action::Work(Work::BatchOpen(1)));
+        let state = edit(state, cell(&forward, "3"));
+        let batch = state.batch.as_ref().unwrap();
+        let next = batch.entries[0].opened.as_ref().unwrap();
+        assert_eq!(carry_over(next), 0);
+        assert_eq!(batch.entries[0].row.summary, next.checked.summary);
     }
 
     #[test]

@@ -154,7 +154,7 @@ fn check_file(path: &std::path::Path, run: &Run<'_>) -> Option<Kept> {
     drop(bytes);
     let checked = nianbao_core::validate(&loaded, run.context);
     let template = loaded.template();
-    let report = loaded.report.map(without_text);
+    let report = loaded.report.map(batch::tables_only);
     let mut kept = Kept {
         path: path.to_path_buf(),
         name: path.display().to_string(),
@@ -167,17 +167,6 @@ fn check_file(path: &std::path::Path, run: &Run<'_>) -> Option<Kept> {
     };
     kept.out = render(&kept, run);
     Some(kept)
-}
-
-/// The report as the checks across files read it: its text and decisions
-/// dropped (a directory of reports would otherwise be held in memory whole).
-fn without_text(mut report: Report) -> Report {
-    report.overview = None;
-    report.problems = None;
-    report.other = None;
-    report.title = None;
-    report.annotations = Vec::new();
-    report
 }
 
 /// A file's part of the output.

@@ -25,6 +25,20 @@ impl Member<'_> {
     }
 }
 
+/// A report as [`aggregate`] reads it: its text, title and decisions
+/// dropped, its tables, agency, year and kind kept. A shell holding many
+/// reports for the aggregate check holds these (about 17 KB a report)
+/// instead of the whole. (The cross-year rules read the text: a chain of
+/// years needs its reports whole.)
+pub fn tables_only(mut report: Report) -> Report {
+    report.overview = None;
+    report.problems = None;
+    report.other = None;
+    report.title = None;
+    report.annotations = Vec::new();
+    report
+}
+
 /// A parent's aggregated report and the reports summed against it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Aggregation {

@@ -240,3 +240,25 @@ fn the_words_of_a_batch_in_both_languages() {
         "1 error, 170 warnings; 1 with errors, 1 mostly unchecked, 1 could not be read, 2 with no errors or warnings"
     );
 }
+
+#[test]
+fn the_aggregate_check_reads_only_what_tables_only_keeps() {
+    use nianbao_core::batch::{aggregate, tables_only, Member};
+    // 淮安 2024 (a prefecture) summed against 济源 2024 (a zone's
+    // department): the findings are the same whole or text-less, and there
+    // are some.
+    let names = ["huaian-city-2024", "jiyuan-hitech-zone-2024"];
+    let whole: Vec<_> = names.iter().map(|n| nianbao_core::load(sample_text(n).as_bytes()).report.unwrap()).collect();
+    let bare: Vec<_> = whole.iter().cloned().map(tables_only).collect();
+    assert!(bare.iter().all(|r| r.overview.is_none() && r.problems.is_none() && r.annotations.is_empty()));
+    assert!(whole.iter().any(|r| r.overview.is_some()));
+    let members = |reports: &[nianbao_core::model::Report]| -> Option<nianbao_core::batch::Aggregation> {
+        let members: Vec<Member> =
+            names.iter().zip(reports).map(|(n, r)| Member { file: n, report: Some(r) }).collect();
+        aggregate(&members)
+    };
+    let from_whole = members(&whole).expect("淮安 is a prefecture's report");
+    assert_eq!((from_whole.parent, from_whole.included.as_slice()), (0, [1].as_slice()));
+    assert!(!from_whole.checked.diagnostics.is_empty());
+    assert_eq!(members(&bare), Some(from_whole));
+}
