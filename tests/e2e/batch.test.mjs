@@ -228,6 +228,44 @@ test('a batch: only its own reports on screen, totals that are the sums of the r
   await page.context().close();
 });
 
+test('an edit to a subordinate\'s report in a batch changes the aggregate check on screen; undo brings it back', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await openApp(page, server.base);
+  const text = (n) => readFileSync(sample(`${n}.json`), 'utf8');
+  const huaian = JSON.parse(text('huaian-city-2024'));
+  await dropBatch(page, ['huaian-city-2024', 'jiyuan-hitech-zone-2024']
+    .map((n) => ({ name: `${n}.json`, mimeType: 'application/json', buffer: Buffer.from(text(n)) })));
+  await page.waitForSelector('[data-testid="aggregate"]');
+  const differences = () => page.$$eval('[data-testid="aggregate"] li[data-rule="aggregate-sum"]',
+    (lis) => lis.map((li) => li.getAttribute('data-pointers').split(' ')[0]));
+  const before = await differences();
+  const said = await page.textContent('[data-testid="aggregate"] > p');
+  // A difference at a number 淮安 filled; 济源 is the one subordinate, so
+  // its cell made the same as 淮安's takes the difference away.
+  const at = (doc, pointer) => pointer.split('/').slice(1).reduce((v, k) => v?.[k], doc);
+  const pointer = before.find((p) => typeof at(huaian, p) === 'number');
+  assert.ok(pointer, `a difference at a number: ${before.join(', ')}`);
+  await page.locator('[data-testid="batch-row"][data-file="jiyuan-hitech-zone-2024.json"] button').click();
+  await page.waitForFunction(() => document.querySelector('.nb-report')?.textContent.includes('jiyuan-hitech-zone-2024.json'));
+  await page.dblclick(`td[data-pointer="${pointer}"]`);
+  const input = page.locator(`td[data-pointer="${pointer}"] input.nb-cell-input`);
+  await input.fill(String(at(huaian, pointer)));
+  await input.press('Enter');
+  await page.waitForFunction((p) => ![...document.querySelectorAll('[data-testid="aggregate"] li[data-rule="aggregate-sum"]')]
+    .some((li) => li.getAttribute('data-pointers').split(' ')[0] === p), pointer);
+  const after = await differences();
+  assert.equal(after.length, before.length - 1, `${pointer}: ${after.join(', ')}`);
+  assert.notEqual(await page.textContent('[data-testid="aggregate"] > p'), said);
+  await page.locator('[data-testid="aggregate"]').screenshot({ path: `${SHOTS}/zh-1280-aggregate-after-edit.png` });
+  // Undone: the check is as it was.
+  await page.click('[data-action="undo"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="aggregate"] li[data-rule="aggregate-sum"]').length === n, before.length);
+  assert.deepEqual(await differences(), before);
+  assert.equal(await page.textContent('[data-testid="aggregate"] > p'), said);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a batch at 390 and 1280 px, in Chinese and in English: no accessibility violation, nothing wider than a phone', async () => {
   for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
     const page = await newPage(browser, { viewport: size });
