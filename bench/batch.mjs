@@ -7,7 +7,9 @@
 // (PerformanceObserver 'longtask') and how many took over 50 ms, the
 // page's JS heap (CDP Performance.getMetrics) and the renderer's resident
 // memory (the page, its workers and their wasm), and how many workers
-// checked the files. Judges nothing.
+// checked the files. Then both exports (the summary CSV and the findings
+// JSON): from the click to the download, the longest frame gap meanwhile,
+// and how many workers made them. Judges nothing.
 //
 //   node bench/batch.mjs [N…]        default: 1000 10000
 //   node bench/batch.mjs --no-workers 1000   the page checking the files itself
@@ -139,6 +141,34 @@ for (const n of SIZES) {
     if (SHOTS) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SHOTS}/batch-${n}-${width}-after.png` });
+    }
+    for (const [what, label] of [['summary CSV', '导出汇总 CSV'], ['findings JSON', '导出全部结果 JSON']]) {
+      await page.evaluate(() => {
+        window.__exportWorkers = 0;
+        window.__exportGaps = [];
+        window.__exportAt = performance.now();
+        let last = null;
+        const frame = (t) => {
+          if (window.__exportAt === null) return;
+          if (last !== null) window.__exportGaps.push(t - last);
+          last = t;
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+        new MutationObserver(() => {
+          const p = document.querySelector('[data-testid="batch-exporting"]');
+          if (p) window.__exportWorkers = Math.max(window.__exportWorkers, Number(p.dataset.workers));
+        }).observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+      const start = Date.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300000 }), page.click(`.nb-batch-actions button:has-text("${label}")`)]);
+      const seconds = (Date.now() - start) / 1000;
+      const bytes = execFileSync('stat', ['-c', '%s', await download.path()], { encoding: 'utf8' }).trim();
+      const e = await page.evaluate(() => {
+        window.__exportAt = null;
+        return { gap: Math.max(0, ...window.__exportGaps), workers: window.__exportWorkers };
+      });
+      console.log(`  export ${what}: ${seconds.toFixed(2)} s from the click to the download (${mb(Number(bytes))}), made by ${e.workers ? `${e.workers} workers` : 'the page itself'}, longest frame gap ${e.gap.toFixed(0)} ms`);
     }
     await page.context().close();
   }

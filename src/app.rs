@@ -370,7 +370,7 @@ fn batch_panel(state: &State, dispatcher: &UseReducerDispatcher<State>, lang: La
         };
         let on_download = {
             let batch = batch.clone();
-            Callback::from(move |what| crate::io::batch::download(what, batch.clone(), lang))
+            Callback::from(move |(what, progress)| crate::io::batch::download(what, batch.clone(), lang, progress))
         };
         // A new batch is a new panel: its order and filters start afresh.
         let key = batch.id.to_string();

@@ -6,9 +6,12 @@
 // size), or { start, names, parts } (each file's bytes, or why it could not
 // be read), and `today`. The worker checks each file and answers with one
 // row per file ({ start, rows: [row JSON…] }): the counts and the words the
-// batch's summary shows, never the document. A module that cannot start,
+// batch's summary shows, never the document. For an export ({ export:
+// 'summary' | 'findings', lang } in the chunk), each file's piece of it
+// instead ({ start, pieces: [text, or undefined for a PDF…] }), made as the
+// page makes it. A module that cannot start,
 // or fails, answers { start, error }; the page then checks the rest itself.
-import init, { batchReadError, checkBatchFile } from './nianbao-workstation.js';
+import init, { batchReadError, checkBatchFile, exportBatchFile, exportBatchReadError } from './nianbao-workstation.js';
 
 let ready = null;
 const start = (module) => {
@@ -37,6 +40,14 @@ self.onmessage = async ({ data }) => {
   const { names, today } = data;
   try {
     await start();
+    if (data.export) {
+      const { export: what, lang } = data;
+      const pieces = files(data).map((read, i) => (typeof read === 'string'
+        ? exportBatchReadError(names[i], read, today, what, lang)
+        : exportBatchFile(read, names[i], today, what, lang)));
+      self.postMessage({ start: data.start, pieces });
+      return;
+    }
     const rows = files(data).map((read, i) => (typeof read === 'string'
       ? batchReadError(names[i], read, today)
       : checkBatchFile(read, names[i], today)));

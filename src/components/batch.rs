@@ -9,7 +9,7 @@
 use crate::components::findings::{repeated, Entry};
 use crate::components::trend_chart::TrendChart;
 use crate::i18n::tr;
-use crate::io::download::BatchDownload;
+use crate::io::download::{BatchDownload, ExportProgress};
 use crate::state::{Batch, BatchEntry, Shared};
 use nianbao_core::batch::{Filter, Part, Show, Tally, Totals, Verdict};
 use nianbao_core::diagnostic::Severity;
@@ -26,7 +26,8 @@ pub struct BatchPanelProps {
     /// Stops the checking; the rows so far stay.
     pub on_cancel: Callback<()>,
     /// Asks for the summary or the findings as a file.
-    pub on_download: Callback<BatchDownload>,
+    /// An export asked for, and where to tell how far it has come.
+    pub on_download: Callback<(BatchDownload, Callback<ExportProgress>)>,
     /// No report is on screen: the batch's heading is the page's first.
     #[prop_or_default]
     pub alone: bool,
@@ -154,8 +155,40 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
             </th>
         }
     };
-    let export_csv = props.on_download.reform(|_: MouseEvent| BatchDownload::Summary);
-    let export_json = props.on_download.reform(|_: MouseEvent| BatchDownload::Findings);
+    // An export under way: which, and how many files of all are done.
+    let exporting = use_state(|| None::<(BatchDownload, usize, usize, usize)>);
+    let export = |what: BatchDownload| {
+        let (on_download, exporting) = (props.on_download.clone(), exporting.clone());
+        Callback::from(move |_: MouseEvent| {
+            if exporting.is_some() {
+                return;
+            }
+            let setter = exporting.setter();
+            on_download
+                .emit((what, Callback::from(move |p: ExportProgress| setter.set(p.map(|(d, t, w)| (what, d, t, w))))));
+        })
+    };
+    let export_csv = export(BatchDownload::Summary);
+    let export_json = export(BatchDownload::Findings);
+    let export_progress = exporting.map(|(what, done, total, workers)| {
+        let name = match (what, lang) {
+            (BatchDownload::Summary, Lang::Zh) => "汇总 CSV",
+            (BatchDownload::Findings, Lang::Zh) => "全部结果 JSON",
+            (BatchDownload::Summary, Lang::En) => "the summary CSV",
+            (BatchDownload::Findings, Lang::En) => "all findings JSON",
+        };
+        html! {
+            <span class="nb-batch-exporting" role="status" data-testid="batch-exporting"
+                data-done={done.to_string()} data-total={total.to_string()} data-workers={workers.to_string()}>
+                <progress max={total.to_string()} value={done.to_string()} aria-label={tr(lang, "导出进度", "Export progress")}></progress>
+                <span>{ match lang {
+                    Lang::Zh => format!("正在准备{name}：已处理 {done} / {total} 份"),
+                    Lang::En => format!("Preparing {name}: {done} of {total} files"),
+                } }</span>
+            </span>
+        }
+    });
+    let busy = exporting.is_some();
     let on_close = props.on_close.clone();
     let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let aggregate = batch.aggregate.as_ref().map(|a| {
@@ -279,8 +312,9 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     </p>
                 }
                 <p class="nb-batch-actions">
-                    <button type="button" class="nb-button" onclick={export_csv}>{tr(lang, "导出汇总 CSV", "Export summary CSV")}</button>
-                    <button type="button" class="nb-button" onclick={export_json}>{tr(lang, "导出全部结果 JSON", "Export all findings JSON")}</button>
+                    <button type="button" class="nb-button" onclick={export_csv} disabled={busy}>{tr(lang, "导出汇总 CSV", "Export summary CSV")}</button>
+                    <button type="button" class="nb-button" onclick={export_json} disabled={busy}>{tr(lang, "导出全部结果 JSON", "Export all findings JSON")}</button>
+                    {export_progress}
                 </p>
             }
             // The summary fills in as the rows arrive.

@@ -12,6 +12,7 @@
 //! chain of years and the exports read their files again (docs/DECISIONS.md).
 
 use crate::io::clock::today;
+use crate::io::download::{batch_export, BatchDownload, ExportProgress};
 use crate::io::files::{read_file, FilesRead};
 use crate::state::{Batch, BatchEntry, Row, Shared, State, Work};
 use std::cell::{Cell, RefCell};
@@ -39,6 +40,8 @@ thread_local! {
     static FILES: RefCell<Option<(u32, Rc<Vec<web_sys::File>>)>> = const { RefCell::new(None) };
     /// The batch being checked: its workers and what they say.
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+    /// The workers making an export's pieces, while they do.
+    static EXPORTING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
 static NEXT_BATCH: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -74,6 +77,13 @@ enum Said {
         worker: usize,
         start: usize,
         rows: Vec<Row>,
+    },
+    /// An export's pieces of a chunk; `None` for a file the page makes
+    /// (a PDF, which the importer module reads).
+    Pieces {
+        worker: usize,
+        start: usize,
+        pieces: Vec<Option<JsValue>>,
     },
     /// A worker could not start, or failed: the rest is checked here.
     Failed,
@@ -117,12 +127,14 @@ impl Queue {
     }
 }
 
-/// Stops the batch being checked, if any: its workers end at once, and the
-/// rows already added stay.
+/// Stops the batch being checked, if any, and its export: their workers
+/// end at once, and the rows already added stay.
 pub fn stop() {
-    if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
-        running.terminate();
-        running.queue.stop();
+    for slot in [&RUNNING, &EXPORTING] {
+        if let Some(running) = slot.with(|r| r.borrow_mut().take()) {
+            running.terminate();
+            running.queue.stop();
+        }
     }
 }
 
@@ -185,10 +197,17 @@ fn start_workers(count: usize, queue: &Rc<Queue>) -> Option<Running> {
     Some(running)
 }
 
-/// A worker's message: `{ start, rows: [row JSON…] }`, or `{ start, error }`.
+/// A worker's message: `{ start, rows: [row JSON…] }`, `{ start, pieces:
+/// [text or undefined…] }`, or `{ start, error }`.
 fn answer(worker: usize, data: &JsValue) -> Said {
     let get = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let Some(start) = get("start").as_f64() else { return Said::Failed };
+    if let Ok(pieces) = get("pieces").dyn_into::<js_sys::Array>() {
+        // Kept as the worker's strings: they go to the download's Blob as
+        // they are.
+        let pieces = pieces.iter().map(|p| p.is_string().then_some(p)).collect();
+        return Said::Pieces { worker, start: start as usize, pieces };
+    }
     let Ok(rows) = get("rows").dyn_into::<js_sys::Array>() else { return Said::Failed };
     let rows: Option<Vec<Row>> = rows.iter().map(|r| r.as_string().and_then(|text| Row::from_json(&text))).collect();
     match rows {
@@ -217,6 +236,8 @@ struct Feeder {
     next: usize,
     reads: Vec<ChunkRead>,
     today: String,
+    /// For an export: what, and in which language, each file's piece is.
+    export: Option<(BatchDownload, nianbao_core::Lang)>,
 }
 
 impl Feeder {
@@ -274,7 +295,11 @@ impl Feeder {
             }
         };
         let names: js_sys::Array = chunk.iter().map(|f| JsValue::from_str(&f.name())).collect();
-        ok && set("start", &JsValue::from_f64(read.start as f64))
+        let export = self.export.is_none_or(|(what, lang)| {
+            set("export", &JsValue::from_str(what.code())) && set("lang", &JsValue::from_str(lang.code()))
+        });
+        ok && export
+            && set("start", &JsValue::from_f64(read.start as f64))
             && set("names", &names)
             && set("today", &JsValue::from_str(&self.today))
             && worker.post_message_with_transfer(&message, &transfer).is_ok()
@@ -306,8 +331,15 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
     // Rows that came early, by chunk (every chunk starts at a multiple of
     // `chunk`), until those before them are in.
     let mut pending: Vec<Option<Vec<Row>>> = (0..total.div_ceil(chunk)).map(|_| None).collect();
-    let mut feeder =
-        Feeder { files: files.clone(), chunk, ahead: workers.len() + 1, next: 0, reads: Vec::new(), today: today_text };
+    let mut feeder = Feeder {
+        files: files.clone(),
+        chunk,
+        ahead: workers.len() + 1,
+        next: 0,
+        reads: Vec::new(),
+        today: today_text,
+        export: None,
+    };
     'start: for _ in 0..IN_FLIGHT {
         for worker in &workers {
             if !feeder.feed(worker).await {
@@ -327,7 +359,7 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
         }
         match queue.next().await {
             None => return,
-            Some(Said::Failed) => {
+            Some(Said::Failed | Said::Pieces { .. }) => {
                 stop_workers(&queue);
                 on_workers = false;
                 continue;
@@ -524,33 +556,193 @@ pub fn open_entry(batch: &Shared<Batch>, index: usize, dispatch: UseReducerDispa
     });
 }
 
-/// Downloads the batch's summary or findings: every file's findings, from
-/// its kept report or read again and checked here, a few at a time.
-pub fn download(what: crate::io::download::BatchDownload, batch: Shared<Batch>, lang: nianbao_core::Lang) {
+/// Downloads the batch's summary or findings. Each file's piece is made in
+/// the batch workers where they can start, as the rows were (the file read
+/// and checked again there); here for the files they cannot make (PDFs,
+/// read by the importer module), for a report opened on screen (its edits
+/// count), for the aggregate check's parent (the check's findings join its
+/// own), and for all when no worker starts. `progress` hears how far it has
+/// come, and `None` when it is over (downloaded, or the batch closed).
+pub fn download(
+    what: BatchDownload,
+    batch: Shared<Batch>,
+    lang: nianbao_core::Lang,
+    progress: yew::Callback<ExportProgress>,
+) {
     let files = files_of(batch.id);
     yew::platform::spawn_local(async move {
         let day = today();
-        let mut checked = Vec::with_capacity(batch.entries.len());
+        let total = batch.entries.len();
+        progress.emit(Some((0, total, 0)));
+        let queue = Rc::new(Queue::default());
+        // Closing the batch stops the export (`stop`), as it stops the checking.
+        exporting(Running { workers: Vec::new(), queue: queue.clone(), _listeners: Vec::new(), _errors: Vec::new() });
+        let mut pieces: Vec<Option<JsValue>> = vec![None; total];
+        let mut shown = Shown { at: js_sys::Date::now(), progress: &progress, total, workers: 0 };
+        if let Some(files) = files.as_ref().filter(|f| f.len() == total) {
+            export_in_workers(files, (what, lang), day, &queue, &mut pieces, &mut shown).await;
+        }
+        let parent = batch.aggregate.as_ref().map(|a| a.parent);
+        let mut done = pieces.iter().filter(|p| p.is_some()).count();
         let mut since_pause = js_sys::Date::now();
         for (i, entry) in batch.entries.iter().enumerate() {
-            let found = match (&entry.opened, files.as_ref().and_then(|f| f.get(i))) {
-                (Some(opened), _) => (*opened.checked.0).clone(),
-                (None, Some(file)) => {
-                    let origin = crate::state::Origin::File(entry.name.clone());
-                    let bytes = read_again(file).await.unwrap_or_default();
-                    (*crate::state::Opened::read(origin, &bytes, day).checked.0).clone()
-                }
-                (None, None) => nianbao_core::Checked {
-                    diagnostics: Vec::new(),
-                    summary: nianbao_core::diagnostic::Summary::default(),
-                },
+            if queue.stopped.get() {
+                progress.emit(None);
+                return;
+            }
+            let here = entry.opened.is_some() || parent == Some(i) || pieces[i].is_none();
+            if !here {
+                continue;
+            }
+            // The report itself, with the aggregate check's findings when
+            // it is the parent's and the findings are asked for.
+            let own = |opened: &crate::state::Opened| {
+                let checked = &opened.checked.0;
+                let merged = (what == BatchDownload::Findings)
+                    .then(|| batch_export::with_aggregate(&batch, i, checked))
+                    .flatten();
+                batch_export::piece(
+                    what,
+                    &entry.name,
+                    merged.as_ref().unwrap_or(checked),
+                    batch_export::template_of(opened),
+                    lang,
+                )
             };
-            checked.push(found);
+            let piece = match (&entry.opened, files.as_ref().and_then(|f| f.get(i))) {
+                (Some(opened), _) => own(opened),
+                (None, Some(file)) => match read_file(file.clone()).await {
+                    Err(reason) => batch_export::file_piece(what, &entry.name, Err(reason), day, lang),
+                    Ok(raw) => {
+                        // A PDF is checked as the importer module reads it;
+                        // one it refuses, as its bytes read as JSON.
+                        let read = if is_pdf(&raw, &entry.name) {
+                            pdf_as_json(&raw, &entry.name).await.unwrap_or_default()
+                        } else {
+                            raw.clone()
+                        };
+                        if parent == Some(i) {
+                            own(&crate::state::Opened::read(crate::state::Origin::File(entry.name.clone()), &read, day))
+                        } else {
+                            batch_export::read_piece(what, &entry.name, &read, &raw, day, lang)
+                        }
+                    }
+                },
+                (None, None) => batch_export::file_piece(what, &entry.name, Err(String::new()), day, lang),
+            };
+            if pieces[i].replace(JsValue::from_str(&piece)).is_none() {
+                done += 1;
+            }
+            shown.tell(done);
             if js_sys::Date::now() - since_pause > 8.0 {
                 crate::io::pause::yield_to_browser().await;
                 since_pause = js_sys::Date::now();
             }
         }
-        crate::io::download::download_batch(what, &batch, &checked, lang);
+        let pieces: Vec<JsValue> = pieces.into_iter().map(|p| p.unwrap_or_else(|| JsValue::from_str(""))).collect();
+        crate::io::download::download_batch(what, &batch, &pieces);
+        progress.emit(None);
+        EXPORTING.with(|e| {
+            let mut running = e.borrow_mut();
+            if running.as_ref().is_some_and(|r| Rc::ptr_eq(&r.queue, &queue)) {
+                *running = None;
+            }
+        });
     });
+}
+
+/// The export under way (again, with its workers): an earlier one still
+/// going is stopped.
+fn exporting(running: Running) {
+    let queue = running.queue.clone();
+    let earlier = EXPORTING.with(|e| e.borrow_mut().replace(running));
+    if let Some(earlier) = earlier.filter(|earlier| !Rc::ptr_eq(&earlier.queue, &queue)) {
+        earlier.terminate();
+        earlier.queue.stop();
+    }
+}
+
+/// An export's progress, told a few times a second.
+struct Shown<'a> {
+    at: f64,
+    progress: &'a yew::Callback<ExportProgress>,
+    total: usize,
+    workers: usize,
+}
+
+impl Shown<'_> {
+    fn tell(&mut self, done: usize) {
+        if js_sys::Date::now() - self.at >= ADD_EVERY_MS {
+            self.progress.emit(Some((done, self.total, self.workers)));
+            self.at = js_sys::Date::now();
+        }
+    }
+}
+
+/// Makes the export's pieces in the batch workers, chunk by chunk as the
+/// rows were; a worker that cannot start or fails leaves the rest (`None`)
+/// to the page.
+async fn export_in_workers(
+    files: &Rc<Vec<web_sys::File>>,
+    export: (BatchDownload, nianbao_core::Lang),
+    day: nianbao_core::date::Date,
+    queue: &Rc<Queue>,
+    pieces: &mut [Option<JsValue>],
+    shown: &mut Shown<'_>,
+) {
+    let total = files.len();
+    if total == 0 {
+        return;
+    }
+    let count = worker_count(total);
+    let chunk = chunk_size(total, count);
+    let Some(running) = start_workers(count, queue) else { return };
+    let workers = running.workers.clone();
+    exporting(running);
+    let mut feeder = Feeder {
+        files: files.clone(),
+        chunk,
+        ahead: workers.len() + 1,
+        next: 0,
+        reads: Vec::new(),
+        today: day.to_string(),
+        export: Some(export),
+    };
+    let mut fed = true;
+    'start: for _ in 0..IN_FLIGHT {
+        for worker in &workers {
+            if !feeder.feed(worker).await {
+                fed = false;
+                break 'start;
+            }
+        }
+    }
+    let (mut received, mut done) = (0, 0);
+    while fed && received < total.div_ceil(chunk) {
+        match queue.next().await {
+            Some(Said::Pieces { worker, start, pieces: said })
+                if start % chunk == 0 && start < total && said.len() == chunk.min(total - start) =>
+            {
+                done += said.iter().filter(|p| p.is_some()).count();
+                for (slot, piece) in pieces[start..].iter_mut().zip(said) {
+                    *slot = piece;
+                }
+                received += 1;
+                // Workers that answer (a script that does not load starts
+                // a worker all the same, which then fails).
+                if shown.workers == 0 {
+                    shown.workers = workers.len();
+                    shown.progress.emit(Some((done, total, shown.workers)));
+                }
+                shown.tell(done);
+                fed = feeder.feed(&workers[worker]).await;
+            }
+            // Stopped (the batch closed), or a worker not to be trusted.
+            _ => break,
+        }
+    }
+    // The rest, if any, is made here; a close still stops it.
+    for worker in &workers {
+        worker.terminate();
+    }
 }

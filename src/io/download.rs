@@ -98,14 +98,19 @@ pub fn download(what: Download, opened: &Opened, lang: Lang) {
 
 /// Offers `text` to the user as a file download.
 pub fn download_text(name: &str, text: &str, mime: &str) {
+    download_parts(name, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)), mime);
+}
+
+/// Offers the text of `parts` (JavaScript strings), joined, as a file
+/// download.
+fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
@@ -178,47 +183,177 @@ pub enum BatchDownload {
     Findings,
 }
 
-/// Starts a download of `what` of `batch`.
+/// Downloads a batch export: its parts in order, each file's piece
+/// ([`batch_export::piece`]) as the worker or the page made it, handed to
+/// the browser's `Blob` as they are (a province's findings are tens of
+/// megabytes: joined into one string first, they would pause the page).
 #[cfg(feature = "workstation")]
-/// `checked` holds every entry's findings (read again from its file, or
-/// its report kept whole), in the entries' order.
-pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, checked: &[nianbao_core::Checked], lang: Lang) {
+pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, pieces: &[wasm_bindgen::JsValue]) {
+    let parts = js_sys::Array::new();
+    for part in batch_export::layout(what, batch, pieces.len()) {
+        match part {
+            batch_export::Part::Text(text) => parts.push(&wasm_bindgen::JsValue::from_str(&text)),
+            batch_export::Part::Piece(i) => parts.push(&pieces[i]),
+        };
+    }
     match what {
-        BatchDownload::Summary => {
-            download_text("nianbao-summary.csv", &batch_csv::summary_csv(batch, checked, lang), "text/csv")
-        }
-        BatchDownload::Findings => {
-            download_text("nianbao-findings.json", &batch_csv::findings_json(batch, checked, lang), "application/json")
-        }
+        BatchDownload::Summary => download_parts("nianbao-summary.csv", &parts, "text/csv"),
+        BatchDownload::Findings => download_parts("nianbao-findings.json", &parts, "application/json"),
     }
 }
 
+/// How far a batch export has come: files done, of all, and how many
+/// workers make the pieces (0: the page alone, as when none can start);
+/// `None` once it is over.
+pub type ExportProgress = Option<(usize, usize, usize)>;
+
+impl BatchDownload {
+    /// The name a batch worker is told (`www/batch-worker.js`).
+    pub fn code(self) -> &'static str {
+        match self {
+            BatchDownload::Summary => "summary",
+            BatchDownload::Findings => "findings",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<BatchDownload> {
+        [BatchDownload::Summary, BatchDownload::Findings].into_iter().find(|w| w.code() == code)
+    }
+}
+
+/// A batch's exports, one file's piece at a time: each piece is made where
+/// the file is checked (in a batch worker, or here), and the export is the
+/// pieces joined in the entries' order, so the two ways give the same bytes.
 #[cfg(feature = "workstation")]
-mod batch_csv {
-    use crate::state::{Batch, BatchEntry};
-    use nianbao_core::batch::Part;
+pub mod batch_export {
+    use super::BatchDownload;
+    use crate::state::Batch;
+    use nianbao_core::batch::Part as TablePart;
     use nianbao_core::message::message;
     use nianbao_core::output;
-    use nianbao_core::Checked;
-    use nianbao_core::Lang;
+    use nianbao_core::{Checked, Lang, Template};
 
-    fn agency(e: &BatchEntry) -> String {
-        e.row.agency.clone().unwrap_or_default()
+    /// One file's piece of an export: for the summary CSV, its finding
+    /// lines; for the findings JSON, its element of the array, written as
+    /// the whole array writes it (`output::files`, pretty).
+    pub fn piece(what: BatchDownload, name: &str, checked: &Checked, template: Template, lang: Lang) -> String {
+        let mut out = String::new();
+        match what {
+            BatchDownload::Summary => {
+                for d in &checked.diagnostics {
+                    let line = [
+                        nianbao_core::csv::text(name),
+                        d.rule.code().to_string(),
+                        d.severity().code().to_string(),
+                        nianbao_core::csv::text(d.pointers.first().map_or("", String::as_str)),
+                        nianbao_core::csv::text(&message(d, template, lang)),
+                    ];
+                    out.push_str(&line.join(","));
+                    out.push_str("\r\n");
+                }
+            }
+            BatchDownload::Findings => {
+                output::file(&output::File { name, template, checked }, lang).write_pretty_at(&mut out, 1)
+            }
+        }
+        out
     }
 
-    fn year(e: &BatchEntry) -> Option<i64> {
-        e.row.year
+    /// The piece of a file of a batch read and checked as the batch checks
+    /// it (`Row::read`): its bytes, or why they could not be read (then
+    /// its findings are those of an empty file).
+    pub fn file_piece(
+        what: BatchDownload,
+        name: &str,
+        read: Result<&[u8], String>,
+        today: nianbao_core::date::Date,
+        lang: Lang,
+    ) -> String {
+        let bytes = read.as_deref().unwrap_or_default();
+        read_piece(what, name, bytes, bytes, today, lang)
     }
 
-    fn template(e: &BatchEntry) -> nianbao_core::Template {
-        e.row.template.unwrap_or(nianbao_core::Template::T2021)
+    /// The piece of a file: `read` is what the batch checked (a PDF's
+    /// imported JSON; nothing when the importer refused it), `raw` the
+    /// file's own bytes.
+    pub fn read_piece(
+        what: BatchDownload,
+        name: &str,
+        read: &[u8],
+        raw: &[u8],
+        today: nianbao_core::date::Date,
+        lang: Lang,
+    ) -> String {
+        let opened = crate::state::Opened::read(crate::state::Origin::File(name.to_string()), read, today);
+        match &opened.refused {
+            // A file the importer refused (empty, no report in it, not
+            // text) has no findings of its own: the export says what
+            // reading it as JSON says, as the command line does of it
+            // alone, so that no unreadable file counts as clean there.
+            Some(_) => {
+                let loaded = nianbao_core::load(raw);
+                let checked = nianbao_core::validate(&loaded, &nianbao_core::Context { today, previous: None });
+                piece(what, name, &checked, Template::T2021, lang)
+            }
+            None => piece(what, name, &opened.checked.0, template_of(&opened), lang),
+        }
     }
 
-    /// The summary as CSV (one line per file) and every finding as CSV.
-    pub fn summary_csv(batch: &Batch, checked: &[Checked], lang: Lang) -> String {
+    /// The template a report's words are written for (the 2021 one when no
+    /// report was read).
+    pub fn template_of(opened: &crate::state::Opened) -> Template {
+        opened.loaded.report.as_ref().map_or(Template::T2021, |r| r.template)
+    }
+
+    /// A part of an export: fixed text, or the piece of the file at that
+    /// index.
+    #[derive(Debug, PartialEq)]
+    pub enum Part {
+        Text(String),
+        Piece(usize),
+    }
+
+    /// The parts of an export of `files` files, in order. The summary CSV:
+    /// one line per file (the rows'), then every finding (the pieces). The
+    /// findings JSON: the pieces as the elements of one array, the core's
+    /// shape for several files (the CLI's).
+    pub fn layout(what: BatchDownload, batch: &Batch, files: usize) -> Vec<Part> {
+        let mut parts = Vec::with_capacity(2 * files + 2);
+        match what {
+            BatchDownload::Summary => {
+                parts.push(Part::Text(summary_lines(batch)));
+                parts.extend((0..files).map(Part::Piece));
+            }
+            BatchDownload::Findings if files == 0 => parts.push(Part::Text("[]\n".to_string())),
+            BatchDownload::Findings => {
+                for i in 0..files {
+                    parts.push(Part::Text(if i == 0 { "[\n  " } else { ",\n  " }.to_string()));
+                    parts.push(Part::Piece(i));
+                }
+                parts.push(Part::Text("\n]\n".to_string()));
+            }
+        }
+        parts
+    }
+
+    /// The export's text, its parts joined.
+    pub fn join(what: BatchDownload, batch: &Batch, pieces: &[String]) -> String {
+        let mut out = String::new();
+        for part in layout(what, batch, pieces.len()) {
+            match part {
+                Part::Text(text) => out.push_str(&text),
+                Part::Piece(i) => out.push_str(&pieces[i]),
+            }
+        }
+        out
+    }
+
+    /// The summary CSV up to its findings: one line per file, as the
+    /// batch's summary shows it.
+    fn summary_lines(batch: &Batch) -> String {
         // Then the row's verdict and its errors and warnings per part, as
         // the batch's summary shows them (nianbao_core::batch::Tally).
-        let parts: Vec<&str> = Part::ALL.iter().map(|p| p.code()).collect();
+        let parts: Vec<&str> = TablePart::ALL.iter().map(|p| p.code()).collect();
         let mut out = format!(
             "\u{feff}file,agency,year,template,errors,warnings,infos,dismissed,verdict,checks_run,checks_skipped,{}\r\n",
             parts.join(",")
@@ -229,8 +364,8 @@ mod batch_csv {
             let template = e.row.template.map(|t| t.code()).unwrap_or("");
             let mut line = vec![
                 nianbao_core::csv::text(&e.name),
-                nianbao_core::csv::text(&agency(e)),
-                year(e).map(|y| y.to_string()).unwrap_or_default(),
+                nianbao_core::csv::text(e.row.agency.as_deref().unwrap_or_default()),
+                e.row.year.map(|y| y.to_string()).unwrap_or_default(),
                 template.to_string(),
                 s.errors.to_string(),
                 s.warnings.to_string(),
@@ -245,44 +380,79 @@ mod batch_csv {
             out.push_str("\r\n");
         }
         out.push_str("\r\nfile,rule,severity,pointer,message\r\n");
-        for (e, checked) in batch.entries.iter().zip(checked) {
-            let template = template(e);
-            for d in &checked.diagnostics {
-                let line = [
-                    nianbao_core::csv::text(&e.name),
-                    d.rule.code().to_string(),
-                    d.severity().code().to_string(),
-                    nianbao_core::csv::text(d.pointers.first().map_or("", String::as_str)),
-                    nianbao_core::csv::text(&message(d, template, lang)),
-                ];
-                out.push_str(&line.join(","));
-                out.push_str("\r\n");
-            }
-        }
         out
     }
 
-    /// All findings as JSON, in the core's shape for several files (the CLI's):
-    /// the parent's entry holds its aggregate findings too.
-    pub fn findings_json(batch: &Batch, checked: &[Checked], lang: Lang) -> String {
-        let merged = batch
-            .aggregate
-            .as_ref()
-            .and_then(|a| Some((a.parent, nianbao_core::batch::with_aggregate(checked.get(a.parent)?, &a.checked))));
-        let files: Vec<output::File<'_>> = batch
-            .entries
-            .iter()
-            .zip(checked)
-            .enumerate()
-            .map(|(i, (e, own))| output::File {
-                name: &e.name,
-                template: template(e),
-                checked: match &merged {
-                    Some((parent, checked)) if *parent == i => checked,
-                    _ => own,
-                },
-            })
-            .collect();
-        output::files(&files, lang).to_json_pretty()
+    /// The parent's findings with the aggregate check's, as its piece of
+    /// the findings JSON holds them.
+    pub fn with_aggregate(batch: &Batch, index: usize, own: &Checked) -> Option<Checked> {
+        let aggregate = batch.aggregate.as_ref().filter(|a| a.parent == index)?;
+        Some(nianbao_core::batch::with_aggregate(own, &aggregate.checked))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::state::{Opened, Origin};
+
+        /// The findings JSON made of pieces is the core's own array, byte
+        /// for byte, and the summary's findings are each file's lines.
+        #[test]
+        fn the_pieces_joined_are_the_whole_export() {
+            let today = nianbao_core::date::Date::new(2026, 11, 27).unwrap();
+            let files: Vec<(&str, Vec<u8>)> = vec![
+                ("a.json", nianbao_core::BUILTIN_SAMPLE.as_bytes().to_vec()),
+                ("b.json", include_bytes!("../../samples/hongze-district-2023.json").to_vec()),
+                ("c.json", b"{\"year\": 2024,".to_vec()),
+                ("d.json", Vec::new()),
+                ("e.txt", "会议纪要：下周一上午九点开会。".as_bytes().to_vec()),
+            ];
+            for lang in [Lang::Zh, Lang::En] {
+                // What the export says of each: what it checked, or, for a
+                // file the importer refused, what reading it as JSON says.
+                let said: Vec<(Checked, Template)> = files
+                    .iter()
+                    .map(|(n, b)| {
+                        let o = Opened::read(Origin::File(n.to_string()), b, today);
+                        match o.refused {
+                            Some(_) => {
+                                let context = nianbao_core::Context { today, previous: None };
+                                (nianbao_core::validate(&nianbao_core::load(b), &context), Template::T2021)
+                            }
+                            None => ((*o.checked.0).clone(), template_of(&o)),
+                        }
+                    })
+                    .collect();
+                assert!(said[3].0.summary.errors == 1 && said[4].0.summary.errors == 1);
+                let whole: Vec<output::File<'_>> = files
+                    .iter()
+                    .zip(&said)
+                    .map(|((name, _), (checked, template))| output::File { name, template: *template, checked })
+                    .collect();
+                let pieces: Vec<String> =
+                    files.iter().map(|(n, b)| file_piece(BatchDownload::Findings, n, Ok(b), today, lang)).collect();
+                let batch = Batch::default();
+                assert_eq!(
+                    join(BatchDownload::Findings, &batch, &pieces),
+                    output::files(&whole, lang).to_json_pretty()
+                );
+                assert_eq!(join(BatchDownload::Findings, &batch, &[]), output::files(&[], lang).to_json_pretty());
+                // A file that could not be read again: the findings of an empty file.
+                assert_eq!(file_piece(BatchDownload::Findings, "d.json", Err("gone".into()), today, lang), pieces[3]);
+                let lines: Vec<String> =
+                    files.iter().map(|(n, b)| file_piece(BatchDownload::Summary, n, Ok(b), today, lang)).collect();
+                let csv = join(BatchDownload::Summary, &batch, &lines);
+                assert!(csv.starts_with("\u{feff}file,agency,year,template,"));
+                assert!(csv.ends_with(&format!("\r\nfile,rule,severity,pointer,message\r\n{}", lines.concat())));
+                for (line, (checked, _)) in lines.iter().zip(&said) {
+                    assert_eq!(line.matches("\r\n").count(), checked.diagnostics.len());
+                }
+                assert!(lines[1].lines().all(|l| l.starts_with("b.json,")), "{}", lines[1]);
+                assert!(lines[2].starts_with("c.json,json-syntax,error,"), "{}", lines[2]);
+                // The refused ones are not clean: the empty file and the text.
+                assert!(lines[3].starts_with("d.json,json-syntax,error,"), "{}", lines[3]);
+                assert!(lines[4].starts_with("e.txt,json-syntax,error,"), "{}", lines[4]);
+            }
+        }
     }
 }

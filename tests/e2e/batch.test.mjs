@@ -400,6 +400,65 @@ test('a mixed batch: in workers and on the page alike, each row is what checking
   assert.deepEqual(seen.workers, seen.page);
 });
 
+/** Both exports of the batch on screen, as downloaded: the summary CSV's text and the findings JSON's. */
+async function exports(page) {
+  // The most workers any export said it had (data-workers on its progress).
+  await page.evaluate(() => {
+    window.__exportWorkers = 0;
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="batch-exporting"]');
+      if (p) window.__exportWorkers = Math.max(window.__exportWorkers, Number(p.dataset.workers));
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+  const got = {};
+  for (const [key, label] of [['csv', '导出汇总 CSV'], ['json', '导出全部结果 JSON']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.nb-batch-actions button:has-text("${label}")`)]);
+    got[key] = readFileSync(await download.path(), 'utf8');
+    await page.waitForSelector('[data-testid="batch-exporting"]', { state: 'detached' });
+  }
+  got.workers = await page.evaluate(() => window.__exportWorkers);
+  return got;
+}
+
+test('the exports: made in workers or on the page, the same bytes; each file\'s findings what the command line says of it alone', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-export-'));
+  const files = mixedFiles();
+  const made = {};
+  for (const way of ['workers', 'page']) {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    if (way === 'page') await page.route('**/batch-worker.js', (route) => route.abort());
+    await openApp(page, server.base);
+    await dropBatch(page, files);
+    // A report opened and edited on screen: the exports hold its edit.
+    await page.locator('[data-testid="batch-row"][data-file="hongze-district-2024.json"] button').click();
+    await page.waitForSelector('.nb-report h1');
+    made[way] = await exports(page);
+    if (way === 'workers') assert.ok(made[way].workers >= 1, `${made[way].workers} workers made the exports`);
+    else assert.equal(made[way].workers, 0);
+    assert.deepEqual(page.errors.filter((e) => !/batch-worker/.test(e)), [], way);
+    await page.context().close();
+  }
+  assert.equal(made.workers.csv, made.page.csv);
+  assert.equal(made.workers.json, made.page.json);
+  const all = JSON.parse(made.workers.json);
+  assert.deepEqual(all.map((f) => f.file), files.map((f) => f.name));
+  const csv = made.workers.csv.split('\r\n');
+  const findings = csv.slice(csv.indexOf('file,rule,severity,pointer,message') + 1).filter(Boolean);
+  for (const file of files) {
+    const entry = all.find((f) => f.file === file.name);
+    // The CSV's findings of the file are its JSON's, one line each.
+    assert.equal(findings.filter((line) => line.startsWith(`${file.name},`)).length, entry.diagnostics.length, file.name);
+    if (!file.name.endsWith('.json') || entry.diagnostics.some((d) => d.rule.startsWith('aggregate'))) continue;
+    const where = path.join(dir, file.name);
+    writeFileSync(where, file.buffer);
+    const { file: _, ...own } = entry;
+    const cli = JSON.parse(spawnSync(path.join(ROOT, 'target/debug/nianbao'), ['check', where, '--format', 'json']).stdout.toString());
+    assert.deepEqual(own, cli, file.name);
+  }
+  // The unreadable files are in the export, with why.
+  assert.equal(all.find((f) => f.file === 'truncated.json').diagnostics[0].rule, 'json-syntax');
+});
+
 function summaryVerdict(s) {
   if (s.checks_skipped > s.checks_run) return 'MostlyUnchecked';
   if (s.errors > 0) return 'Errors';
@@ -437,6 +496,26 @@ test('a thousand reports: progress to N of N, the summary as rows arrive; a canc
   // One file in ten has 表三 blank but its totals, one in ten totals one too many.
   assert.equal(t.withErrors >= 100, true, `${t.withErrors} with errors`);
   assert.equal(await page.locator('[data-testid="batch-stopped"]').count(), 0);
+
+  // The findings of all thousand exported: progress while the pieces are
+  // made, both buttons off meanwhile, then one array of a thousand.
+  await page.evaluate(() => {
+    window.__exporting = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="batch-exporting"]');
+      const off = [...document.querySelectorAll('.nb-batch-actions button')].every((b) => b.disabled);
+      if (p) window.__exporting.push({ done: Number(p.dataset.done), total: Number(p.dataset.total), off, text: p.textContent });
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.nb-batch-actions button:has-text("导出全部结果 JSON")')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.length, 1000);
+  assert.equal(exported.filter((f) => f.summary.errors > 0).length, t.withErrors);
+  const exporting = await page.evaluate(() => window.__exporting);
+  assert.ok(exporting.length > 0 && exporting.every((p) => p.total === 1000 && p.off), JSON.stringify(exporting.slice(0, 3)));
+  assert.match(exporting[0].text, /正在准备全部结果 JSON：已处理 \d+ \/ 1000 份/);
+  await page.waitForSelector('[data-testid="batch-exporting"]', { state: 'detached' });
+  assert.ok(await page.locator('.nb-batch-actions button').evaluateAll((bs) => bs.every((b) => !b.disabled)));
 
   // Again, stopped early: the rows so far stay, and the page says how many were not checked.
   // The stop is pressed from inside the page at the first render that shows

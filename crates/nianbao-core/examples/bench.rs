@@ -53,6 +53,23 @@ fn measure_load(name: &str, text: &str) {
     println!("{name:<44} {:>7.1} µs/report", elapsed * 1e6 / runs as f64);
 }
 
+/// The JSON reader alone (text to `json::Value`), the first part of reading.
+fn measure_parse(name: &str, text: &str) {
+    if !selected(name) {
+        return;
+    }
+    let start = Instant::now();
+    let mut runs = 0u64;
+    while start.elapsed() < Duration::from_secs(1) {
+        for _ in 0..1000 {
+            black_box(nianbao_core::json::parse(black_box(text)).ok());
+        }
+        runs += 1000;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    println!("{name:<44} {:>7.1} µs/report", elapsed * 1e6 / runs as f64);
+}
+
 /// The section 一 reader alone (the text-table-mismatch rule's share).
 fn measure_reader(name: &str, text: &str) {
     if !selected(name) {
@@ -92,6 +109,9 @@ fn main() {
     println!("of which reading (JSON and the model), one core:");
     measure_load("built-in sample (济源 2024)", nianbao_core::BUILTIN_SAMPLE);
     measure_load("淮安 2024 (largest narrative)", &read("huaian-city-2024"));
+    println!("of which the JSON reader alone (text to values), one core:");
+    measure_parse("built-in sample (济源 2024)", nianbao_core::BUILTIN_SAMPLE);
+    measure_parse("淮安 2024 (largest narrative)", &read("huaian-city-2024"));
     println!("section 一 read for statements, one core:");
     measure_reader("built-in sample (济源 2024)", nianbao_core::BUILTIN_SAMPLE);
     measure_reader("淮安 2024 (largest narrative)", &read("huaian-city-2024"));
