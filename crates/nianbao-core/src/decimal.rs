@@ -26,7 +26,12 @@ const EXACT_INTEGER: u64 = 1 << 53;
 /// The value of `text`, a number in JSON's syntax (a leading `+` is also
 /// accepted); `None` when it is not one. Too large numbers are infinite.
 pub fn value(text: &str) -> Option<f64> {
-    let bytes = text.as_bytes();
+    value_of_bytes(text.as_bytes())
+}
+
+/// [`value`] of text given as its bytes (a number kept inline, which need
+/// not be checked as UTF-8 again to be read).
+pub fn value_of_bytes(bytes: &[u8]) -> Option<f64> {
     let mut at = 0;
     let negative = match bytes.first() {
         Some(b'-') => {

@@ -61,7 +61,7 @@ impl Number {
 
     /// The value as a double; `inf` for numbers too large for one (`1e400`).
     pub fn value(&self) -> f64 {
-        crate::decimal::value(self.raw.as_str()).unwrap_or(f64::NAN)
+        crate::decimal::value_of_bytes(self.raw.as_bytes()).unwrap_or(f64::NAN)
     }
 }
 

@@ -181,7 +181,9 @@ impl Reader<'_> {
             self.path.push(PathToken::Key { start: key_offset, end: key_end });
             let value = self.value(depth + 1)?;
             self.path.pop();
-            match object.entries.iter().position(|(k, _)| k.as_bytes() == key.as_bytes()) {
+            // Keys of one text are the same `ShortText` (inline up to its
+            // length, zeros after), so they compare whole, without a call.
+            match object.entries.iter().position(|(k, _)| *k == key) {
                 Some(index) => {
                     let first = std::mem::replace(&mut object.entries[index].1, value.clone());
                     let mut pointer = self.pointer_here();
@@ -408,25 +410,36 @@ impl Reader<'_> {
 /// How many bytes from the start of `bytes` are plain string characters
 /// (not `"`, `\\` or a control character). Eight bytes are looked at in one
 /// step (a report's text is 汉字, three bytes each, and its strings are
-/// most of its bytes); the last few one at a time.
+/// most of its bytes), the last few too, padded with a stop.
 pub(super) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether any byte of `x` is zero, or below 0x20 (exact for any of
-    // them: a borrow only ever runs from a byte that is one).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let below_space = |x: u64| x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each byte of `x` that is a quote, a backslash or
+    // below 0x20, exact for the lowest such byte (the first, read little
+    // endian): a borrow only ever runs upward from a byte that is one.
+    let stops = |x: u64| {
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGH
+    };
+    let first = |x: u64| (stops(x).trailing_zeros() / 8) as usize;
+    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word);
-        if zero(x ^ (ONES * u64::from(b'"'))) || zero(x ^ (ONES * u64::from(b'\\'))) || below_space(x) {
-            break;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        if stops(x) != 0 {
+            return at + first(x);
         }
         at += 8;
     }
-    at + bytes[at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(bytes.len() - at)
+    // The rest, with zero bytes after it: a zero stops the run at the end.
+    let rest = chunks.remainder();
+    let mut word = [0u8; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    at + first(u64::from_le_bytes(word))
 }
 
 /// The 1-based line and character column of a byte offset, as an editor shows

@@ -162,17 +162,18 @@ impl Reader<'_> {
     }
 
     fn string(&mut self, root: &Object, key: &str, required: bool) -> Option<String> {
-        let pointer = format!("/{key}");
+        // The pointer is made only for a finding.
+        let pointer = || format!("/{key}");
         match root.get(key) {
             None => {
                 if required {
-                    self.missing(&pointer);
+                    self.missing(&pointer());
                 }
                 None
             }
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                self.wrong_type(&pointer, ExpectedType::String, other);
+                self.wrong_type(&pointer(), ExpectedType::String, other);
                 None
             }
         }
@@ -187,21 +188,21 @@ impl Reader<'_> {
         expected: ExpectedType,
         read: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
-        let pointer = format!("/{key}");
+        let pointer = || format!("/{key}");
         match root.get(key)? {
             Value::String(s) => {
                 let value = read(s);
                 if value.is_none() {
                     self.push(
                         Rule::FieldType,
-                        &pointer,
+                        &pointer(),
                         Detail::FieldType { expected, found: Found::Value(s.clone()) },
                     );
                 }
                 value
             }
             other => {
-                self.wrong_type(&pointer, expected, other);
+                self.wrong_type(&pointer(), expected, other);
                 None
             }
         }
@@ -360,10 +361,9 @@ impl Reader<'_> {
                         .map(|r| r.path[2])
                         .collect();
                     if !sub_keys.is_empty() {
-                        let pointer = format!("/applications/results/{key}");
                         for sub in group.keys() {
                             if !sub_keys.contains(&sub) {
-                                self.unknown(&pointer, sub);
+                                self.unknown(&format!("/applications/results/{key}"), sub);
                             }
                         }
                     }

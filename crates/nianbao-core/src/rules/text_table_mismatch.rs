@@ -586,7 +586,7 @@ fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
 /// closely, and they are rare in 汉字 text (its characters lead E4 to E9).
 fn sentence_end(bytes: &[u8], from: usize) -> (usize, usize) {
     let mut at = from;
-    while let Some(offset) = bytes[at..].iter().position(|&b| matches!(b, b'!' | b'?' | 0xE3 | 0xEF)) {
+    while let Some(offset) = crate::text::position_of_any(&bytes[at..], [b'!', b'?', 0xE3, 0xEF]) {
         at += offset;
         let width = match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
             (b'!' | b'?', _, _) => 1,
