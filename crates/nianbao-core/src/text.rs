@@ -301,6 +301,30 @@ pub(crate) fn position_of_any<const N: usize>(bytes: &[u8], set: [u8; N]) -> Opt
     chunks.remainder().iter().position(|b| set.contains(b)).map(|i| at + i)
 }
 
+/// Where the first ASCII digit of `bytes`, or byte `other`, is, eight
+/// bytes at a step.
+pub(crate) fn position_of_digit_or(bytes: &[u8], other: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // A digit is a byte that XOR 0x30 is below 10; each flag exact for
+    // the lowest byte, as in `position_of_any`.
+    let found = |x: u64| {
+        let digit = x ^ (ONES * 0x30);
+        let same = x ^ (ONES * u64::from(other));
+        (digit.wrapping_sub(ONES * 10) & !digit | same.wrapping_sub(ONES) & !same) & HIGH
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let hits = found(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default()));
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|&b| b.is_ascii_digit() || b == other).map(|i| at + i)
+}
+
 #[cfg(test)]
 mod position_tests {
     proptest::proptest! {
@@ -313,6 +337,16 @@ mod position_tests {
         ) {
             let by_bytes = bytes.iter().position(|b| set.contains(b));
             proptest::prop_assert_eq!(super::position_of_any(&bytes, set), by_bytes);
+        }
+
+        /// The same for a digit or one other byte.
+        #[test]
+        fn position_of_digit_or_finds_what_a_byte_scan_finds(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            other in proptest::prelude::any::<u8>(),
+        ) {
+            let by_bytes = bytes.iter().position(|&b| b.is_ascii_digit() || b == other);
+            proptest::prop_assert_eq!(super::position_of_digit_or(&bytes, other), by_bytes);
         }
     }
 }

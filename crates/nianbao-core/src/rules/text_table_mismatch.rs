@@ -528,6 +528,14 @@ fn counts_something(sentence: &str) -> bool {
     let mut after_digit = false;
     let mut at = 0;
     while at < bytes.len() {
+        // Away from a digit, only a digit or a wide digit's lead byte can
+        // start one: the bytes between are passed over eight at a step.
+        if !after_digit {
+            match crate::text::position_of_digit_or(&bytes[at..], 0xEF) {
+                Some(offset) => at += offset,
+                None => return false,
+            }
+        }
         let b = bytes[at];
         let three = |x: u8, y: u8, z: u8| b == x && bytes.get(at + 1) == Some(&y) && bytes.get(at + 2) == Some(&z);
         // ０–９ are EF BC 90–99.
