@@ -82,21 +82,21 @@ pub fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
 /// A heading of its own line, such as （一）存在问题 or 二、改进措施: an
 /// enumerator, then a few words with no sentence punctuation.
 pub fn is_heading(line: &str) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十";
+    // Every sentence of section 一 is asked: a match, not a string search.
+    let numeral = |c: char| {
+        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') || c.is_ascii_digit()
+    };
     let line = line.trim();
     let rest = if let Some(inner) = line.strip_prefix(['（', '(']) {
         let end = inner.find(['）', ')']);
         match end {
-            Some(end) if end > 0 && inner[..end].chars().all(|c| NUMERALS.contains(c) || c.is_ascii_digit()) => {
+            Some(end) if end > 0 && inner[..end].chars().all(numeral) => {
                 &inner[end + inner[end..].chars().next().map_or(0, char::len_utf8)..]
             }
             _ => return false,
         }
     } else {
-        let head = line
-            .char_indices()
-            .find(|&(_, c)| !(NUMERALS.contains(c) || c.is_ascii_digit()))
-            .map_or(line.len(), |(at, _)| at);
+        let head = line.char_indices().find(|&(_, c)| !numeral(c)).map_or(line.len(), |(at, _)| at);
         match line[head..].strip_prefix(['、', '.', '．']) {
             Some(rest) if head > 0 => rest,
             _ => return false,
