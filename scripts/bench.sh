@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): core throughput on one core, publishing, `nianbao check` on
+# Benchmarks (not tests): core throughput on one core (in time, and in
+# instructions when valgrind is there), publishing, `nianbao check` on
 # a directory of 10,000 reports beside node + ajv, and the browser app (wasm
 # size, time to the validated tables beside a static page, a batch of 1,000
 # and 10,000 reports in Web Workers). Prints figures; judges nothing.
@@ -12,6 +13,8 @@ cargo build --release -q -p nianbao-publish --example publish_bench
 cargo build --release -q -p nianbao-cli
 echo "== core =="
 taskset -c 0 ./target/release/examples/bench 2>/dev/null || ./target/release/examples/bench
+echo "== core, in instructions (callgrind: the same on every run; reproduce: bench/instructions.sh) =="
+bench/instructions.sh
 echo "== import =="
 taskset -c 0 ./target/release/examples/import_bench 2>/dev/null || ./target/release/examples/import_bench
 
