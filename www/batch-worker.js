@@ -2,9 +2,9 @@
 // runs the workstation module (nianbao-workstation). The page first sends
 // its compiled module ({ module }), so that no worker fetches or compiles it
 // again; then chunks of files it has read, the bytes handed over rather
-// than copied: { start, names, buffer, sizes } (the files joined, each its
-// size), or { start, names, parts } (each file's bytes, or why it could not
-// be read), and `today`. The worker checks each file and answers with one
+// than copied: { start, names, parts } (each file's bytes, or why it could
+// not be read; the page sends this since decision 133), or { start, names,
+// buffer, sizes } (the files joined, each its size), and `today`. The worker checks each file and answers with one
 // row per file ({ start, rows: [row JSON…] }): the counts and the words the
 // batch's summary shows, never the document. For an export ({ export:
 // 'summary' | 'findings', lang } in the chunk), each file's piece of it

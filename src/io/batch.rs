@@ -216,15 +216,15 @@ fn answer(worker: usize, data: &JsValue) -> Said {
     }
 }
 
-/// A chunk of the files being read in one go, started when made: a single
-/// read of them joined, which browsers do much faster than a read per file.
-/// The page reads the files and hands the bytes over (transferred, not
-/// copied): handing over the files themselves costs the page a fraction of
-/// a millisecond each, seconds for ten thousand.
+/// A chunk of the files being read, each file's read started when the
+/// chunk is made. The page reads the files and hands the bytes over
+/// (transferred, not copied): handing a `File` on (to a worker, or into a
+/// `Blob` that joins a chunk) costs the page more than starting its read
+/// (decision 133).
 struct ChunkRead {
     start: usize,
     end: usize,
-    joined: Option<js_sys::Promise>,
+    reads: Vec<js_sys::Promise>,
 }
 
 /// Reads the files chunk by chunk, a chunk ahead per worker, and hands each
@@ -246,9 +246,8 @@ impl Feeder {
     fn fill(&mut self) {
         if self.reads.len() < self.ahead && self.next < self.files.len() {
             let (start, end) = (self.next, (self.next + self.chunk).min(self.files.len()));
-            let parts: js_sys::Array = self.files[start..end].iter().collect();
-            let joined = web_sys::Blob::new_with_blob_sequence(&parts).ok().map(|b| b.array_buffer());
-            self.reads.push(ChunkRead { start, end, joined });
+            let reads = self.files[start..end].iter().map(|f| f.array_buffer()).collect();
+            self.reads.push(ChunkRead { start, end, reads });
             self.next = end;
         }
     }
@@ -266,34 +265,20 @@ impl Feeder {
         let message = js_sys::Object::new();
         let transfer = js_sys::Array::new();
         let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), value).is_ok();
-        let joined = match read.joined {
-            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
-            None => None,
-        };
-        let ok = match joined {
-            Some(buffer) => {
-                let sizes: js_sys::Array = chunk.iter().map(|f| JsValue::from_f64(f.size())).collect();
-                transfer.push(&buffer);
-                set("buffer", &buffer) && set("sizes", &sizes)
-            }
-            // One unreadable file spoils the joined read: each alone, and
-            // the one that cannot be read says why.
-            None => {
-                let parts = js_sys::Array::new();
-                for file in chunk {
-                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Ok(buffer) => {
-                            transfer.push(&buffer);
-                            parts.push(&buffer);
-                        }
-                        Err(error) => {
-                            parts.push(&JsValue::from_str(&crate::js::bindings::js_error_text(error)));
-                        }
-                    }
+        // Each file's bytes, or why it could not be read.
+        let parts = js_sys::Array::new();
+        for read in read.reads {
+            match wasm_bindgen_futures::JsFuture::from(read).await {
+                Ok(buffer) => {
+                    transfer.push(&buffer);
+                    parts.push(&buffer);
                 }
-                set("parts", &parts)
+                Err(error) => {
+                    parts.push(&JsValue::from_str(&crate::js::bindings::js_error_text(error)));
+                }
             }
-        };
+        }
+        let ok = set("parts", &parts);
         let names: js_sys::Array = chunk.iter().map(|f| JsValue::from_str(&f.name())).collect();
         let export = self.export.is_none_or(|(what, lang)| {
             set("export", &JsValue::from_str(what.code())) && set("lang", &JsValue::from_str(lang.code()))
