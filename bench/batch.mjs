@@ -137,7 +137,12 @@ for (const n of SIZES) {
     console.log(`  while checking: longest long task ${longest.toFixed(0)} ms (${r.long.filter(checking).length} long tasks); ${gaps.length} frames, longest gap ${gap.toFixed(0)} ms, 99th percentile ${(gaps[Math.floor(gaps.length * 0.99)] ?? 0).toFixed(0)} ms, ${gaps.filter((g) => g > 17.5).length} over one frame`);
     const tasks = r.long.filter(checking);
     if (tasks.length) console.log(`  the long tasks while checking, at (s after the drop): ${tasks.map((t) => `${((t.at - r.drop) / 1000).toFixed(2)} (${t.ms.toFixed(0)} ms)`).join(', ')}; the summary was complete at ${((r.done - r.drop) / 1000).toFixed(2)}`);
-    console.log(`  JS heap used ${mb(metrics.JSHeapUsedSize)} of ${mb(metrics.JSHeapTotalSize)} (performance.memory: ${r.heap === null ? '—' : mb(r.heap)}); renderer RSS ${before.toFixed(0)} MB before, ${peakRss.toFixed(0)} MB at most, ${rendererRss().toFixed(0)} MB after`);
+    const after = rendererRss();
+    // What of it is garbage not yet collected (the files' bytes, read and
+    // handed over, are ArrayBuffers outside the JS heap's count).
+    await cdp.send('HeapProfiler.collectGarbage');
+    await new Promise((r) => setTimeout(r, 500));
+    console.log(`  JS heap used ${mb(metrics.JSHeapUsedSize)} of ${mb(metrics.JSHeapTotalSize)} (performance.memory: ${r.heap === null ? '—' : mb(r.heap)}); renderer RSS ${before.toFixed(0)} MB before, ${peakRss.toFixed(0)} MB at most, ${after.toFixed(0)} MB after, ${rendererRss().toFixed(0)} MB after a garbage collection`);
     if (SHOTS) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SHOTS}/batch-${n}-${width}-after.png` });
