@@ -13,8 +13,8 @@ cargo build --release -q -p nianbao-publish --example publish_bench
 cargo build --release -q -p nianbao-cli
 echo "== core =="
 taskset -c 0 ./target/release/examples/bench 2>/dev/null || ./target/release/examples/bench
-echo "== core, in instructions (callgrind: the same on every run; reproduce: bench/instructions.sh) =="
-bench/instructions.sh
+echo "== core, in instructions (callgrind: the same on every run; reproduce: scripts/bench-instructions.sh) =="
+scripts/bench-instructions.sh || true
 echo "== import =="
 taskset -c 0 ./target/release/examples/import_bench 2>/dev/null || ./target/release/examples/import_bench
 

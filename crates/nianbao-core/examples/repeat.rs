@@ -1,6 +1,6 @@
 //! Reads (and checks) one report N times and does nothing else, for a
 //! count of instructions under callgrind, which, unlike a time, is the same
-//! on every run of a busy machine (`bench/instructions.sh`).
+//! on every run of a busy machine (`scripts/bench-instructions.sh`).
 //!
 //!   repeat N parse|load|check [FILE]   (the built-in sample without FILE)
 
