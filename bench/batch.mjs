@@ -16,6 +16,8 @@
 //                                    (batch-worker.js blocked: the fallback, as before workers)
 //   RUNS=3 node bench/batch.mjs      each size three times (a busy machine varies), then the medians
 //   SHOTS=DIR node bench/batch.mjs   also screenshots at 390 and 1280 px, during and after
+//   CORES=N node bench/batch.mjs     the page told the machine has N cores (navigator.hardwareConcurrency):
+//                                    N workers, to see how the batch goes with fewer or more
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -93,6 +95,9 @@ for (const n of SIZES) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.addInitScript(RECORDER);
+    if (process.env.CORES) {
+      await page.addInitScript(`Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${Number(process.env.CORES)} });`);
+    }
     if (NO_WORKERS) await page.route('**/batch-worker.js', (route) => route.abort());
     await page.goto(`${server.base}/dist/index.html`);
     await page.waitForSelector('.nb-app[data-live] td[data-pointer="/appeals/review/total"]');

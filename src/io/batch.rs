@@ -1,5 +1,5 @@
 //! Checking a batch off the main thread: the files go to Web Workers
-//! (`www/batch-worker.js`, one per core the browser reports, each running
+//! (`www/batch-worker.js`, one per core the browser reports but one, each running
 //! this very module, the workstation), which read and check them and send
 //! back one row each (`state::Row`), never the document. The rows are added
 //! in the files' order, a few times a second, so the summary fills in while
@@ -148,12 +148,14 @@ pub fn check(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
     yew::platform::spawn_local(run(id, files, dispatch));
 }
 
-/// How many workers: one per core the browser reports, at least one, at
-/// most `MAX_WORKERS`, and no more than there are chunks of files.
+/// How many workers: one per core the browser reports but the page's own
+/// (reading and handing over the files keeps it busy all through a batch:
+/// decision 134), at least one, at most `MAX_WORKERS`, and no more than
+/// there are chunks of files.
 fn worker_count(total: usize) -> usize {
     let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
     let cores = if cores.is_finite() && cores >= 1.0 { cores as usize } else { 1 };
-    cores.clamp(1, MAX_WORKERS).min(total.div_ceil(4)).max(1)
+    cores.saturating_sub(1).clamp(1, MAX_WORKERS).min(total.div_ceil(4)).max(1)
 }
 
 /// Files per message: small enough that every worker has several, so the
