@@ -243,6 +243,31 @@ struct Feeder {
 }
 
 impl Feeder {
+    /// Reads `files` in chunks of `chunk` for `workers` workers, a chunk
+    /// ahead per worker.
+    fn new(
+        files: Rc<Vec<web_sys::File>>,
+        chunk: usize,
+        workers: usize,
+        today: String,
+        export: Option<(BatchDownload, nianbao_core::Lang)>,
+    ) -> Feeder {
+        Feeder { files, chunk, ahead: workers + 1, next: 0, reads: Vec::new(), today, export }
+    }
+
+    /// Gives each worker its first chunks (`IN_FLIGHT` each); false when
+    /// one could not be posted.
+    async fn start(&mut self, workers: &[web_sys::Worker]) -> bool {
+        for _ in 0..IN_FLIGHT {
+            for worker in workers {
+                if !self.feed(worker).await {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
     /// Starts one more read, if fewer than `ahead` are under way: one at a
     /// time, so that the page's share stays a short task.
     fn fill(&mut self) {
@@ -318,23 +343,10 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
     // Rows that came early, by chunk (every chunk starts at a multiple of
     // `chunk`), until those before them are in.
     let mut pending: Vec<Option<Vec<Row>>> = (0..total.div_ceil(chunk)).map(|_| None).collect();
-    let mut feeder = Feeder {
-        files: files.clone(),
-        chunk,
-        ahead: workers.len() + 1,
-        next: 0,
-        reads: Vec::new(),
-        today: today_text,
-        export: None,
-    };
-    'start: for _ in 0..IN_FLIGHT {
-        for worker in &workers {
-            if !feeder.feed(worker).await {
-                stop_workers(&queue);
-                on_workers = false;
-                break 'start;
-            }
-        }
+    let mut feeder = Feeder::new(files.clone(), chunk, workers.len(), today_text, None);
+    if !feeder.start(&workers).await {
+        stop_workers(&queue);
+        on_workers = false;
     }
     while rows.len() < total {
         if !on_workers {
@@ -686,24 +698,8 @@ async fn export_in_workers(
     let Some(running) = start_workers(count, queue) else { return };
     let workers = running.workers.clone();
     exporting(running);
-    let mut feeder = Feeder {
-        files: files.clone(),
-        chunk,
-        ahead: workers.len() + 1,
-        next: 0,
-        reads: Vec::new(),
-        today: day.to_string(),
-        export: Some(export),
-    };
-    let mut fed = true;
-    'start: for _ in 0..IN_FLIGHT {
-        for worker in &workers {
-            if !feeder.feed(worker).await {
-                fed = false;
-                break 'start;
-            }
-        }
-    }
+    let mut feeder = Feeder::new(files.clone(), chunk, workers.len(), day.to_string(), Some(export));
+    let mut fed = feeder.start(&workers).await;
     let (mut received, mut done) = (0, 0);
     while fed && received < total.div_ceil(chunk) {
         match queue.next().await {

@@ -36,38 +36,33 @@ fn measure(name: &str, text: &str, previous: Option<&str>) {
     );
 }
 
-/// Reading alone (JSON and the model), without the checks.
-fn measure_load(name: &str, text: &str) {
-    if !selected(name) {
-        return;
-    }
+/// The time `work` takes, a report at a time, for a second at least.
+fn time_per_report(mut work: impl FnMut()) -> f64 {
     let start = Instant::now();
     let mut runs = 0u64;
     while start.elapsed() < Duration::from_secs(1) {
         for _ in 0..1000 {
-            black_box(load(black_box(text.as_bytes())));
+            work();
         }
         runs += 1000;
     }
-    let elapsed = start.elapsed().as_secs_f64();
-    println!("{name:<44} {:>7.1} µs/report", elapsed * 1e6 / runs as f64);
+    start.elapsed().as_secs_f64() * 1e6 / runs as f64
+}
+
+/// Reading alone (JSON and the model), without the checks.
+fn measure_load(name: &str, text: &str) {
+    if selected(name) {
+        let micros = time_per_report(|| drop(black_box(load(black_box(text.as_bytes())))));
+        println!("{name:<44} {micros:>7.1} µs/report");
+    }
 }
 
 /// The JSON reader alone (text to `json::Value`), the first part of reading.
 fn measure_parse(name: &str, text: &str) {
-    if !selected(name) {
-        return;
+    if selected(name) {
+        let micros = time_per_report(|| drop(black_box(nianbao_core::json::parse(black_box(text)).ok())));
+        println!("{name:<44} {micros:>7.1} µs/report");
     }
-    let start = Instant::now();
-    let mut runs = 0u64;
-    while start.elapsed() < Duration::from_secs(1) {
-        for _ in 0..1000 {
-            black_box(nianbao_core::json::parse(black_box(text)).ok());
-        }
-        runs += 1000;
-    }
-    let elapsed = start.elapsed().as_secs_f64();
-    println!("{name:<44} {:>7.1} µs/report", elapsed * 1e6 / runs as f64);
 }
 
 /// The section 一 reader alone (the text-table-mismatch rule's share).
@@ -77,16 +72,10 @@ fn measure_reader(name: &str, text: &str) {
     }
     let report = load(text.as_bytes()).report.expect("a report");
     let overview = report.overview.clone().unwrap_or_default();
-    let start = Instant::now();
-    let mut runs = 0u64;
-    while start.elapsed() < Duration::from_secs(1) {
-        for _ in 0..1000 {
-            black_box(nianbao_core::rules::text_table_mismatch::statements(black_box(&overview), report.year));
-        }
-        runs += 1000;
-    }
-    let elapsed = start.elapsed().as_secs_f64();
-    println!("{name:<44} {:>7.1} µs/report  ({} bytes of section 一)", elapsed * 1e6 / runs as f64, overview.len());
+    let micros = time_per_report(|| {
+        drop(black_box(nianbao_core::rules::text_table_mismatch::statements(black_box(&overview), report.year)))
+    });
+    println!("{name:<44} {micros:>7.1} µs/report  ({} bytes of section 一)", overview.len());
 }
 
 /// `bench WORD` measures only the reports whose name holds WORD (for a

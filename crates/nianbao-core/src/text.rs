@@ -275,54 +275,58 @@ mod tests {
     }
 }
 
-/// Where the first byte of `bytes` that is one of `set` is, eight bytes at
-/// a step (section 一 is thousands of bytes, and its rules look for a few
-/// byte values in all of them).
-pub(crate) fn position_of_any<const N: usize>(bytes: &[u8], set: [u8; N]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    // The high bit of each byte of `x` that is in the set, exact for the
-    // lowest (the first, read little endian).
-    let found = |x: u64| {
-        set.iter().fold(0, |found, &b| {
-            let y = x ^ (ONES * u64::from(b));
-            found | (y.wrapping_sub(ONES) & !y)
-        }) & HIGH
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let hits = found(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default()));
-        if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks.remainder().iter().position(|b| set.contains(b)).map(|i| at + i)
+/// Where the first byte of `bytes` that `marks` marks is, eight bytes at a
+/// step (section 一 and a report's strings are thousands of bytes, and the
+/// rules and the JSON reader look for a few byte values in all of them).
+/// `marks` sets the high bit of each byte of a word (read little endian)
+/// that is one, exact at least for the lowest ([`byte_is`], [`byte_below`];
+/// the other bits are masked off here, once); `is` says the same of one
+/// byte, for the last few.
+pub(crate) fn first_marked(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
+    let at = marked_run(bytes, marks, is);
+    (at < bytes.len()).then_some(at)
 }
 
-/// Where the first ASCII digit of `bytes`, or byte `other`, is, eight
-/// bytes at a step.
-pub(crate) fn position_of_digit_or(bytes: &[u8], other: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    // A digit is a byte that XOR 0x30 is below 10; each flag exact for
-    // the lowest byte, as in `position_of_any`.
-    let found = |x: u64| {
-        let digit = x ^ (ONES * 0x30);
-        let same = x ^ (ONES * u64::from(other));
-        (digit.wrapping_sub(ONES * 10) & !digit | same.wrapping_sub(ONES) & !same) & HIGH
-    };
+/// How many bytes from the start of `bytes` are not marked (see
+/// [`first_marked`]): all of them when none is.
+#[inline(always)]
+pub(crate) fn marked_run(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let hits = found(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default()));
+        let hits = marks(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default())) & (ONES * 0x80);
         if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
+            return at + (hits.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    chunks.remainder().iter().position(|&b| b.is_ascii_digit() || b == other).map(|i| at + i)
+    let rest = chunks.remainder();
+    at + rest.iter().position(|&b| is(b)).unwrap_or(rest.len())
+}
+
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+
+/// The high bit of each byte of `x` below `n` (at most 0x80), exact for the
+/// lowest such byte: a borrow only ever runs upward from a byte that is one.
+/// Only the high bits mean anything ([`first_marked`] keeps only them).
+pub(crate) const fn byte_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * n as u64) & !x
+}
+
+/// The high bit of each byte of `x` that is `b`, exact for the lowest.
+pub(crate) const fn byte_is(x: u64, b: u8) -> u64 {
+    byte_below(x ^ (ONES * b as u64), 1)
+}
+
+/// Where the first byte of `bytes` that is one of `set` is.
+pub(crate) fn position_of_any<const N: usize>(bytes: &[u8], set: [u8; N]) -> Option<usize> {
+    first_marked(bytes, |x| set.iter().fold(0, |marks, &b| marks | byte_is(x, b)), |b| set.contains(&b))
+}
+
+/// Where the first ASCII digit of `bytes`, or byte `other`, is (a digit is
+/// a byte that XOR 0x30 is below 10).
+pub(crate) fn position_of_digit_or(bytes: &[u8], other: u8) -> Option<usize> {
+    first_marked(bytes, |x| byte_below(x ^ (ONES * 0x30), 10) | byte_is(x, other), |b| b.is_ascii_digit() || b == other)
 }
 
 #[cfg(test)]

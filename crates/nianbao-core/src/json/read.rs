@@ -408,38 +408,16 @@ impl Reader<'_> {
 }
 
 /// How many bytes from the start of `bytes` are plain string characters
-/// (not `"`, `\\` or a control character). Eight bytes are looked at in one
-/// step (a report's text is 汉字, three bytes each, and its strings are
-/// most of its bytes), the last few too, padded with a stop.
+/// (not `"`, `\\` or a control character), eight bytes at a step (a
+/// report's text is 汉字, three bytes each, and its strings are most of its
+/// bytes).
 pub(super) fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    // The high bit of each byte of `x` that is a quote, a backslash or
-    // below 0x20, exact for the lowest such byte (the first, read little
-    // endian): a borrow only ever runs upward from a byte that is one.
-    let stops = |x: u64| {
-        let quote = x ^ (ONES * u64::from(b'"'));
-        let backslash = x ^ (ONES * u64::from(b'\\'));
-        (quote.wrapping_sub(ONES) & !quote
-            | backslash.wrapping_sub(ONES) & !backslash
-            | x.wrapping_sub(ONES * 0x20) & !x)
-            & HIGH
-    };
-    let first = |x: u64| (stops(x).trailing_zeros() / 8) as usize;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        if stops(x) != 0 {
-            return at + first(x);
-        }
-        at += 8;
-    }
-    // The rest, with zero bytes after it: a zero stops the run at the end.
-    let rest = chunks.remainder();
-    let mut word = [0u8; 8];
-    word[..rest.len()].copy_from_slice(rest);
-    at + first(u64::from_le_bytes(word))
+    use crate::text::{byte_below, byte_is, marked_run};
+    marked_run(
+        bytes,
+        |x| byte_is(x, b'"') | byte_is(x, b'\\') | byte_below(x, 0x20),
+        |b| b == b'"' || b == b'\\' || b < 0x20,
+    )
 }
 
 /// The 1-based line and character column of a byte offset, as an editor shows
