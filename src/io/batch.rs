@@ -339,7 +339,9 @@ async fn run(id: u32, files: Rc<Vec<web_sys::File>>, dispatch: UseReducerDispatc
 
     let mut rows: Vec<(String, Row)> = Vec::with_capacity(total);
     let mut added = 0;
-    let mut last_added = js_sys::Date::now();
+    // The first rows are added as soon as they come; then a few times a
+    // second.
+    let mut last_added = f64::NEG_INFINITY;
     // Rows that came early, by chunk (every chunk starts at a multiple of
     // `chunk`), until those before them are in.
     let mut pending: Vec<Option<Vec<Row>>> = (0..total.div_ceil(chunk)).map(|_| None).collect();
