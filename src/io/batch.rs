@@ -498,15 +498,23 @@ async fn pdf_as_json(bytes: &[u8], name: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// A file of the batch read again: its own bytes, and for a PDF what the
+/// importer module made of them (its JSON, or why not); or why the file
+/// could not be read.
+async fn read_file_again(file: &web_sys::File) -> Result<(Vec<u8>, Option<Result<Vec<u8>, String>>), String> {
+    let name = file.name();
+    let bytes = read_file(file.clone()).await?;
+    let imported = if is_pdf(&bytes, &name) { Some(pdf_as_json(&bytes, &name).await) } else { None };
+    Ok((bytes, imported))
+}
+
 /// A file of the batch read again: its bytes as the batch checked them (a
 /// PDF imported), or why not.
 async fn read_again(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let name = file.name();
-    let bytes = read_file(file.clone()).await?;
-    if is_pdf(&bytes, &name) {
-        return pdf_as_json(&bytes, &name).await;
+    match read_file_again(file).await? {
+        (_, Some(imported)) => imported,
+        (bytes, None) => Ok(bytes),
     }
-    Ok(bytes)
 }
 
 fn files_of(id: u32) -> Option<Rc<Vec<web_sys::File>>> {
@@ -606,26 +614,25 @@ pub fn download(
                     what,
                     &entry.name,
                     merged.as_ref().unwrap_or(checked),
-                    batch_export::template_of(opened),
+                    opened.loaded.template(),
                     lang,
                 )
             };
             let piece = match (&entry.opened, files.as_ref().and_then(|f| f.get(i))) {
                 (Some(opened), _) => own(opened),
-                (None, Some(file)) => match read_file(file.clone()).await {
+                (None, Some(file)) => match read_file_again(file).await {
                     Err(reason) => batch_export::file_piece(what, &entry.name, Err(reason), day, lang),
-                    Ok(raw) => {
+                    Ok((raw, imported)) => {
                         // A PDF is checked as the importer module reads it;
                         // one it refuses, as its bytes read as JSON.
-                        let read = if is_pdf(&raw, &entry.name) {
-                            pdf_as_json(&raw, &entry.name).await.unwrap_or_default()
-                        } else {
-                            raw.clone()
+                        let read = match &imported {
+                            Some(imported) => imported.as_deref().unwrap_or_default(),
+                            None => raw.as_slice(),
                         };
                         if parent == Some(i) {
-                            own(&crate::state::Opened::read(crate::state::Origin::File(entry.name.clone()), &read, day))
+                            own(&crate::state::Opened::read(crate::state::Origin::File(entry.name.clone()), read, day))
                         } else {
-                            batch_export::read_piece(what, &entry.name, &read, &raw, day, lang)
+                            batch_export::read_piece(what, &entry.name, read, &raw, day, lang)
                         }
                     }
                 },

@@ -293,16 +293,10 @@ pub mod batch_export {
             Some(_) => {
                 let loaded = nianbao_core::load(raw);
                 let checked = nianbao_core::validate(&loaded, &nianbao_core::Context { today, previous: None });
-                piece(what, name, &checked, Template::T2021, lang)
+                piece(what, name, &checked, loaded.template(), lang)
             }
-            None => piece(what, name, &opened.checked.0, template_of(&opened), lang),
+            None => piece(what, name, &opened.checked.0, opened.loaded.template(), lang),
         }
-    }
-
-    /// The template a report's words are written for (the 2021 one when no
-    /// report was read).
-    pub fn template_of(opened: &crate::state::Opened) -> Template {
-        opened.loaded.report.as_ref().map_or(Template::T2021, |r| r.template)
     }
 
     /// A part of an export: fixed text, or the piece of the file at that
@@ -419,7 +413,7 @@ pub mod batch_export {
                                 let context = nianbao_core::Context { today, previous: None };
                                 (nianbao_core::validate(&nianbao_core::load(b), &context), Template::T2021)
                             }
-                            None => ((*o.checked.0).clone(), template_of(&o)),
+                            None => ((*o.checked.0).clone(), o.loaded.template()),
                         }
                     })
                     .collect();

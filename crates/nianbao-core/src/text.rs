@@ -289,7 +289,6 @@ pub(crate) fn first_marked(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn
 
 /// How many bytes from the start of `bytes` are not marked (see
 /// [`first_marked`]): all of them when none is.
-#[inline(always)]
 pub(crate) fn marked_run(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
