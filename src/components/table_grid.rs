@@ -11,7 +11,6 @@ use nianbao_core::json::Value;
 use nianbao_core::layout::{GridKind, TableLayout};
 use nianbao_core::{Checked, Lang, Loaded, Template};
 use std::collections::{HashMap, HashSet};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[cfg(feature = "workstation")]
@@ -209,18 +208,6 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     }
 }
 
-/// The note under a number cell's editor when what is typed is text (the
-/// viewer has no editor).
-#[cfg(feature = "workstation")]
-fn stored_as_text(text: bool, lang: Lang) -> Option<&'static str> {
-    text.then(|| nianbao_core::message::stored_as_text(lang))
-}
-
-#[cfg(not(feature = "workstation"))]
-fn stored_as_text(_: bool, _: Lang) -> Option<&'static str> {
-    None
-}
-
 /// A pasted block that did not fit, said above the table until dismissed.
 #[cfg(feature = "workstation")]
 fn refused_notice(refused: Option<(nianbao_core::sheet::Overflow, Callback<MouseEvent>)>, lang: Lang) -> Html {
@@ -323,147 +310,165 @@ fn TableRow(props: &TableRowProps) -> Html {
         let column_class = format!("nb-c{}", starts[row][index]);
         let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
         let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
-        let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
         match (&cell.kind, &props.cells[index]) {
+            #[cfg(feature = "workstation")]
             (GridKind::Value { pointer }, Some(shown)) if shown.editing => {
-                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
-                let on_edit = props.on_edit.clone();
-                let target = pointer.clone();
-                let oninput = Callback::from(move |e: InputEvent| {
-                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        on_edit.emit((target.clone(), input.value()));
-                    }
-                });
-                let stop = props.on_edit_start.clone();
-                let onblur = Callback::from(move |_: FocusEvent| stop.emit(None));
-                let label = format!(
-                    "{}{}",
-                    tr(lang, "编辑：", "Edit: "),
-                    nianbao_core::message::place(props.template, pointer, lang)
-                );
-                // What is typed is not a number: it will be stored as text.
-                let note_id = format!("{prefix}note{}", pointer.replace('/', "-"));
-                let note = stored_as_text(shown.stored_text, lang);
-                html! {
-                    <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}
-                        tabindex="-1">
-                        <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
-                            aria-describedby={note.is_some().then(|| note_id.clone())}
-                            value={shown.text.clone()} {oninput} {onblur} />
-                        if let Some(note) = note {
-                            <span class="nb-cell-note" id={note_id} role="status" data-testid="stored-as-text">{note}</span>
-                        }
-                    </td>
-                }
+                editor_cell(props, pointer, shown, headers_of(prefix, &cell.headers), column_class, colspan)
             }
             (GridKind::Value { pointer }, Some(shown)) => {
-                let text = shown.text.clone();
-                let changed = shown.last_year.as_ref().is_some_and(|last| *last != text);
-                let content = match &shown.last_year {
-                    None => html! { {text.clone()} },
-                    Some(last) => html! {
-                        <>
-                            <span class="nb-cell-text">{text.clone()}</span>
-                            <span class="nb-last-year" title={tr(lang, "上年数字", "Last year")}>
-                                <span class="nb-visually-hidden">{tr(lang, "上年：", "last year: ")}</span>
-                                {if last.is_empty() { "—".to_string() } else { last.clone() }}
-                            </span>
-                        </>
-                    },
-                };
-                let headers: Vec<String> = cell.headers.iter().map(|h| format!("{prefix}{h}")).collect();
-                let mut class = classes!("nb-v", if shown.numeric { "nb-num" } else { "nb-txt" }, column_class);
-                if changed {
-                    class.push("nb-changed");
-                }
-                match shown.mark {
-                    Some(Mark::Flagged) => class.push("nb-selected"),
-                    Some(Mark::Addend) => class.push("nb-addend"),
-                    None => {}
-                }
-                if shown.guessed {
-                    class.push("nb-guessed");
-                }
-                let ondblclick = props.editable.then(|| {
-                    let start = props.on_edit_start.clone();
-                    let target = pointer.clone();
-                    Callback::from(move |_: MouseEvent| start.emit(Some(target.clone())))
-                });
-                if props.editable {
-                    class.push("nb-editable");
-                }
-                if shown.in_range {
-                    class.push("nb-in-range");
-                }
-                // In a sheet every value cell takes the focus (the selected
-                // cell); the keyboard reaches the table on its first cell.
-                let sheet_tabindex = props.sheet_mode.then_some(if shown.tabbable { "0" } else { "-1" });
-                match &shown.flag {
-                    None => html! {
-                        <td class={class} data-pointer={pointer.clone()} headers={headers.join(" ")} colspan={colspan}
-                            tabindex={sheet_tabindex} {ondblclick}>{content}</td>
-                    },
-                    Some(flag) => {
-                        class.push("nb-flagged");
-                        let tip_id = format!("{prefix}tip{}", pointer.replace('/', "-"));
-                        let first = flag.first;
-                        let on_select = props.on_select.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            if let Some(i) = first {
-                                on_select.emit(i);
-                            }
-                        });
-                        let on_select = props.on_select.clone();
-                        let start = props.on_edit_start.clone();
-                        let editable = props.editable;
-                        let target = pointer.clone();
-                        // In a sheet the table's handlers do the keys.
-                        let onkeydown = (!props.sheet_mode).then_some(()).map(|()| {
-                            Callback::from(move |e: KeyboardEvent| {
-                                if e.key() == "Enter" {
-                                    if let Some(i) = first {
-                                        on_select.emit(i);
-                                    }
-                                } else if e.key() == "F2" && editable {
-                                    start.emit(Some(target.clone()));
-                                }
-                            })
-                        });
-                        let messages =
-                            flag.messages.iter().map(|m| html! { <span class="nb-tip-line">{m.clone()}</span> });
-                        html! {
-                            <td class={class} data-pointer={pointer.clone()} data-severity={flag.severity}
-                                headers={headers.join(" ")} colspan={colspan} tabindex="0"
-                                aria-describedby={tip_id.clone()} {onclick} {onkeydown} {ondblclick}>
-                                <span class="nb-cell-text">{text}</span>
-                                if let Some(last) = &shown.last_year {
-                                    <span class="nb-last-year">{if last.is_empty() { "—".to_string() } else { last.clone() }}</span>
-                                }
-                                <span class="nb-tip" role="tooltip" id={tip_id}>{for messages}</span>
-                            </td>
-                        }
-                    }
-                }
+                value_cell(props, pointer, shown, headers_of(prefix, &cell.headers), column_class, colspan)
             }
             (GridKind::Empty, _) => html! { <td class={classes!("nb-empty", column_class)}></td> },
             (kind, _) => {
-                let id = cell.id.as_deref().unwrap_or_default();
-                let is_referenced = referenced.contains(id);
-                let full_id = format!("{prefix}{id}");
+                let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
+                // A header no data cell names is drawn as one but marked up
+                // as a plain cell.
+                let id = cell.id.as_deref().filter(|id| referenced.contains(*id));
                 let (scope, header_class) = match kind {
                     GridKind::RowHeader => (if cell.rowspan > 1 { "rowgroup" } else { "row" }, "nb-rh"),
                     GridKind::BlockHeader => ("colgroup", "nb-block"),
                     _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
                 };
                 let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
-                let class = classes!(header_class, column_class, vertical.then_some("nb-vertical"));
-                if is_referenced {
-                    html! { <th id={full_id} {scope} class={class} colspan={colspan} rowspan={rowspan}>{label}</th> }
-                } else {
-                    html! { <td class={classes!(class, "nb-h")} colspan={colspan} rowspan={rowspan}>{label}</td> }
+                let class = classes!(
+                    header_class,
+                    column_class,
+                    vertical.then_some("nb-vertical"),
+                    id.is_none().then_some("nb-h")
+                );
+                html! {
+                    <@{if id.is_some() { "th" } else { "td" }} id={id.map(|id| format!("{prefix}{id}"))} scope={id.map(|_| scope)}
+                        class={class} colspan={colspan} rowspan={rowspan}>{label}</@>
                 }
             }
         }
     };
     html! { <tr>{ for (0..table.rows[row].len()).map(render_cell) }</tr> }
+}
+
+/// The `headers` attribute of a data cell: the ids of the headers that
+/// describe it.
+fn headers_of(prefix: &str, headers: &[String]) -> String {
+    headers.iter().map(|h| format!("{prefix}{h}")).collect::<Vec<_>>().join(" ")
+}
+
+/// A value cell as shown: its text, last year's number when comparing, and
+/// when findings are about it, their sentences as its tooltip (a click or
+/// Enter selects the first).
+fn value_cell(
+    props: &TableRowProps,
+    pointer: &str,
+    shown: &ValueCell,
+    headers: String,
+    column_class: String,
+    colspan: Option<String>,
+) -> Html {
+    let lang = props.lang;
+    let flag = shown.flag.as_ref();
+    let changed = shown.last_year.as_ref().is_some_and(|last| *last != shown.text);
+    let mark = match shown.mark {
+        Some(Mark::Flagged) => Some("nb-selected"),
+        Some(Mark::Addend) => Some("nb-addend"),
+        None => None,
+    };
+    let class = classes!(
+        "nb-v",
+        if shown.numeric { "nb-num" } else { "nb-txt" },
+        column_class,
+        changed.then_some("nb-changed"),
+        mark,
+        shown.guessed.then_some("nb-guessed"),
+        props.editable.then_some("nb-editable"),
+        shown.in_range.then_some("nb-in-range"),
+        flag.map(|_| "nb-flagged"),
+    );
+    let ondblclick = props.editable.then(|| {
+        let (start, target) = (props.on_edit_start.clone(), pointer.to_string());
+        Callback::from(move |_: MouseEvent| start.emit(Some(target.clone())))
+    });
+    // A flagged cell takes the focus; in a sheet every value cell does (the
+    // selected cell), and the keyboard reaches the table on its first cell.
+    let tabindex = match (flag, props.sheet_mode) {
+        (Some(_), _) => Some("0"),
+        (None, true) => Some(if shown.tabbable { "0" } else { "-1" }),
+        (None, false) => None,
+    };
+    let tip_id = flag.map(|_| format!("{}tip{}", props.id_prefix, pointer.replace('/', "-")));
+    let first = flag.and_then(|f| f.first);
+    let onclick = first.map(|i| {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| on_select.emit(i))
+    });
+    // In a sheet the table's handlers do the keys.
+    let onkeydown = (flag.is_some() && !props.sheet_mode).then(|| {
+        let (on_select, start, editable, target) =
+            (props.on_select.clone(), props.on_edit_start.clone(), props.editable, pointer.to_string());
+        Callback::from(move |e: KeyboardEvent| match (e.key().as_str(), first) {
+            ("Enter", Some(i)) => on_select.emit(i),
+            ("F2", _) if editable => start.emit(Some(target.clone())),
+            _ => {}
+        })
+    });
+    let last_year = shown.last_year.as_ref().map(|last| {
+        html! {
+            <span class="nb-last-year" title={flag.is_none().then(|| tr(lang, "上年数字", "Last year"))}>
+                <span class="nb-visually-hidden">{tr(lang, "上年：", "last year: ")}</span>
+                {if last.is_empty() { "—" } else { last.as_str() }}
+            </span>
+        }
+    });
+    let text = if flag.is_some() || last_year.is_some() {
+        html! { <span class="nb-cell-text">{shown.text.clone()}</span> }
+    } else {
+        Html::from(shown.text.clone())
+    };
+    let tip = flag.map(|flag| {
+        let messages = flag.messages.iter().map(|m| html! { <span class="nb-tip-line">{m.clone()}</span> });
+        html! { <span class="nb-tip" role="tooltip" id={tip_id.clone()}>{for messages}</span> }
+    });
+    html! {
+        <td class={class} data-pointer={pointer.to_string()} data-severity={flag.map(|f| f.severity)} headers={headers}
+            colspan={colspan} tabindex={tabindex} aria-describedby={tip_id} {onclick} {onkeydown} {ondblclick}>
+            {text}{last_year}{tip}
+        </td>
+    }
+}
+
+/// The cell being edited: an input with what is typed (the workstation's
+/// only: the viewer has no editor).
+#[cfg(feature = "workstation")]
+fn editor_cell(
+    props: &TableRowProps,
+    pointer: &str,
+    shown: &ValueCell,
+    headers: String,
+    column_class: String,
+    colspan: Option<String>,
+) -> Html {
+    use wasm_bindgen::JsCast;
+    let lang = props.lang;
+    let (on_edit, target) = (props.on_edit.clone(), pointer.to_string());
+    let oninput = Callback::from(move |e: InputEvent| {
+        if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            on_edit.emit((target.clone(), input.value()));
+        }
+    });
+    let stop = props.on_edit_start.clone();
+    let onblur = Callback::from(move |_: FocusEvent| stop.emit(None));
+    let label =
+        format!("{}{}", tr(lang, "编辑：", "Edit: "), nianbao_core::message::place(props.template, pointer, lang));
+    // What is typed is not a number: it will be stored as text.
+    let note_id = format!("{}note{}", props.id_prefix, pointer.replace('/', "-"));
+    let note = shown.stored_text.then(|| nianbao_core::message::stored_as_text(lang));
+    html! {
+        <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.to_string()} headers={headers} colspan={colspan}
+            tabindex="-1">
+            <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
+                aria-describedby={note.is_some().then(|| note_id.clone())}
+                value={shown.text.clone()} {oninput} {onblur} />
+            if let Some(note) = note {
+                <span class="nb-cell-note" id={note_id} role="status" data-testid="stored-as-text">{note}</span>
+            }
+        </td>
+    }
 }
