@@ -234,7 +234,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <FailureBanner {failure} {lang} on_dismiss={on_dismiss.clone()} keeps_report={state.current.is_some()} /> }
     });
     html! {
-        <div class={classes!("nb-app", embedded.then_some("nb-embedded"))} ref={root} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class={crate::class!("nb-app", embedded.then_some("nb-embedded"))} ref={root} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             if !embedded {
                 <header class="nb-appbar">
                     <span class="nb-brand" lang="zh-CN">{"年报"}<span class="nb-brand-en">{" Nianbao"}</span></span>

@@ -161,11 +161,69 @@ pub fn svg_number(value: f64) -> String {
     nianbao_core::decimal::write((value * 10.0).round() / 10.0)
 }
 
+/// One part of a `class` attribute (see [`class_list`]): a class name, or
+/// none.
+pub struct ClassPart<'a>(Option<std::borrow::Cow<'a, str>>);
+
+impl<'a> From<&'a str> for ClassPart<'a> {
+    fn from(name: &'a str) -> Self {
+        ClassPart(Some(name.into()))
+    }
+}
+
+impl From<String> for ClassPart<'_> {
+    fn from(name: String) -> Self {
+        ClassPart(Some(name.into()))
+    }
+}
+
+impl<'a> From<Option<&'a str>> for ClassPart<'a> {
+    fn from(name: Option<&'a str>) -> Self {
+        ClassPart(name.map(Into::into))
+    }
+}
+
+/// A `class` attribute from its parts, in order, those that are there,
+/// separated by spaces, or no attribute when none is (the `class!` macro
+/// writes the call). Yew's
+/// `classes!` keeps the names in a hash set, which cost the viewer 0.65 kB
+/// gzipped (decision 136); no view gives a class twice.
+pub fn class_list(parts: &[ClassPart]) -> Option<yew::AttrValue> {
+    let mut list = String::new();
+    for name in parts.iter().filter_map(|part| part.0.as_deref()).filter(|name| !name.is_empty()) {
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        list.push_str(name);
+    }
+    (!list.is_empty()).then(|| list.into())
+}
+
+/// `class!("nb-a", flag.then_some("nb-b"), format!("nb-{key}"))`: a
+/// `class` attribute from its parts ([`class_list`]).
+#[macro_export]
+macro_rules! class {
+    ($($part:expr),* $(,)?) => {
+        $crate::view::class_list(&[$($crate::view::ClassPart::from($part)),*])
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use nianbao_core::diagnostic::Rule;
     use nianbao_core::json::parse;
+
+    #[test]
+    fn a_class_list_keeps_the_parts_there_in_order() {
+        let key = "t3";
+        let list = |class: Option<yew::AttrValue>| class.map(|c| c.to_string());
+        let class = crate::class!("nb-a", None, Some("nb-b"), format!("nb-{key}"), "", Some(""));
+        assert_eq!(list(class).as_deref(), Some("nb-a nb-b nb-t3"));
+        assert_eq!(list(crate::class!(Some("nb-x"))).as_deref(), Some("nb-x"));
+        // No class at all is no attribute, as with yew's `classes!`.
+        assert_eq!(list(crate::class!(None, Some(""))), None);
+    }
 
     #[test]
     fn chart_labels_wrap_at_words_and_between_hanzi() {

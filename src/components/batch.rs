@@ -279,7 +279,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
         }
     };
     let count_cell = |n: usize, error: bool| {
-        html! { <td class={classes!("nb-num", (n == 0).then_some("nb-zero"), (error && n > 0).then_some("nb-count-error"))}>{n}</td> }
+        html! { <td class={crate::class!("nb-num", (n == 0).then_some("nb-zero"), (error && n > 0).then_some("nb-count-error"))}>{n}</td> }
     };
     html! {
         <section class="nb-batch" aria-labelledby="nb-batch-heading" data-testid="batch" data-done={batch.done().to_string()} data-workers={batch.workers.to_string()}>
@@ -351,7 +351,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                             let name = agency(e);
                             html! {
                                 <tr key={i} data-testid="batch-row" data-file={e.name.clone()} data-verdict={format!("{:?}", t.verdict)}
-                                    class={classes!(shown.then_some("nb-batch-current"))} aria-current={shown.then_some("true")}>
+                                    class={crate::class!(shown.then_some("nb-batch-current"))} aria-current={shown.then_some("true")}>
                                     // The report's name opens it.
                                     <th scope="row" class="nb-txt nb-batch-name">
                                         if unread {
@@ -366,7 +366,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                                         }
                                     </th>
                                     <td class="nb-num">{year(e).map(|y| y.to_string()).unwrap_or_default()}</td>
-                                    <td class={classes!("nb-txt", "nb-verdict", verdict_class(t.verdict))} data-testid="verdict">
+                                    <td class={crate::class!("nb-txt", "nb-verdict", verdict_class(t.verdict))} data-testid="verdict">
                                         <span class="nb-verdict-label">{words::verdict_label(t.verdict, lang)}</span>
                                         if t.verdict == Verdict::MostlyUnchecked {
                                             <span class="nb-batch-checks">{words::checks_text(&e.row.summary, lang)}</span>

@@ -27,7 +27,7 @@ pub fn Breakdown(props: &BreakdownProps) -> Html {
             <caption class="nb-visually-hidden">{tr(props.lang, "计算过程", "Calculation")}</caption>
             <tbody>
                 { for steps.iter().map(|step| html! {
-                    <tr class={classes!(step.result.then_some("nb-result"))}>
+                    <tr class={crate::class!(step.result.then_some("nb-result"))}>
                         <th scope="row">{step.label_text()}</th>
                         <td class="nb-num">{step.value_text()}</td>
                     </tr>

@@ -48,7 +48,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         let settled =
             d.settled.as_ref().map(|s| html! { <span class="nb-settled">{words::settled_text(s, lang)}</span> });
         html! {
-            <li class={classes!("nb-finding", format!("nb-{}", d.severity().code()), selected.then_some("nb-selected"))}
+            <li class={crate::class!("nb-finding", format!("nb-{}", d.severity().code()), selected.then_some("nb-selected"))}
                 data-rule={d.rule.code()} data-pointers={d.pointers.join(" ")} data-severity={d.severity().code()}>
                 <button type="button" class="nb-finding-button" aria-expanded={selected.to_string()} {onclick}>
                     <span class="nb-place">{words::location(d, props.template, lang)}</span>
@@ -88,7 +88,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         });
         let count = indices.len();
         html! {
-            <section class={classes!("nb-group", class)}>
+            <section class={crate::class!("nb-group", class)}>
                 <h3>{title}{format!(" ({count})")}</h3>
                 <ol>{ for repeated(diagnostics, indices).into_iter().map(|entry| match entry {
                     Entry::One(index) => item(index),

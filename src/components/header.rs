@@ -166,7 +166,7 @@ fn FactsForm(props: &FactsFormProps) -> Html {
     };
     let field = |key: &'static str, label: &'static str, input: Html| {
         html! {
-            <div class={classes!("nb-field", matches!(key, "agency" | "source").then_some("nb-field-wide"), (key == "title").then_some("nb-field-full"))}>
+            <div class={crate::class!("nb-field", matches!(key, "agency" | "source").then_some("nb-field-wide"), (key == "title").then_some("nb-field-full"))}>
                 <label for={format!("nb-fact-{key}")}>{label}</label>
                 {input}
             </div>

@@ -28,7 +28,7 @@ pub fn ImportNotes(props: &ImportNotesProps) -> Html {
     let missing = props.notes.iter().any(ImportNote::loses_cells);
     let summary = ImportRecord { notes: props.notes.to_vec(), ..ImportRecord::default() }.summary(lang);
     html! {
-        <section class={classes!("nb-import", missing.then_some("nb-import-missing"))} aria-labelledby="nb-import-heading" data-testid="import-notes">
+        <section class={crate::class!("nb-import", missing.then_some("nb-import-missing"))} aria-labelledby="nb-import-heading" data-testid="import-notes">
             <h2 id="nb-import-heading">{tr(lang, "导入说明", "Import notes")}</h2>
             <p>{tr(lang,
                 "这份报告是导入的：数字按表格的行列标签对应到各格。",
@@ -36,7 +36,7 @@ pub fn ImportNotes(props: &ImportNotesProps) -> Html {
                <strong data-testid="import-summary">{summary}</strong></p>
             <ul>
                 { for props.notes.iter().map(|note| html! {
-                    <li class={classes!(note.loses_cells().then_some("nb-note-missing"))}>{note.message(lang)}</li>
+                    <li class={crate::class!(note.loses_cells().then_some("nb-note-missing"))}>{note.message(lang)}</li>
                 }) }
             </ul>
             <button type="button" class="nb-button nb-primary-button" {onclick}>{tr(lang, "下载 JSON", "Download JSON")}</button>

@@ -25,7 +25,7 @@ pub fn PublishState(props: &PublishStateProps) -> Html {
     let ready = readiness.ready();
     let to_fill = words::to_fill_text(props.to_fill, lang);
     html! {
-        <div class={classes!("nb-publish-state", if ready { "nb-ready" } else { "nb-not-ready" })}
+        <div class={crate::class!("nb-publish-state", if ready { "nb-ready" } else { "nb-not-ready" })}
             data-testid="publish-state" data-ready={ready.to_string()}>
             if ready {
                 <strong>{"✓ "}{words::readiness_text(&readiness, lang)}</strong>

@@ -240,7 +240,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         }
     };
     html! {
-        <div class={classes!("nb-layout", (!show_findings).then_some("nb-layout-single"))}>
+        <div class={crate::class!("nb-layout", (!show_findings).then_some("nb-layout-single"))}>
             <@{if props.embedded { "div" } else { "main" }} class="nb-report">
                 {props.children.clone()}
                 if let Some(notes) = &opened.import_notes {

@@ -40,9 +40,9 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
         let class = format!("nb-{}", severity.code());
         let inner = html! { <><strong>{n}</strong>{" "}{words::count_unit(severity, n, lang)}</> };
         if n == 0 {
-            return html! { <span class={classes!("nb-count", class, "nb-zero")}>{inner}</span> };
+            return html! { <span class={crate::class!("nb-count", class, "nb-zero")}>{inner}</span> };
         }
-        html! { <button type="button" class={classes!("nb-count", "nb-count-link", class)} data-jump={severity.code()}>{inner}</button> }
+        html! { <button type="button" class={crate::class!("nb-count", "nb-count-link", class)} data-jump={severity.code()}>{inner}</button> }
     };
     let onclick = Callback::from(|e: MouseEvent| {
         let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
@@ -53,7 +53,7 @@ pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("nb-summary", worst)} role="status" data-testid="summary" {onclick}>
+        <div class={crate::class!("nb-summary", worst)} role="status" data-testid="summary" {onclick}>
             if unchecked {
                 <span class="nb-unchecked" data-testid="mostly-unchecked">
                     <strong>{words::mostly_unchecked_text(lang).0}</strong>{words::mostly_unchecked_text(lang).1}

@@ -166,7 +166,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
             <tbody>{ for (table.head_rows..table.rows.len()).map(render_row) }</tbody>
         </>
     };
-    let grid_class = classes!("nb-grid", format!("nb-grid-{}", table.key), sheet_mode.then_some("nb-sheet"));
+    let grid_class = crate::class!("nb-grid", format!("nb-grid-{}", table.key), sheet_mode.then_some("nb-sheet"));
     // The viewer's table listens to nothing (it has no sheet behaviour).
     #[cfg(feature = "workstation")]
     let grid = html! {
@@ -186,7 +186,7 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
         tr(lang, "（可左右滚动）", " (scrolls sideways)")
     );
     html! {
-        <section class={classes!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={props.landmark.then(|| caption_id.clone())}>
+        <section class={crate::class!("nb-table-section", format!("nb-{}", table.key))} aria-labelledby={props.landmark.then(|| caption_id.clone())}>
             <h2 class="nb-section-heading" id={caption_id}>
                 {table.caption.get(lang)}
                 if let Some(on_export) = &props.on_export {
@@ -318,7 +318,7 @@ fn TableRow(props: &TableRowProps) -> Html {
             (GridKind::Value { pointer }, Some(shown)) => {
                 value_cell(props, pointer, shown, headers_of(prefix, &cell.headers), column_class, colspan)
             }
-            (GridKind::Empty, _) => html! { <td class={classes!("nb-empty", column_class)}></td> },
+            (GridKind::Empty, _) => html! { <td class={crate::class!("nb-empty", column_class)}></td> },
             (kind, _) => {
                 let label = cell.label.map(|l| l.get(lang)).unwrap_or_default();
                 // A header no data cell names is drawn as one but marked up
@@ -330,7 +330,7 @@ fn TableRow(props: &TableRowProps) -> Html {
                     _ => (if cell.colspan > 1 { "colgroup" } else { "col" }, "nb-ch"),
                 };
                 let vertical = cell.rowspan > 8 && matches!(kind, GridKind::RowHeader);
-                let class = classes!(
+                let class = crate::class!(
                     header_class,
                     column_class,
                     vertical.then_some("nb-vertical"),
@@ -371,7 +371,7 @@ fn value_cell(
         Some(Mark::Addend) => Some("nb-addend"),
         None => None,
     };
-    let class = classes!(
+    let class = crate::class!(
         "nb-v",
         if shown.numeric { "nb-num" } else { "nb-txt" },
         column_class,
@@ -461,7 +461,7 @@ fn editor_cell(
     let note_id = format!("{}note{}", props.id_prefix, pointer.replace('/', "-"));
     let note = shown.stored_text.then(|| nianbao_core::message::stored_as_text(lang));
     html! {
-        <td class={classes!("nb-v", "nb-editing", column_class)} data-pointer={pointer.to_string()} headers={headers} colspan={colspan}
+        <td class={crate::class!("nb-v", "nb-editing", column_class)} data-pointer={pointer.to_string()} headers={headers} colspan={colspan}
             tabindex="-1">
             <input class="nb-cell-input" type="text" inputmode="decimal" aria-label={label}
                 aria-describedby={note.is_some().then(|| note_id.clone())}

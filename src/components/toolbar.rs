@@ -136,7 +136,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <div class="nb-toolbar" role="toolbar" aria-label={tr(lang, "操作", "Actions")}>
             <span class="nb-file">
                 <input type="file" id={file_id.clone()} class="nb-file-input" multiple=true accept={nianbao_core::import_note::FILE_PICKER_ACCEPT} {onchange} />
-                <label for={file_id} class={classes!("nb-button", "nb-primary-button", busy(Waiting::Open).then_some("nb-busy"))}
+                <label for={file_id} class={crate::class!("nb-button", "nb-primary-button", busy(Waiting::Open).then_some("nb-busy"))}
                     aria-busy={busy_attr(Waiting::Open)}>{tr(lang, "打开您的报告…", "Open your report…")}</label>
             </span>
             <details class="nb-paste">
@@ -147,12 +147,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="nb-button" onclick={open_pasted}>{tr(lang, "打开", "Open")}</button>
                 </div>
             </details>
-            <button type="button" class={classes!("nb-button", busy(Waiting::New).then_some("nb-busy"))} data-action="new-report"
+            <button type="button" class={crate::class!("nb-button", busy(Waiting::New).then_some("nb-busy"))} data-action="new-report"
                 aria-busy={busy_attr(Waiting::New)}
                 onclick={{ let f = props.on_new.clone(); Callback::from(move |_: MouseEvent| f.emit(())) }}>
                 {tr(lang, "新建报告", "New report")}
             </button>
-            <button type="button" class={classes!("nb-button", busy(Waiting::Previous).then_some("nb-busy"))} data-action="compare-previous"
+            <button type="button" class={crate::class!("nb-button", busy(Waiting::Previous).then_some("nb-busy"))} data-action="compare-previous"
                 aria-busy={busy_attr(Waiting::Previous)} onclick={pick_previous}>{tr(lang, "对照上年报告…", "Compare with last year…")}</button>
             {previous_chip(props)}
             <details class="nb-paste nb-menu" ref={export_menu.clone()}>
