@@ -105,10 +105,23 @@ for (const n of SIZES) {
     const before = rendererRss();
     await page.setInputFiles('input[type="file"]', files);
     let peakRss = before;
+    // The wasm memories (they only grow): the workstation's on the page, and
+    // each batch worker's, the most seen while the batch ran (the workers
+    // end with it).
+    const memoryOf = async () => {
+      try {
+        const module = await import('./nianbao-workstation.js');
+        return (await module.default()).memory.buffer.byteLength;
+      } catch {
+        return null;
+      }
+    };
+    let workerWasm = 0;
     let shotDuring = !SHOTS;
     for (;;) {
       const done = await page.evaluate(() => window.__doneAt !== null);
       peakRss = Math.max(peakRss, rendererRss());
+      for (const w of page.workers()) workerWasm = Math.max(workerWasm, (await w.evaluate(memoryOf).catch(() => null)) ?? 0);
       if (done) break;
       if (!shotDuring && (await page.locator('[data-testid="batch-progress"]').count())) {
         const checked = Number(await page.getAttribute('[data-testid="batch-progress"]', 'data-checked').catch(() => 0));
@@ -128,6 +141,8 @@ for (const n of SIZES) {
       rows: document.querySelector('[data-testid="batch-totals"]').dataset.total,
     }));
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const wasm = await page.evaluate(memoryOf);
+
     // Two phases: loading and starting the workstation (from the drop to the
     // batch's panel), then checking (from the panel to the whole summary).
     const checking = (t) => t.at >= r.panel;
@@ -147,6 +162,8 @@ for (const n of SIZES) {
     // handed over, are ArrayBuffers outside the JS heap's count).
     await cdp.send('HeapProfiler.collectGarbage');
     await new Promise((r) => setTimeout(r, 500));
+    const wasmMb = (bytes) => (bytes === null ? '—' : mb(bytes));
+    console.log(`  wasm memory: the page's workstation ${wasmMb(wasm)}, a batch worker's at most ${workerWasm ? mb(workerWasm) : '—'}`);
     console.log(`  JS heap used ${mb(metrics.JSHeapUsedSize)} of ${mb(metrics.JSHeapTotalSize)} (performance.memory: ${r.heap === null ? '—' : mb(r.heap)}); renderer RSS ${before.toFixed(0)} MB before, ${peakRss.toFixed(0)} MB at most, ${after.toFixed(0)} MB after, ${rendererRss().toFixed(0)} MB after a garbage collection`);
     if (SHOTS) {
       await page.evaluate(() => window.scrollTo(0, 0));
