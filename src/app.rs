@@ -3,8 +3,8 @@
 //! the whole page (`index.html`) and an embedded report (`<nianbao-report>`,
 //! see `crate::js::embed`).
 
-use crate::components::failure::FailureBanner;
-use crate::components::intro::Intro;
+use crate::components::failure::failure_banner;
+use crate::components::intro::intro;
 use crate::components::report_view::{ReportView, View};
 use crate::components::toolbar::{Toolbar, Waiting};
 use crate::embedding::Embed;
@@ -199,7 +199,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The first visit: what Nianbao is, and that the report is an example.
     let intro = (!embedded && state.current.as_ref().is_some_and(|c| c.origin == crate::state::Origin::BuiltinSample))
-        .then(|| html! { <Intro {lang} /> });
+        .then(|| intro(lang));
     #[cfg(feature = "workstation")]
     let new_report = new_report_form(&state, &dispatcher, lang);
     #[cfg(not(feature = "workstation"))]
@@ -230,9 +230,8 @@ pub fn App(props: &AppProps) -> Html {
         Some(embed) => (embed.id_prefix.clone(), embed.view),
         None => (AttrValue::from(ID_PREFIX), View::Full),
     };
-    let failure = state.failure.clone().map(|failure| {
-        html! { <FailureBanner {failure} {lang} on_dismiss={on_dismiss.clone()} keeps_report={state.current.is_some()} /> }
-    });
+    let failure =
+        state.failure.clone().map(|failure| failure_banner(&failure, lang, &on_dismiss, state.current.is_some()));
     html! {
         <div class={crate::class!("nb-app", embedded.then_some("nb-embedded"))} ref={root} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             if !embedded {

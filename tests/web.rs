@@ -2,8 +2,8 @@
 //! component into a fresh element and asserts on the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use nianbao_app::components::findings::{FindingsPanel, FindingsPanelProps};
-use nianbao_app::components::summary::{SummaryStrip, SummaryStripProps};
+use nianbao_app::components::findings::{findings_panel, FindingsPanelProps};
+use nianbao_app::components::summary::summary_strip;
 use nianbao_app::components::table_grid::{TableGrid, TableGridProps};
 use nianbao_app::state::{Opened, Origin, Shared};
 use nianbao_app::view::{cell_pointers, flags, Mark};
@@ -18,6 +18,40 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const HONGZE_2023: &str = include_str!("../samples/hongze-district-2023.json");
 const KNOWN_ERRORS: &str = include_str!("e2e/fixtures/known-errors.json");
+
+/// The summary strip is a function of the report's view, not a component:
+/// this one renders it alone.
+#[derive(yew::Properties, PartialEq)]
+struct SummaryStripProps {
+    summary: nianbao_core::diagnostic::Summary,
+    lang: Lang,
+}
+
+#[yew::component]
+fn SummaryStrip(props: &SummaryStripProps) -> yew::Html {
+    summary_strip(props.summary, props.lang)
+}
+
+/// The findings panel of a report, read-only, in Chinese (a function of the
+/// report's view, rendered alone here).
+#[derive(yew::Properties, PartialEq)]
+struct PanelProps {
+    checked: Shared<nianbao_core::Checked>,
+    on_select: Callback<Option<usize>>,
+}
+
+#[yew::component]
+fn Panel(props: &PanelProps) -> yew::Html {
+    findings_panel(&FindingsPanelProps {
+        checked: props.checked.clone(),
+        template: nianbao_core::Template::T2021,
+        selected: None,
+        lang: Lang::Zh,
+        on_select: props.on_select.clone(),
+        landmark: true,
+        on_settle: None,
+    })
+}
 
 fn fresh_root() -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -109,14 +143,11 @@ async fn the_findings_panel_groups_by_severity_and_selects() {
     let chosen = Rc::new(RefCell::new(None));
     let chosen_in = chosen.clone();
     let root = fresh_root();
-    let props = yew::props!(FindingsPanelProps {
+    let props = PanelProps {
         checked: opened.checked.clone(),
-        template: nianbao_core::Template::T2021,
-        selected: None,
-        lang: Lang::Zh,
         on_select: Callback::from(move |i| *chosen_in.borrow_mut() = Some(i)),
-    });
-    yew::Renderer::<FindingsPanel>::with_root_and_props(root.clone(), props).render();
+    };
+    yew::Renderer::<Panel>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let items = root.query_selector_all("li[data-rule]").unwrap();
     assert_eq!(items.length(), 3);

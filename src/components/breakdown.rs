@@ -9,22 +9,14 @@ use nianbao_core::explain::explain;
 use nianbao_core::{Lang, Template};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BreakdownProps {
-    pub diagnostic: Diagnostic,
-    pub template: Template,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn Breakdown(props: &BreakdownProps) -> Html {
-    let steps = explain(&props.diagnostic, props.template, props.lang);
+pub fn breakdown(diagnostic: &Diagnostic, template: Template, lang: Lang) -> Html {
+    let steps = explain(diagnostic, template, lang);
     if steps.is_empty() {
         return html! {};
     }
     html! {
         <table class="nb-breakdown">
-            <caption class="nb-visually-hidden">{tr(props.lang, "计算过程", "Calculation")}</caption>
+            <caption class="nb-visually-hidden">{tr(lang, "计算过程", "Calculation")}</caption>
             <tbody>
                 { for steps.iter().map(|step| html! {
                     <tr class={crate::class!(step.result.then_some("nb-result"))}>

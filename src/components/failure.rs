@@ -7,16 +7,6 @@ use nianbao_core::message::{self as words, message};
 use nianbao_core::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FailureBannerProps {
-    pub failure: Failure,
-    pub lang: Lang,
-    pub on_dismiss: Callback<()>,
-    /// Whether a report is on screen (and stays there).
-    #[prop_or(true)]
-    pub keeps_report: bool,
-}
-
 pub fn origin_name(origin: &Origin, lang: Lang) -> String {
     match origin {
         Origin::BuiltinSample => tr(lang, "内置示例", "built-in sample").to_string(),
@@ -28,10 +18,9 @@ pub fn origin_name(origin: &Origin, lang: Lang) -> String {
     }
 }
 
-#[component]
-pub fn FailureBanner(props: &FailureBannerProps) -> Html {
-    let lang = props.lang;
-    let (what, details): (String, Html) = match &props.failure {
+/// Why the last file could not be opened; `keeps_report` when a report is on screen and stays there.
+pub fn failure_banner(failure: &Failure, lang: Lang, on_dismiss: &Callback<()>, keeps_report: bool) -> Html {
+    let (what, details): (String, Html) = match failure {
         Failure::Unreadable(opened) => {
             let name = origin_name(&opened.origin, lang);
             // Only the workstation's importer refuses files; the viewer does
@@ -93,13 +82,13 @@ pub fn FailureBanner(props: &FailureBannerProps) -> Html {
             ". Editing, settling findings, comparing years, batches and importing Word or web text need one more file; check the connection and try again.")}</p> },
         ),
     };
-    let on_dismiss = props.on_dismiss.clone();
+    let on_dismiss = on_dismiss.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_dismiss.emit(()));
     html! {
         <div class="nb-failure" role="alert">
             <h2>{what}</h2>
             {details}
-            if props.keeps_report {
+            if keeps_report {
                 <p class="nb-kept">{tr(lang, "页面上仍显示之前的报告，没有任何内容丢失。", "The report shown before is still on screen; nothing was lost.")}</p>
             }
             <button type="button" class="nb-button" {onclick}>{tr(lang, "知道了", "Dismiss")}</button>

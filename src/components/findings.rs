@@ -1,7 +1,7 @@
 //! The findings panel, grouped by severity (settled ones last). Selecting a
 //! finding highlights its cells, scrolls to them and shows its calculation.
 
-use crate::components::breakdown::Breakdown;
+use crate::components::breakdown::breakdown;
 use crate::components::settle::SettleForm;
 use crate::i18n::tr;
 use crate::state::{Edit, Shared};
@@ -10,7 +10,7 @@ use nianbao_core::message::{self as words, message};
 use nianbao_core::{Checked, Lang, Template};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What `findings_panel` shows.
 pub struct FindingsPanelProps {
     pub checked: Shared<Checked>,
     pub template: Template,
@@ -19,15 +19,12 @@ pub struct FindingsPanelProps {
     pub on_select: Callback<Option<usize>>,
     /// A complementary landmark on the whole page; a plain block when
     /// embedded in a host page.
-    #[prop_or(true)]
     pub landmark: bool,
     /// Where reviewers' decisions go (the whole-page app); none: read-only.
-    #[prop_or_default]
     pub on_settle: Option<Callback<Edit>>,
 }
 
-#[component]
-pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
+pub fn findings_panel(props: &FindingsPanelProps) -> Html {
     let lang = props.lang;
     let diagnostics = &props.checked.diagnostics;
     if diagnostics.is_empty() {
@@ -56,7 +53,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                     {settled}
                 </button>
                 if selected {
-                    <Breakdown diagnostic={d.clone()} template={props.template} {lang} />
+                    {breakdown(d, props.template, lang)}
                     if let Some(on_settle) = &props.on_settle {
                         <SettleForm diagnostic={d.clone()} {lang} on_settle={on_settle.clone()} />
                     }

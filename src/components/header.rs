@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What `report_header` shows.
 pub struct ReportHeaderProps {
     pub loaded: Shared<Loaded>,
     pub flags: Shared<HashMap<String, Flag>>,
@@ -20,23 +20,17 @@ pub struct ReportHeaderProps {
     pub origin: Option<AttrValue>,
     pub lang: Lang,
     /// Show the title (an embedding host with its own heading leaves it out).
-    #[prop_or(true)]
     pub show_title: bool,
     /// The facts can be edited in place.
-    #[prop_or_default]
     pub editable: bool,
     /// They are being edited.
-    #[prop_or_default]
     pub editing: bool,
     /// Start (`Some("")`, the document's root) or stop (`None`) editing them.
-    #[prop_or_default]
     pub on_edit_start: Callback<Option<String>>,
-    #[prop_or_default]
     pub on_edit: Callback<Edit>,
 }
 
-#[component]
-pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
+pub fn report_header(props: &ReportHeaderProps) -> Html {
     let lang = props.lang;
     let Some(report) = props.loaded.report.as_ref() else {
         return html! {};

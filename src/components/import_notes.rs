@@ -2,17 +2,9 @@
 //! and the button that downloads the JSON it made.
 
 use crate::i18n::tr;
-use crate::state::Shared;
 use nianbao_core::import_note::{ImportNote, ImportRecord};
 use nianbao_core::Lang;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ImportNotesProps {
-    pub notes: Shared<Vec<ImportNote>>,
-    pub lang: Lang,
-    pub on_download: Callback<()>,
-}
 
 /// The row pointers whose cells the importer placed with less than
 /// certainty: marked in the tables as guessed.
@@ -20,13 +12,12 @@ pub fn guessed_rows(notes: &[ImportNote]) -> Vec<String> {
     notes.iter().filter(|n| n.is_guess()).filter_map(|n| n.pointer().map(str::to_string)).collect()
 }
 
-#[component]
-pub fn ImportNotes(props: &ImportNotesProps) -> Html {
-    let lang = props.lang;
-    let on_download = props.on_download.clone();
+/// What the importer could not read for certain (`notes`), with the download of the JSON it made.
+pub fn import_notes(notes: &[ImportNote], lang: Lang, on_download: &Callback<()>) -> Html {
+    let on_download = on_download.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_download.emit(()));
-    let missing = props.notes.iter().any(ImportNote::loses_cells);
-    let summary = ImportRecord { notes: props.notes.to_vec(), ..ImportRecord::default() }.summary(lang);
+    let missing = notes.iter().any(ImportNote::loses_cells);
+    let summary = ImportRecord { notes: notes.to_vec(), ..ImportRecord::default() }.summary(lang);
     html! {
         <section class={crate::class!("nb-import", missing.then_some("nb-import-missing"))} aria-labelledby="nb-import-heading" data-testid="import-notes">
             <h2 id="nb-import-heading">{tr(lang, "导入说明", "Import notes")}</h2>
@@ -35,7 +26,7 @@ pub fn ImportNotes(props: &ImportNotesProps) -> Html {
                 "This report was imported: numbers were placed by the tables' row and column labels. ")}
                <strong data-testid="import-summary">{summary}</strong></p>
             <ul>
-                { for props.notes.iter().map(|note| html! {
+                { for notes.iter().map(|note| html! {
                     <li class={crate::class!(note.loses_cells().then_some("nb-note-missing"))}>{note.message(lang)}</li>
                 }) }
             </ul>

@@ -5,14 +5,7 @@ use crate::i18n::tr;
 use nianbao_core::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct IntroProps {
-    pub lang: Lang,
-}
-
-#[component]
-pub fn Intro(props: &IntroProps) -> Html {
-    let lang = props.lang;
+pub fn intro(lang: Lang) -> Html {
     html! {
         <aside class="nb-intro" data-testid="intro" aria-label={tr(lang, "关于年报", "About Nianbao")}>
             <p>

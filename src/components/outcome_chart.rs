@@ -3,17 +3,10 @@
 //! Inline SVG, no chart library.
 
 use crate::i18n::tr;
-use crate::state::Shared;
 use crate::view::{label_width, svg_number};
 use nianbao_core::template::{self, RowRole, TOTAL_COLUMN};
 use nianbao_core::{Lang, Loaded};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct OutcomeChartProps {
-    pub loaded: Shared<Loaded>,
-    pub lang: Lang,
-}
 
 /// The outcomes and their counts; `None` when a count is not a number.
 fn outcomes(loaded: &Loaded, lang: Lang) -> Vec<(String, Option<f64>)> {
@@ -47,10 +40,8 @@ fn outcomes(loaded: &Loaded, lang: Lang) -> Vec<(String, Option<f64>)> {
     bars
 }
 
-#[component]
-pub fn OutcomeChart(props: &OutcomeChartProps) -> Html {
-    let lang = props.lang;
-    let bars = outcomes(&props.loaded, lang);
+pub fn outcome_chart(loaded: &Loaded, lang: Lang) -> Html {
+    let bars = outcomes(loaded, lang);
     let max = bars.iter().filter_map(|(_, v)| *v).fold(0.0f64, f64::max);
     if bars.is_empty() || max <= 0.0 {
         return html! {};

@@ -2,12 +2,12 @@
 //! and findings, as much of it as the view asks for.
 
 use crate::components::failure::origin_name;
-use crate::components::findings::FindingsPanel;
-use crate::components::header::ReportHeader;
-use crate::components::import_notes::{guessed_rows, ImportNotes};
-use crate::components::outcome_chart::OutcomeChart;
+use crate::components::findings::{findings_panel, FindingsPanelProps};
+use crate::components::header::{report_header, ReportHeaderProps};
+use crate::components::import_notes::{guessed_rows, import_notes};
+use crate::components::outcome_chart::outcome_chart;
 use crate::components::section_text::SectionText;
-use crate::components::summary::SummaryStrip;
+use crate::components::summary::summary_strip;
 use crate::components::table_grid::TableGrid;
 use crate::io::download::Download;
 use crate::state::{Edit, Opened, Shared};
@@ -225,7 +225,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     };
     let table = |index: usize| {
         let on_export = props.on_download.reform(move |()| Download::Table(index));
-        let chart = (index == 1).then(|| html! { <OutcomeChart loaded={opened.loaded.clone()} {lang} /> });
+        let chart = (index == 1).then(|| outcome_chart(&opened.loaded, lang));
         html! {
             <TableGrid table={opened.tables[index].clone()} loaded={opened.loaded.clone()} checked={opened.checked.clone()}
                 flags={flags.clone()} {template} selected={selected_pointers.clone()} guessed={guessed.clone()} {lang}
@@ -244,16 +244,17 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <@{if props.embedded { "div" } else { "main" }} class="nb-report">
                 {props.children.clone()}
                 if let Some(notes) = &opened.import_notes {
-                    <ImportNotes notes={notes.clone()} {lang} on_download={on_download_json} />
+                    {import_notes(notes, lang, &on_download_json)}
                 }
                 if show_findings {
-                    <SummaryStrip summary={opened.checked.summary} {lang} />
+                    {summary_strip(opened.checked.summary, lang)}
                     {publish_state.clone()}
                 }
-                <ReportHeader loaded={opened.loaded.clone()} flags={flags.clone()}
-                    editable={props.editable} editing={props.editing.as_deref() == Some("")}
-                    on_edit_start={props.on_edit_start.clone()} on_edit={props.on_edit.clone()}
-                    origin={origin} {lang} show_title={props.show_title} />
+                {report_header(&ReportHeaderProps {
+                    loaded: opened.loaded.clone(), flags: flags.clone(), origin, lang, show_title: props.show_title,
+                    editable: props.editable, editing: props.editing.as_deref() == Some(""),
+                    on_edit_start: props.on_edit_start.clone(), on_edit: props.on_edit.clone(),
+                })}
                 {trend}
                 {compare_legend}
                 {section("overview")}
@@ -269,9 +270,11 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 </button>
             }
             if show_findings {
-                <FindingsPanel checked={opened.checked.clone()} {template} selected={props.selected} {lang}
-                    on_select={props.on_select.clone()} landmark={!props.embedded}
-                    on_settle={props.editable.then(|| props.on_edit.clone())} />
+                {findings_panel(&FindingsPanelProps {
+                    checked: opened.checked.clone(), template, selected: props.selected, lang,
+                    on_select: props.on_select.clone(), landmark: !props.embedded,
+                    on_settle: props.editable.then(|| props.on_edit.clone()),
+                })}
             }
         </div>
     }

@@ -7,16 +7,8 @@ use nianbao_core::message as words;
 use nianbao_core::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryStripProps {
-    pub summary: Summary,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn SummaryStrip(props: &SummaryStripProps) -> Html {
-    let s = props.summary;
-    let lang = props.lang;
+pub fn summary_strip(summary: Summary, lang: Lang) -> Html {
+    let s = summary;
     // Most checks skipped: said first, and never shown as clean.
     let unchecked = s.mostly_unchecked();
     let clean = !unchecked && s.errors + s.warnings + s.infos == 0;
