@@ -2,7 +2,7 @@
 //! finding highlights its cells, scrolls to them and shows its calculation.
 
 use crate::components::breakdown::breakdown;
-use crate::components::settle::SettleForm;
+use crate::components::settle::{SettleForm, SettleFormProps};
 use crate::i18n::tr;
 use crate::state::{Edit, Shared};
 use nianbao_core::diagnostic::{Severity, Status};
@@ -55,7 +55,7 @@ pub fn findings_panel(props: &FindingsPanelProps) -> Html {
                 if selected {
                     {breakdown(d, props.template, lang)}
                     if let Some(on_settle) = &props.on_settle {
-                        <SettleForm diagnostic={d.clone()} {lang} on_settle={on_settle.clone()} />
+                        <SettleForm ..SettleFormProps::of(d, lang, on_settle.clone()) />
                     }
                 }
                 // The rule's code, for those who write to the project or
