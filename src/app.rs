@@ -177,13 +177,17 @@ pub fn App(props: &AppProps) -> Html {
         let action = || Action::Upgrade(crate::state::Intent::NewReport);
         Callback::from(move |()| dispatcher.dispatch(action()))
     };
-    let previous_label = state.previous.as_ref().and_then(|p| p.loaded.report.as_ref()).map(|r| {
-        AttrValue::from(format!(
-            "{} {}",
-            r.agency.clone().unwrap_or_default(),
-            r.year.map(|y| y.to_string()).unwrap_or_default()
-        ))
-    });
+    // Last year's report is only ever loaded in the workstation.
+    let previous_label =
+        state.previous.as_ref().filter(|_| cfg!(feature = "workstation")).and_then(|p| p.loaded.report.as_ref()).map(
+            |r| {
+                AttrValue::from(format!(
+                    "{} {}",
+                    r.agency.clone().unwrap_or_default(),
+                    r.year.map(|y| y.to_string()).unwrap_or_default()
+                ))
+            },
+        );
     #[cfg(feature = "workstation")]
     let notices = html! {
         <>

@@ -8,10 +8,10 @@
 // row per file ({ start, rows: [row JSON…] }): the counts and the words the
 // batch's summary shows, never the document. For an export ({ export:
 // 'summary' | 'findings', lang } in the chunk), each file's piece of it
-// instead ({ start, pieces: [text, or undefined for a PDF…] }), made as the
+// instead ({ start, pieces: [text, or undefined for a PDF or a file not read…] }), made as the
 // page makes it. A module that cannot start,
 // or fails, answers { start, error }; the page then checks the rest itself.
-import init, { batchReadError, checkBatchFile, exportBatchFile, exportBatchReadError } from './nianbao-workstation.js';
+import init, { batchReadError, checkBatchFile, exportBatchFile } from './nianbao-workstation.js';
 
 let ready = null;
 const start = (module) => {
@@ -42,8 +42,9 @@ self.onmessage = async ({ data }) => {
     await start();
     if (data.export) {
       const { export: what, lang } = data;
+      // A file the page could not read is left to the page (undefined), as a PDF is.
       const pieces = files(data).map((read, i) => (typeof read === 'string'
-        ? exportBatchReadError(names[i], read, today, what, lang)
+        ? undefined
         : exportBatchFile(read, names[i], today, what, lang)));
       self.postMessage({ start: data.start, pieces });
       return;

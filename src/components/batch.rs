@@ -155,17 +155,28 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
             </th>
         }
     };
-    // An export under way: which, and how many files of all are done.
+    // An export under way: which, and how many files of all are done; and
+    // the files the last export could not read again, left out of it.
     let exporting = use_state(|| None::<(BatchDownload, usize, usize, usize)>);
+    let left_out = use_state(|| None::<Vec<String>>);
     let export = |what: BatchDownload| {
-        let (on_download, exporting) = (props.on_download.clone(), exporting.clone());
+        let (on_download, exporting, left_out) = (props.on_download.clone(), exporting.clone(), left_out.clone());
         Callback::from(move |_: MouseEvent| {
             if exporting.is_some() {
                 return;
             }
-            let setter = exporting.setter();
-            on_download
-                .emit((what, Callback::from(move |p: ExportProgress| setter.set(p.map(|(d, t, w)| (what, d, t, w))))));
+            left_out.set(None);
+            let (making, over) = (exporting.setter(), left_out.setter());
+            on_download.emit((
+                what,
+                Callback::from(move |p: ExportProgress| match p {
+                    ExportProgress::Making(done, total, workers) => making.set(Some((what, done, total, workers))),
+                    ExportProgress::Over(names) => {
+                        making.set(None);
+                        over.set((!names.is_empty()).then_some(names));
+                    }
+                }),
+            ));
         })
     };
     let export_csv = export(BatchDownload::Summary);
@@ -185,6 +196,18 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     Lang::Zh => format!("正在准备{name}：已处理 {done} / {total} 份"),
                     Lang::En => format!("Preparing {name}: {done} of {total} files"),
                 } }</span>
+            </span>
+        }
+    });
+    let left_out_notice = left_out.as_ref().map(|names| {
+        let dismiss = {
+            let left_out = left_out.clone();
+            Callback::from(move |_: MouseEvent| left_out.set(None))
+        };
+        html! {
+            <span class="nb-batch-left-out" role="alert" data-testid="batch-left-out" data-count={names.len().to_string()}>
+                <span>{words::left_out_text(names, lang)}</span>
+                <button type="button" class="nb-button" onclick={dismiss}>{tr(lang, "知道了", "OK")}</button>
             </span>
         }
     });
@@ -315,6 +338,7 @@ pub fn BatchPanel(props: &BatchPanelProps) -> Html {
                     <button type="button" class="nb-button" onclick={export_csv} disabled={busy}>{tr(lang, "导出汇总 CSV", "Export summary CSV")}</button>
                     <button type="button" class="nb-button" onclick={export_json} disabled={busy}>{tr(lang, "导出全部结果 JSON", "Export all findings JSON")}</button>
                     {export_progress}
+                    {left_out_notice}
                 </p>
             }
             // The summary fills in as the rows arrive.

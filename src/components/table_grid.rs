@@ -111,7 +111,8 @@ pub fn TableGrid(props: &TableGridProps) -> Html {
     let shape = Shared(shape);
     let empty = Value::Null;
     let document = props.loaded.document.as_ref().unwrap_or(&empty);
-    let last_year = props.previous.as_ref().and_then(|p| p.document.as_ref());
+    // Last year's report is only ever loaded in the workstation.
+    let last_year = props.previous.as_ref().and_then(|p| p.document.as_ref()).filter(|_| cfg!(feature = "workstation"));
 
     // What each value cell shows, as plain data: a row is drawn again only
     // when something it shows has changed (typing in one cell redraws one
@@ -365,7 +366,7 @@ fn value_cell(
 ) -> Html {
     let lang = props.lang;
     let flag = shown.flag.as_ref();
-    let changed = shown.last_year.as_ref().is_some_and(|last| *last != shown.text);
+    let changed = cfg!(feature = "workstation") && shown.last_year.as_ref().is_some_and(|last| *last != shown.text);
     let mark = match shown.mark {
         Some(Mark::Flagged) => Some("nb-selected"),
         Some(Mark::Addend) => Some("nb-addend"),
@@ -409,7 +410,7 @@ fn value_cell(
             _ => {}
         })
     });
-    let last_year = shown.last_year.as_ref().map(|last| {
+    let last_year = shown.last_year.as_ref().filter(|_| cfg!(feature = "workstation")).map(|last| {
         html! {
             <span class="nb-last-year" title={flag.is_none().then(|| tr(lang, "上年数字", "Last year"))}>
                 <span class="nb-visually-hidden">{tr(lang, "上年：", "last year: ")}</span>

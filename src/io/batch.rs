@@ -571,7 +571,8 @@ pub fn open_entry(batch: &Shared<Batch>, index: usize, dispatch: UseReducerDispa
 /// read by the importer module), for a report opened on screen (its edits
 /// count), for the aggregate check's parent (the check's findings join its
 /// own), and for all when no worker starts. `progress` hears how far it has
-/// come, and `None` when it is over (downloaded, or the batch closed).
+/// come, and `Over` with the files it could not read again when it is over
+/// (downloaded, or the batch closed).
 pub fn download(
     what: BatchDownload,
     batch: Shared<Batch>,
@@ -582,7 +583,7 @@ pub fn download(
     yew::platform::spawn_local(async move {
         let day = today();
         let total = batch.entries.len();
-        progress.emit(Some((0, total, 0)));
+        progress.emit(ExportProgress::Making(0, total, 0));
         let queue = Rc::new(Queue::default());
         // Closing the batch stops the export (`stop`), as it stops the checking.
         exporting(Running { workers: Vec::new(), queue: queue.clone(), _listeners: Vec::new(), _errors: Vec::new() });
@@ -593,10 +594,11 @@ pub fn download(
         }
         let parent = batch.aggregate.as_ref().map(|a| a.parent);
         let mut done = pieces.iter().filter(|p| p.is_some()).count();
+        let mut left_out = Vec::new();
         let mut since_pause = js_sys::Date::now();
         for (i, entry) in batch.entries.iter().enumerate() {
             if queue.stopped.get() {
-                progress.emit(None);
+                progress.emit(ExportProgress::Over(Vec::new()));
                 return;
             }
             let here = entry.opened.is_some() || parent == Some(i) || pieces[i].is_none();
@@ -620,8 +622,13 @@ pub fn download(
             };
             let piece = match (&entry.opened, files.as_ref().and_then(|f| f.get(i))) {
                 (Some(opened), _) => own(opened),
+                // A file that cannot be read (again: the worker could not
+                // either) is left out of the export and named (decision 140).
                 (None, Some(file)) => match read_file_again(file).await {
-                    Err(reason) => batch_export::file_piece(what, &entry.name, Err(reason), day, lang),
+                    Err(_) => {
+                        left_out.push(entry.name.clone());
+                        String::new()
+                    }
                     Ok((raw, imported)) => {
                         // A PDF is checked as the importer module reads it;
                         // one it refuses, as its bytes read as JSON.
@@ -636,7 +643,10 @@ pub fn download(
                         }
                     }
                 },
-                (None, None) => batch_export::file_piece(what, &entry.name, Err(String::new()), day, lang),
+                (None, None) => {
+                    left_out.push(entry.name.clone());
+                    String::new()
+                }
             };
             if pieces[i].replace(JsValue::from_str(&piece)).is_none() {
                 done += 1;
@@ -649,7 +659,7 @@ pub fn download(
         }
         let pieces: Vec<JsValue> = pieces.into_iter().map(|p| p.unwrap_or_else(|| JsValue::from_str(""))).collect();
         crate::io::download::download_batch(what, &batch, &pieces);
-        progress.emit(None);
+        progress.emit(ExportProgress::Over(left_out));
         EXPORTING.with(|e| {
             let mut running = e.borrow_mut();
             if running.as_ref().is_some_and(|r| Rc::ptr_eq(&r.queue, &queue)) {
@@ -681,7 +691,7 @@ struct Shown<'a> {
 impl Shown<'_> {
     fn tell(&mut self, done: usize) {
         if js_sys::Date::now() - self.at >= ADD_EVERY_MS {
-            self.progress.emit(Some((done, self.total, self.workers)));
+            self.progress.emit(ExportProgress::Making(done, self.total, self.workers));
             self.at = js_sys::Date::now();
         }
     }
@@ -724,7 +734,7 @@ async fn export_in_workers(
                 // a worker all the same, which then fails).
                 if shown.workers == 0 {
                     shown.workers = workers.len();
-                    shown.progress.emit(Some((done, total, shown.workers)));
+                    shown.progress.emit(ExportProgress::Making(done, total, shown.workers));
                 }
                 shown.tell(done);
                 fed = feeder.feed(&workers[worker]).await;

@@ -190,7 +190,8 @@ pub enum BatchDownload {
 #[cfg(feature = "workstation")]
 pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, pieces: &[wasm_bindgen::JsValue]) {
     let parts = js_sys::Array::new();
-    for part in batch_export::layout(what, batch, pieces.len()) {
+    let present: Vec<bool> = pieces.iter().map(|p| p.as_string().is_some_and(|p| !p.is_empty())).collect();
+    for part in batch_export::layout(what, batch, &present) {
         match part {
             batch_export::Part::Text(text) => parts.push(&wasm_bindgen::JsValue::from_str(&text)),
             batch_export::Part::Piece(i) => parts.push(&pieces[i]),
@@ -202,10 +203,16 @@ pub fn download_batch(what: BatchDownload, batch: &crate::state::Batch, pieces: 
     }
 }
 
-/// How far a batch export has come: files done, of all, and how many
-/// workers make the pieces (0: the page alone, as when none can start);
-/// `None` once it is over.
-pub type ExportProgress = Option<(usize, usize, usize)>;
+/// How a batch export goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportProgress {
+    /// Files done, of all, and how many workers make the pieces (0: the
+    /// page alone, as when none can start).
+    Making(usize, usize, usize),
+    /// Over (downloaded, or the batch closed): the files that could not be
+    /// read again, left out of it.
+    Over(Vec<String>),
+}
 
 impl BatchDownload {
     /// The name a batch worker is told (`www/batch-worker.js`).
@@ -260,16 +267,16 @@ pub mod batch_export {
     }
 
     /// The piece of a file of a batch read and checked as the batch checks
-    /// it (`Row::read`): its bytes, or why they could not be read (then
-    /// its findings are those of an empty file).
+    /// it (`Row::read`). A file that cannot be read has no piece: it is left
+    /// out of the export, as the command line leaves out a file it cannot
+    /// read, and the page names it (decision 140).
     pub fn file_piece(
         what: BatchDownload,
         name: &str,
-        read: Result<&[u8], String>,
+        bytes: &[u8],
         today: nianbao_core::date::Date,
         lang: Lang,
     ) -> String {
-        let bytes = read.as_deref().unwrap_or_default();
         read_piece(what, name, bytes, bytes, today, lang)
     }
 
@@ -307,33 +314,35 @@ pub mod batch_export {
         Piece(usize),
     }
 
-    /// The parts of an export of `files` files, in order. The summary CSV:
-    /// one line per file (the rows'), then every finding (the pieces). The
-    /// findings JSON: the pieces as the elements of one array, the core's
-    /// shape for several files (the CLI's).
-    pub fn layout(what: BatchDownload, batch: &Batch, files: usize) -> Vec<Part> {
-        let mut parts = Vec::with_capacity(2 * files + 2);
+    /// The parts of an export, in order, of files whose pieces are
+    /// `present` or not (a file that could not be read has none). The
+    /// summary CSV: one line per file (the rows'), then every finding (the
+    /// pieces). The findings JSON: the pieces as the elements of one array,
+    /// the core's shape for several files (the CLI's).
+    pub fn layout(what: BatchDownload, batch: &Batch, present: &[bool]) -> Vec<Part> {
+        let mut parts = Vec::with_capacity(2 * present.len() + 2);
+        let pieces = (0..present.len()).filter(|&i| present[i]);
         match what {
             BatchDownload::Summary => {
                 parts.push(Part::Text(summary_lines(batch)));
-                parts.extend((0..files).map(Part::Piece));
+                parts.extend(pieces.map(Part::Piece));
             }
-            BatchDownload::Findings if files == 0 => parts.push(Part::Text("[]\n".to_string())),
             BatchDownload::Findings => {
-                for i in 0..files {
-                    parts.push(Part::Text(if i == 0 { "[\n  " } else { ",\n  " }.to_string()));
+                for (n, i) in pieces.enumerate() {
+                    parts.push(Part::Text(if n == 0 { "[\n  " } else { ",\n  " }.to_string()));
                     parts.push(Part::Piece(i));
                 }
-                parts.push(Part::Text("\n]\n".to_string()));
+                parts.push(Part::Text(if parts.is_empty() { "[]\n" } else { "\n]\n" }.to_string()));
             }
         }
         parts
     }
 
-    /// The export's text, its parts joined.
+    /// The export's text, its parts joined (an empty piece: a file left out).
     pub fn join(what: BatchDownload, batch: &Batch, pieces: &[String]) -> String {
         let mut out = String::new();
-        for part in layout(what, batch, pieces.len()) {
+        let present: Vec<bool> = pieces.iter().map(|p| !p.is_empty()).collect();
+        for part in layout(what, batch, &present) {
             match part {
                 Part::Text(text) => out.push_str(&text),
                 Part::Piece(i) => out.push_str(&pieces[i]),
@@ -424,17 +433,29 @@ pub mod batch_export {
                     .map(|((name, _), (checked, template))| output::File { name, template: *template, checked })
                     .collect();
                 let pieces: Vec<String> =
-                    files.iter().map(|(n, b)| file_piece(BatchDownload::Findings, n, Ok(b), today, lang)).collect();
+                    files.iter().map(|(n, b)| file_piece(BatchDownload::Findings, n, b, today, lang)).collect();
                 let batch = Batch::default();
                 assert_eq!(
                     join(BatchDownload::Findings, &batch, &pieces),
                     output::files(&whole, lang).to_json_pretty()
                 );
                 assert_eq!(join(BatchDownload::Findings, &batch, &[]), output::files(&[], lang).to_json_pretty());
-                // A file that could not be read again: the findings of an empty file.
-                assert_eq!(file_piece(BatchDownload::Findings, "d.json", Err("gone".into()), today, lang), pieces[3]);
+                // A file that could not be read (no piece) is left out, as
+                // the command line leaves it out, and the array stays whole.
+                let mut gone = pieces.clone();
+                gone[0].clear();
+                gone[3].clear();
+                let kept: Vec<output::File<'_>> = whole
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != 0 && *i != 3)
+                    .map(|(_, f)| output::File { name: f.name, template: f.template, checked: f.checked })
+                    .collect();
+                assert_eq!(join(BatchDownload::Findings, &batch, &gone), output::files(&kept, lang).to_json_pretty());
+                let none = vec![String::new(); pieces.len()];
+                assert_eq!(join(BatchDownload::Findings, &batch, &none), output::files(&[], lang).to_json_pretty());
                 let lines: Vec<String> =
-                    files.iter().map(|(n, b)| file_piece(BatchDownload::Summary, n, Ok(b), today, lang)).collect();
+                    files.iter().map(|(n, b)| file_piece(BatchDownload::Summary, n, b, today, lang)).collect();
                 let csv = join(BatchDownload::Summary, &batch, &lines);
                 assert!(csv.starts_with("\u{feff}file,agency,year,template,"));
                 assert!(csv.ends_with(&format!("\r\nfile,rule,severity,pointer,message\r\n{}", lines.concat())));

@@ -29,7 +29,9 @@ pub fn batch_read_error(name: String, reason: String, today: String) -> String {
 /// One file's piece of a batch export (`what`: `summary` or `findings`, in
 /// `lang`): read and checked as `checkBatchFile` does, then written as the
 /// page writes it (`io::download::batch_export`). `None` for a PDF, which
-/// the page makes (the importer module reads it there).
+/// the page makes (the importer module reads it there); the page also
+/// makes the piece of a file it could not read for the worker (it tries
+/// once more, and names the file if it still cannot).
 #[wasm_bindgen(js_name = exportBatchFile)]
 pub fn export_batch_file(bytes: &[u8], name: String, today: String, what: String, lang: String) -> Option<String> {
     if nianbao_import::kind_of(bytes, Some(&name)) == Ok(nianbao_import::InputKind::Pdf) {
@@ -37,19 +39,5 @@ pub fn export_batch_file(bytes: &[u8], name: String, today: String, what: String
     }
     let what = crate::io::download::BatchDownload::from_code(&what)?;
     let lang = nianbao_core::Lang::from_code(&lang).unwrap_or_default();
-    Some(crate::io::download::batch_export::file_piece(what, &name, Ok(bytes), day(&today), lang))
-}
-
-/// The export piece of a file of a batch that could not be read.
-#[wasm_bindgen(js_name = exportBatchReadError)]
-pub fn export_batch_read_error(
-    name: String,
-    reason: String,
-    today: String,
-    what: String,
-    lang: String,
-) -> Option<String> {
-    let what = crate::io::download::BatchDownload::from_code(&what)?;
-    let lang = nianbao_core::Lang::from_code(&lang).unwrap_or_default();
-    Some(crate::io::download::batch_export::file_piece(what, &name, Err(reason), day(&today), lang))
+    Some(crate::io::download::batch_export::file_piece(what, &name, bytes, day(&today), lang))
 }

@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeCorpus } from '../../bench/corpus.mjs';
@@ -457,6 +457,43 @@ test('the exports: made in workers or on the page, the same bytes; each file\'s 
   }
   // The unreadable files are in the export, with why.
   assert.equal(all.find((f) => f.file === 'truncated.json').diagnostics[0].rule, 'json-syntax');
+});
+
+test('a file moved or deleted after it was chosen: left out of both exports as the command line leaves it out, and named on screen', async () => {
+  for (const way of ['workers', 'page']) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-gone-'));
+    const paths = ['jiyuan-hitech-zone-2024', 'hongze-district-2023', 'hongze-district-2024'].map((n) => {
+      const where = path.join(dir, `${n}.json`);
+      writeFileSync(where, readFileSync(sample(`${n}.json`)));
+      return where;
+    });
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    if (way === 'page') await page.route('**/batch-worker.js', (route) => route.abort());
+    await openApp(page, server.base);
+    await dropBatch(page, paths);
+    // Checked, then gone from the disk before the export reads it again.
+    rmSync(paths[0]);
+    const got = await exports(page);
+    const all = JSON.parse(got.json);
+    assert.deepEqual(all.map((f) => f.file), ['hongze-district-2023.json', 'hongze-district-2024.json'], way);
+    const csv = got.csv.split('\r\n');
+    const at = csv.indexOf('file,rule,severity,pointer,message');
+    // Its row stays in the summary's lines; no finding of it is made up.
+    assert.ok(csv.slice(1, at).some((line) => line.startsWith('jiyuan-hitech-zone-2024.json,')), way);
+    assert.ok(!csv.slice(at + 1).some((line) => line.startsWith('jiyuan-hitech-zone-2024.json,')), way);
+    assert.ok(csv.slice(at + 1).some((line) => line.startsWith('hongze-district-2023.json,')), way);
+    const notice = page.locator('[data-testid="batch-left-out"]');
+    assert.equal(await notice.getAttribute('data-count'), '1', way);
+    assert.match(await notice.textContent(), /导出的结果不含 1 份文件的检查结果：jiyuan-hitech-zone-2024\.json。/, way);
+    if (way === 'workers') {
+      await notice.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/zh-390-export-left-out.png` });
+    }
+    await notice.locator('button').click();
+    assert.equal(await notice.count(), 0, way);
+    assert.deepEqual(page.errors.filter((e) => !/batch-worker/.test(e)), [], way);
+    await page.context().close();
+  }
 });
 
 function summaryVerdict(s) {

@@ -12,6 +12,16 @@ use crate::template::{section, Lang, RowRole, Template, APPEAL_COLUMNS, APPLICAN
 
 const EN: Lang = Lang::En;
 
+/// The files a batch export left out (`shown` of `n`).
+pub(super) fn left_out(shown: &[String], n: usize) -> String {
+    let more = if n > shown.len() { format!(" and {} more", n - shown.len()) } else { String::new() };
+    let files = if n == 1 { "1 file" } else { &format!("{n} files") };
+    format!(
+        "The export leaves out the findings of {files} that could no longer be read: {}{more}. They may have been moved, deleted or renamed since they were chosen; choose them again, then export again.",
+        shown.join(", ")
+    )
+}
+
 /// A pointer that is neither a cell, a row nor a section.
 pub(super) fn field_place(pointer: &str) -> String {
     if pointer.is_empty() {

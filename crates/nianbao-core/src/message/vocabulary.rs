@@ -101,6 +101,18 @@ pub fn dismissed_text(n: usize, lang: Lang) -> String {
     words(lang).dismissed(n)
 }
 
+/// The files a batch export left out, since they could not be read again
+/// (moved, deleted or renamed since they were chosen): up to five named.
+/// Not a word of the `Words` trait, so that the viewer, which has no
+/// batch, does not carry it.
+pub fn left_out_text(names: &[String], lang: Lang) -> String {
+    let shown = &names[..names.len().min(5)];
+    match lang {
+        Lang::Zh => super::zh::left_out(shown, names.len()),
+        Lang::En => super::en::left_out(shown, names.len()),
+    }
+}
+
 /// A line and column of an unreadable file: “第 3 行第 5 列”.
 pub fn position_text(position: Position, lang: Lang) -> String {
     words(lang).position(position.line, position.column)
@@ -321,6 +333,24 @@ pub fn stored_as_text(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_files_an_export_left_out_are_named_up_to_five() {
+        let names: Vec<String> = (1..=7).map(|i| format!("r{i}.json")).collect();
+        let zh = left_out_text(&names, Lang::Zh);
+        assert!(
+            zh.starts_with("导出的结果不含 7 份文件的检查结果：r1.json、r2.json、r3.json、r4.json、r5.json等 7 份。"),
+            "{zh}"
+        );
+        assert!(!zh.contains("r6.json"));
+        let en = left_out_text(&names[..1], Lang::En);
+        assert!(
+            en.starts_with("The export leaves out the findings of 1 file that could no longer be read: r1.json. "),
+            "{en}"
+        );
+        let en = left_out_text(&names, Lang::En);
+        assert!(en.contains("7 files") && en.contains("r5.json and 2 more."), "{en}");
+    }
 
     #[test]
     fn one_summary_line_in_both_languages() {

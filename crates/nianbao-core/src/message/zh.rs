@@ -15,6 +15,15 @@ use crate::template::{
 
 const ZH: Lang = Lang::Zh;
 
+/// The files a batch export left out (`shown` of `n`).
+pub(super) fn left_out(shown: &[String], n: usize) -> String {
+    let more = if n > shown.len() { format!("等 {n} 份") } else { String::new() };
+    format!(
+        "导出的结果不含 {n} 份文件的检查结果：{}{more}。这些文件选择之后已无法读取（可能被移动、删除或改名），请重新选择它们后再导出。",
+        shown.join("、")
+    )
+}
+
 /// A pointer that is neither a cell, a row nor a section.
 pub(super) fn field_place(pointer: &str) -> String {
     if pointer.is_empty() {
