@@ -64,3 +64,5 @@ node bench/app.mjs
 node bench/sheet.mjs
 echo "== a batch of 1,000 and 10,000 reports dropped into the page (reproduce: node bench/batch.mjs [N…]) =="
 node bench/batch.mjs
+echo "== a county's report and 2,000 departments' reports: the aggregate check (reproduce: node bench/aggregate.mjs [N]) =="
+node bench/aggregate.mjs

@@ -115,9 +115,16 @@ impl Opened {
 
     /// Like `read`, with last year's report for the cross-year rules.
     pub fn read_beside(origin: Origin, bytes: &[u8], today: Date, previous: Option<&Opened>) -> Opened {
+        let (loaded, refused) = Opened::load(&origin, bytes);
+        Opened::of(origin, loaded, refused, today, previous)
+    }
+
+    /// Reads `bytes` as `read` does, without checking them: the document,
+    /// and why the importer refused it if it did.
+    pub fn load(origin: &Origin, bytes: &[u8]) -> (Loaded, Option<Refusal>) {
         #[cfg(feature = "workstation")]
-        let (loaded, refused) = {
-            let name = match &origin {
+        {
+            let name = match origin {
                 Origin::File(name) => Some(name.as_str()),
                 _ => None,
             };
@@ -126,9 +133,23 @@ impl Opened {
                 nianbao_import::Outcome::Imported(imported) => (nianbao_core::load_value(imported.document), None),
                 nianbao_import::Outcome::Refused(refusal) => (Loaded::nothing(), Some(refusal)),
             }
-        };
+        }
         #[cfg(not(feature = "workstation"))]
-        let (loaded, refused) = (nianbao_core::load(bytes), None);
+        {
+            let _ = origin;
+            (nianbao_core::load(bytes), None)
+        }
+    }
+
+    /// A document read (`load`), checked; with last year's report for the
+    /// cross-year rules.
+    pub fn of(
+        origin: Origin,
+        loaded: Loaded,
+        refused: Option<Refusal>,
+        today: Date,
+        previous: Option<&Opened>,
+    ) -> Opened {
         let import_notes =
             loaded.report.as_ref().and_then(|r| r.import.as_ref()).map(|record| Shared::new(record.notes.clone()));
         let previous = previous.and_then(|p| p.loaded.report.as_ref());

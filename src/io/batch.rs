@@ -540,10 +540,19 @@ async fn whole(
     if needed.is_empty() {
         return;
     }
+    // Read (not checked: the reducer checks only a chain's years), a few at
+    // a time between frames: a county's folder may hold thousands.
     let mut read = Vec::with_capacity(needed.len());
+    let mut since_pause = js_sys::Date::now();
     for i in needed {
         if let Ok(bytes) = read_again(&files[i]).await {
-            read.push((i, Rc::from(bytes)));
+            let (loaded, refused) =
+                crate::state::Opened::load(&crate::state::Origin::File(batch.entries[i].name.clone()), &bytes);
+            read.push((i, loaded, refused));
+        }
+        if js_sys::Date::now() - since_pause > 8.0 {
+            crate::io::pause::yield_to_browser().await;
+            since_pause = js_sys::Date::now();
         }
     }
     dispatch.dispatch(Work::BatchWhole { id, files: read, today }.into());

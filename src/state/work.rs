@@ -5,8 +5,9 @@
 use super::{layouts, Action, Aggregate, Batch, BatchEntry, Edit, Failure, Opened, Origin, Row, Screen, Shared, State};
 use nianbao_core::batch::{self, Member};
 use nianbao_core::date::Date;
+use nianbao_core::import_note::Refusal;
 use nianbao_core::json::Value;
-use nianbao_core::Context;
+use nianbao_core::{Context, Loaded};
 use std::rc::Rc;
 
 /// A change only the workstation makes.
@@ -49,10 +50,12 @@ pub enum Work {
     },
     /// The reports the aggregate check and the chain of years need whole
     /// (`Batch::needs_whole`), read again from their files once every row
-    /// is in: their entries and bytes.
+    /// is in (`Opened::load`: read, not checked; `io::batch` reads them a
+    /// few at a time, so that the page is not held up): their entries and
+    /// documents.
     BatchWhole {
         id: u32,
-        files: Vec<(usize, Rc<[u8]>)>,
+        files: Vec<(usize, Loaded, Option<Refusal>)>,
         today: Date,
     },
     /// Show one report of the batch whose report is kept (on screen before,
@@ -178,14 +181,13 @@ impl State {
             Work::BatchWhole { id, files, today } => {
                 let Some(batch) = self.batch.as_ref().filter(|b| b.id == id) else { return false };
                 let mut batch = (**batch).clone();
-                let mut whole: Vec<(usize, Opened)> = files
-                    .iter()
-                    .filter(|(i, _)| *i < batch.entries.len())
-                    .map(|(i, bytes)| (*i, Opened::read(Origin::File(batch.entries[*i].name.clone()), bytes, today)))
-                    .collect();
+                // Read, not checked: the aggregate check needs the tables
+                // alone, and only a chain's years are kept and checked.
+                let whole: Vec<(usize, Loaded, Option<Refusal>)> =
+                    files.into_iter().filter(|(i, _, _)| *i < batch.entries.len()).collect();
                 batch.checked_on = Some(today);
                 let reports: Vec<(usize, &nianbao_core::model::Report)> =
-                    whole.iter().filter_map(|(i, o)| Some((*i, o.loaded.report.as_ref()?))).collect();
+                    whole.iter().filter_map(|(i, loaded, _)| Some((*i, loaded.report.as_ref()?))).collect();
                 batch.aggregate = batch.aggregate_of(&reports);
                 // What the aggregate check summed, kept without its text to
                 // make it again after an edit.
@@ -199,11 +201,10 @@ impl State {
                 // The chain's reports stay whole: each is checked against
                 // the year before, and its trend chart draws them.
                 let years = batch.chain();
-                whole.retain(|(i, _)| years.as_ref().is_some_and(|y| y.contains(i)));
-                for (i, opened) in whole {
+                for (i, loaded, refused) in whole {
                     let entry = &mut batch.entries[i];
-                    if entry.opened.is_none() {
-                        entry.opened = Some(opened);
+                    if entry.opened.is_none() && years.as_ref().is_some_and(|y| y.contains(&i)) {
+                        entry.opened = Some(Opened::of(Origin::File(entry.name.clone()), loaded, refused, today, None));
                     }
                 }
                 batch.chain_years(today);
@@ -735,8 +736,14 @@ mod tests {
         let rows = files.iter().map(|(name, read)| row(name, read.clone())).collect();
         let state = state.reduce(Action::Work(Work::BatchRows { id, rows, workers: 0 }));
         let needed = state.batch.as_ref().unwrap().needs_whole();
-        let files = needed.iter().map(|&i| (i, files[i].1.clone().unwrap_or_default().into())).collect();
+        let files = needed.iter().map(|&i| read(i, files[i].0, files[i].1.clone().unwrap_or_default())).collect();
         state.reduce(Action::Work(Work::BatchWhole { id, files, today: today() }))
+    }
+
+    /// A file of a batch read again, as `io::batch` reads it for the reducer.
+    fn read(index: usize, name: &str, bytes: &[u8]) -> (usize, Loaded, Option<Refusal>) {
+        let (loaded, refused) = Opened::load(&Origin::File(name.to_string()), bytes);
+        (index, loaded, refused)
     }
 
     #[test]
@@ -765,7 +772,8 @@ mod tests {
         // A file that could not be read is listed with the reason.
         assert_eq!(batch.entries[3].row.reason(Lang::Zh), Some("文件已被移走"));
         assert_eq!(batch.needs_whole(), [0, 1]);
-        let whole = vec![(0, Rc::from(parent)), (1, Rc::from(nianbao_core::BUILTIN_SAMPLE.as_bytes()))];
+        let whole =
+            vec![read(0, "huaian.json", parent), read(1, "jiyuan.json", nianbao_core::BUILTIN_SAMPLE.as_bytes())];
         let state = state.reduce(Action::Work(Work::BatchWhole { id: 1, files: whole, today: today() }));
         let batch = state.batch.as_ref().unwrap();
         let aggregate = batch.aggregate.as_ref().expect("淮安 is a prefecture's report");
