@@ -312,12 +312,17 @@ fn TableRow(props: &TableRowProps) -> Html {
         let colspan = (cell.colspan > 1).then(|| cell.colspan.to_string());
         let rowspan = (cell.rowspan > 1).then(|| cell.rowspan.to_string());
         match (&cell.kind, &props.cells[index]) {
-            #[cfg(feature = "workstation")]
-            (GridKind::Value { pointer }, Some(shown)) if shown.editing => {
-                editor_cell(props, pointer, shown, headers_of(prefix, &cell.headers), column_class, colspan)
-            }
             (GridKind::Value { pointer }, Some(shown)) => {
-                value_cell(props, pointer, shown, headers_of(prefix, &cell.headers), column_class, colspan)
+                let shown_cell =
+                    ShownCell { pointer, shown, headers: headers_of(prefix, &cell.headers), column_class, colspan };
+                // The viewer has no editor.
+                #[cfg(feature = "workstation")]
+                {
+                    if shown.editing {
+                        return editor_cell(props, shown_cell);
+                    }
+                }
+                value_cell(props, shown_cell)
             }
             (GridKind::Empty, _) => html! { <td class={crate::class!("nb-empty", column_class)}></td> },
             (kind, _) => {
@@ -347,6 +352,16 @@ fn TableRow(props: &TableRowProps) -> Html {
     html! { <tr>{ for (0..table.rows[row].len()).map(render_cell) }</tr> }
 }
 
+/// A value cell of a row, where it is and what it shows.
+struct ShownCell<'a> {
+    pointer: &'a str,
+    shown: &'a ValueCell,
+    /// The `headers` attribute.
+    headers: String,
+    column_class: String,
+    colspan: Option<String>,
+}
+
 /// The `headers` attribute of a data cell: the ids of the headers that
 /// describe it.
 fn headers_of(prefix: &str, headers: &[String]) -> String {
@@ -356,14 +371,8 @@ fn headers_of(prefix: &str, headers: &[String]) -> String {
 /// A value cell as shown: its text, last year's number when comparing, and
 /// when findings are about it, their sentences as its tooltip (a click or
 /// Enter selects the first).
-fn value_cell(
-    props: &TableRowProps,
-    pointer: &str,
-    shown: &ValueCell,
-    headers: String,
-    column_class: String,
-    colspan: Option<String>,
-) -> Html {
+fn value_cell(props: &TableRowProps, cell: ShownCell<'_>) -> Html {
+    let ShownCell { pointer, shown, headers, column_class, colspan } = cell;
     let lang = props.lang;
     let flag = shown.flag.as_ref();
     let changed = cfg!(feature = "workstation") && shown.last_year.as_ref().is_some_and(|last| *last != shown.text);
@@ -438,14 +447,8 @@ fn value_cell(
 /// The cell being edited: an input with what is typed (the workstation's
 /// only: the viewer has no editor).
 #[cfg(feature = "workstation")]
-fn editor_cell(
-    props: &TableRowProps,
-    pointer: &str,
-    shown: &ValueCell,
-    headers: String,
-    column_class: String,
-    colspan: Option<String>,
-) -> Html {
+fn editor_cell(props: &TableRowProps, cell: ShownCell<'_>) -> Html {
+    let ShownCell { pointer, shown, headers, column_class, colspan } = cell;
     use wasm_bindgen::JsCast;
     let lang = props.lang;
     let (on_edit, target) = (props.on_edit.clone(), pointer.to_string());
