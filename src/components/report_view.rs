@@ -152,18 +152,19 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     // reducer, capturing nothing that changes: those components compare their
     // props without them (see `table_grid::TableRowProps`), so a callback
     // that captured changing data would be kept stale.
-    let on_cell_edit = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |(pointer, text): (String, String)| on_edit.emit(Edit::Cell { pointer, text }))
+    #[cfg(feature = "workstation")]
+    let (on_cell_edit, on_cells_edit, on_text_edit) = {
+        let on_edit = &props.on_edit;
+        (
+            on_edit.reform(|(pointer, text): (String, String)| Edit::Cell { pointer, text }),
+            on_edit.reform(|cells: Vec<(String, String)>| Edit::Cells { cells }),
+            on_edit.reform(|(key, text): (String, String)| Edit::Text { key, text }),
+        )
     };
-    let on_cells_edit = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |cells: Vec<(String, String)>| on_edit.emit(Edit::Cells { cells }))
-    };
-    let on_text_edit = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |(key, text): (String, String)| on_edit.emit(Edit::Text { key, text }))
-    };
+    // The viewer edits no cell and no text: it hands an edit over to the
+    // workstation before one starts.
+    #[cfg(not(feature = "workstation"))]
+    let (on_cell_edit, on_cells_edit, on_text_edit) = (Callback::noop(), Callback::noop(), Callback::noop());
     // Both years, oldest first, when last year's report is loaded (which only
     // the workstation does).
     #[cfg(not(feature = "workstation"))]
