@@ -57,10 +57,13 @@ impl PartialEq for SectionTextProps {
 
 #[component]
 pub fn SectionText(props: &SectionTextProps) -> Html {
-    let editing = props.editing;
+    // Only the workstation edits: the viewer hands an edit over before one
+    // starts, so it does not carry the editor.
+    let editing = cfg!(feature = "workstation") && props.editing;
     // The editor takes the focus when it opens (also when the workstation
     // has just taken over from the viewer to open it).
     let editor = use_node_ref();
+    #[cfg(feature = "workstation")]
     {
         let editor = editor.clone();
         use_effect_with(editing, move |editing| {
