@@ -374,6 +374,8 @@ fn headers_of(prefix: &str, headers: &[String]) -> String {
 fn value_cell(props: &TableRowProps, cell: ShownCell<'_>) -> Html {
     let ShownCell { pointer, shown, headers, column_class, colspan } = cell;
     let lang = props.lang;
+    // A sheet (ranges, the keys of the table) is the workstation's only.
+    let sheet_mode = cfg!(feature = "workstation") && props.sheet_mode;
     let flag = shown.flag.as_ref();
     let changed = cfg!(feature = "workstation") && shown.last_year.as_ref().is_some_and(|last| *last != shown.text);
     let mark = match shown.mark {
@@ -389,7 +391,7 @@ fn value_cell(props: &TableRowProps, cell: ShownCell<'_>) -> Html {
         mark,
         shown.guessed.then_some("nb-guessed"),
         props.editable.then_some("nb-editable"),
-        shown.in_range.then_some("nb-in-range"),
+        (cfg!(feature = "workstation") && shown.in_range).then_some("nb-in-range"),
         flag.map(|_| "nb-flagged"),
     );
     let ondblclick = props.editable.then(|| {
@@ -398,7 +400,7 @@ fn value_cell(props: &TableRowProps, cell: ShownCell<'_>) -> Html {
     });
     // A flagged cell takes the focus; in a sheet every value cell does (the
     // selected cell), and the keyboard reaches the table on its first cell.
-    let tabindex = match (flag, props.sheet_mode) {
+    let tabindex = match (flag, sheet_mode) {
         (Some(_), _) => Some("0"),
         (None, true) => Some(if shown.tabbable { "0" } else { "-1" }),
         (None, false) => None,
@@ -410,7 +412,7 @@ fn value_cell(props: &TableRowProps, cell: ShownCell<'_>) -> Html {
         Callback::from(move |_: MouseEvent| on_select.emit(i))
     });
     // In a sheet the table's handlers do the keys.
-    let onkeydown = (flag.is_some() && !props.sheet_mode).then(|| {
+    let onkeydown = (flag.is_some() && !sheet_mode).then(|| {
         let (on_select, start, editable, target) =
             (props.on_select.clone(), props.on_edit_start.clone(), props.editable, pointer.to_string());
         Callback::from(move |e: KeyboardEvent| match (e.key().as_str(), first) {
