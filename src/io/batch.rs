@@ -543,17 +543,14 @@ async fn whole(
     // Read (not checked: the reducer checks only a chain's years), a few at
     // a time between frames: a county's folder may hold thousands.
     let mut read = Vec::with_capacity(needed.len());
-    let mut since_pause = js_sys::Date::now();
+    let mut pacer = crate::io::pause::Pacer::default();
     for i in needed {
         if let Ok(bytes) = read_again(&files[i]).await {
             let (loaded, refused) =
                 crate::state::Opened::load(&crate::state::Origin::File(batch.entries[i].name.clone()), &bytes);
             read.push((i, loaded, refused));
         }
-        if js_sys::Date::now() - since_pause > 8.0 {
-            crate::io::pause::yield_to_browser().await;
-            since_pause = js_sys::Date::now();
-        }
+        pacer.due().await;
     }
     dispatch.dispatch(Work::BatchWhole { id, files: read, today }.into());
 }
@@ -604,7 +601,7 @@ pub fn download(
         let parent = batch.aggregate.as_ref().map(|a| a.parent);
         let mut done = pieces.iter().filter(|p| p.is_some()).count();
         let mut left_out = Vec::new();
-        let mut since_pause = js_sys::Date::now();
+        let mut pacer = crate::io::pause::Pacer::default();
         for (i, entry) in batch.entries.iter().enumerate() {
             if queue.stopped.get() {
                 progress.emit(ExportProgress::Over(Vec::new()));
@@ -661,10 +658,7 @@ pub fn download(
                 done += 1;
             }
             shown.tell(done);
-            if js_sys::Date::now() - since_pause > 8.0 {
-                crate::io::pause::yield_to_browser().await;
-                since_pause = js_sys::Date::now();
-            }
+            pacer.due().await;
         }
         let pieces: Vec<JsValue> = pieces.into_iter().map(|p| p.unwrap_or_else(|| JsValue::from_str(""))).collect();
         crate::io::download::download_batch(what, &batch, &pieces);

@@ -16,3 +16,25 @@ pub async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Long work on the page, let out to the browser once it has run 8 ms
+/// (`due`), so that it keeps drawing and answering.
+pub struct Pacer {
+    since: f64,
+}
+
+impl Default for Pacer {
+    fn default() -> Self {
+        Pacer { since: js_sys::Date::now() }
+    }
+}
+
+impl Pacer {
+    /// Yields to the browser if 8 ms have passed since the last pause.
+    pub async fn due(&mut self) {
+        if js_sys::Date::now() - self.since > 8.0 {
+            yield_to_browser().await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
